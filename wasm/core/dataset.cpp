@@ -1,0 +1,345 @@
+// Data model: sizes, lookups and the sorted index (see dataset.h).
+//
+// Index
+//   [SECTION] Columns and sizes
+//   [SECTION] Lookups and names
+//   [SECTION] Sorting rows (packed keys + LSD radix sort)
+//   [SECTION] Index building
+#include "core/dataset.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ls
+{
+
+//-----------------------------------------------------------------------------
+// [SECTION] Columns and sizes
+//-----------------------------------------------------------------------------
+
+template <typename T>
+static size_t VectorBytes(const std::vector<T>& v)
+{
+    return v.capacity() * sizeof(T);
+}
+
+static size_t StringBytes(const std::string& s)
+{
+    // libstdc++ and libc++ keep short strings inside the object; longer ones own capacity + 1 bytes.
+    return s.capacity() > 15 ? s.capacity() + 1 : 0;
+}
+
+void ObservationTable::Reserve(size_t n)
+{
+    Entities.reserve(n);
+    Metrics.reserve(n);
+    Regions.reserve(n);
+    Periods.reserve(n);
+    Values.reserve(n);
+    Sources.reserve(n);
+    Confidences.reserve(n);
+    Notes.reserve(n);
+}
+
+void ObservationTable::ShrinkToFit()
+{
+    Entities.shrink_to_fit();
+    Metrics.shrink_to_fit();
+    Regions.shrink_to_fit();
+    Periods.shrink_to_fit();
+    Values.shrink_to_fit();
+    Sources.shrink_to_fit();
+    Confidences.shrink_to_fit();
+    Notes.shrink_to_fit();
+}
+
+size_t ObservationTable::ResidentBytes() const
+{
+    return VectorBytes(Entities) + VectorBytes(Metrics) + VectorBytes(Regions) + VectorBytes(Periods) + VectorBytes(Values) +
+           VectorBytes(Sources) + VectorBytes(Confidences) + VectorBytes(Notes);
+}
+
+size_t DatasetIndex::ResidentBytes() const { return VectorBytes(SortedRows) + VectorBytes(Series) + VectorBytes(MetricSeries); }
+
+Dataset::Dataset() { NotePool.Intern(""); }
+
+size_t Dataset::ResidentBytes() const
+{
+    size_t bytes = sizeof(Dataset);
+    for (const std::string* s : { &Format, &Title, &Edition, &Publisher, &License, &Description, &Published })
+        bytes += StringBytes(*s);
+    bytes += VectorBytes(Caveats);
+    for (const std::string& s : Caveats)
+        bytes += StringBytes(s);
+    bytes += VectorBytes(Regions);
+    for (const Region& r : Regions)
+    {
+        bytes += StringBytes(r.Id) + StringBytes(r.Name) + StringBytes(r.Note) + VectorBytes(r.Countries);
+        for (const std::string& c : r.Countries)
+            bytes += StringBytes(c);
+    }
+    bytes += VectorBytes(Entities);
+    for (const Entity& e : Entities)
+        bytes += StringBytes(e.Id) + StringBytes(e.Name) + StringBytes(e.NativeName) + StringBytes(e.Owner) + StringBytes(e.HqCountry) +
+                 StringBytes(e.Category) + StringBytes(e.Note);
+    bytes += VectorBytes(Metrics);
+    for (const Metric& m : Metrics)
+        bytes += StringBytes(m.Id) + StringBytes(m.Name) + StringBytes(m.Unit) + StringBytes(m.Definition);
+    bytes += VectorBytes(Sources);
+    for (const Source& s : Sources)
+        bytes += StringBytes(s.Id) + StringBytes(s.Title) + StringBytes(s.Publisher) + StringBytes(s.Url) + StringBytes(s.Date);
+    bytes += VectorBytes(Events);
+    for (const Event& e : Events)
+        bytes += StringBytes(e.Title) + StringBytes(e.Detail) + VectorBytes(e.Entities) + VectorBytes(e.Regions);
+    bytes += Observations.ResidentBytes() + NotePool.ResidentBytes() + Index.ResidentBytes();
+    return bytes;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Lookups and names
+//-----------------------------------------------------------------------------
+
+template <typename T>
+static int FindById(const std::vector<T>& v, std::string_view id)
+{
+    for (size_t i = 0; i < v.size(); i++)
+        if (v[i].Id == id)
+            return (int)i;
+    return -1;
+}
+
+int Dataset::FindRegion(std::string_view id) const { return FindById(Regions, id); }
+int Dataset::FindEntity(std::string_view id) const { return FindById(Entities, id); }
+int Dataset::FindMetric(std::string_view id) const { return FindById(Metrics, id); }
+int Dataset::FindSource(std::string_view id) const { return FindById(Sources, id); }
+
+int Dataset::ObservationSource(uint32_t row) const
+{
+    uint16_t s = Observations.Sources[row];
+    return s == kNoSource ? -1 : (int)s;
+}
+
+std::string_view Dataset::ObservationNote(uint32_t row) const { return NotePool.Get(Observations.Notes[row]); }
+
+uint32_t Dataset::AddNote(std::string_view note) { return note.empty() ? 0 : NotePool.Intern(note); }
+
+uint32_t Dataset::AddObservation(int entity, int metric, int region, Period period, double value, int source, Confidence confidence,
+                                 std::string_view note)
+{
+    ObservationTable& o = Observations;
+    o.Entities.push_back((uint16_t)entity);
+    o.Metrics.push_back((uint16_t)metric);
+    o.Regions.push_back((uint16_t)region);
+    o.Periods.push_back(period);
+    o.Values.push_back(value);
+    o.Sources.push_back(source < 0 ? kNoSource : (uint16_t)source);
+    o.Confidences.push_back((uint8_t)confidence);
+    o.Notes.push_back(AddNote(note));
+    return (uint32_t)(o.Size() - 1);
+}
+
+const char* ConfidenceName(Confidence c)
+{
+    switch (c)
+    {
+    case Confidence_Reported: return "reported";
+    case Confidence_Estimate: return "estimate";
+    case Confidence_Forecast: return "forecast";
+    default: return "";
+    }
+}
+
+const char* SourceKindName(SourceKind k)
+{
+    switch (k)
+    {
+    case SourceKind_CompanyReported: return "company-reported";
+    case SourceKind_ThirdPartyEstimate: return "third-party-estimate";
+    case SourceKind_MediaReport: return "media-report";
+    case SourceKind_AnalystEstimate: return "analyst-estimate";
+    case SourceKind_Other: return "other";
+    default: return "";
+    }
+}
+
+std::string FormatColor(uint32_t rgb)
+{
+    char buf[8];
+    snprintf(buf, sizeof(buf), "#%06x", (unsigned)(rgb & 0xFFFFFF));
+    return buf;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sorting rows (packed keys + LSD radix sort)
+//-----------------------------------------------------------------------------
+// A row's sort key (metric, entity, region, period) usually needs ~35 bits and the row number
+// ~20, so both pack into one uint64 and an 11-bit LSD radix sort orders a million rows in a few
+// passes over 8 MB. Ties on the key fall back to the row number, which keeps duplicates in file
+// order. Exotic files whose key does not fit use std::sort on the columns.
+
+static int BitsFor(size_t count)
+{
+    int bits = 0;
+    while (count > 1 && ((size_t)1 << bits) < count)
+        bits++;
+    return bits;
+}
+
+static void RadixSort64(std::vector<uint64_t>* keys, int total_bits)
+{
+    constexpr int kDigitBits = 11;
+    constexpr size_t kBuckets = (size_t)1 << kDigitBits;
+    const int passes = (total_bits + kDigitBits - 1) / kDigitBits;
+    if (passes == 0 || keys->size() < 2)
+        return;
+    std::vector<uint32_t> counts(kBuckets * passes, 0);
+    for (uint64_t k : *keys)
+        for (int p = 0; p < passes; p++)
+            counts[p * kBuckets + ((k >> (p * kDigitBits)) & (kBuckets - 1))]++;
+    std::vector<uint64_t> scratch(keys->size());
+    std::vector<uint64_t>* from = keys;
+    std::vector<uint64_t>* to = &scratch;
+    for (int p = 0; p < passes; p++)
+    {
+        uint32_t* c = &counts[p * kBuckets];
+        // A pass whose digit is the same for every key changes nothing: skip it.
+        bool trivial = false;
+        for (size_t b = 0; b < kBuckets; b++)
+            if (c[b] != 0)
+            {
+                trivial = c[b] == keys->size();
+                break;
+            }
+        if (trivial)
+            continue;
+        uint32_t sum = 0;
+        for (size_t b = 0; b < kBuckets; b++)
+        {
+            uint32_t n = c[b];
+            c[b] = sum;
+            sum += n;
+        }
+        const int shift = p * kDigitBits;
+        for (uint64_t k : *from)
+            (*to)[c[(k >> shift) & (kBuckets - 1)]++] = k;
+        std::swap(from, to);
+    }
+    if (from != keys)
+        keys->swap(*from);
+}
+
+std::vector<uint32_t> SortObservationRows(const ObservationTable& obs, size_t metric_count, size_t entity_count, size_t region_count,
+                                          const std::vector<uint8_t>* skip)
+{
+    const size_t n = obs.Size();
+    const int metric_bits = BitsFor(metric_count), entity_bits = BitsFor(entity_count), region_bits = BitsFor(region_count);
+    const int row_bits = BitsFor(n);
+    const int key_bits = metric_bits + entity_bits + region_bits + kPeriodKeyBits;
+    std::vector<uint32_t> rows;
+    rows.reserve(n);
+    if (key_bits + row_bits <= 64)
+    {
+        std::vector<uint64_t> keys;
+        keys.reserve(n);
+        bool sorted = true;
+        uint64_t prev = 0;
+        for (size_t i = 0; i < n; i++)
+        {
+            if (skip && (*skip)[i])
+                continue;
+            uint64_t k = obs.Metrics[i];
+            k = (k << entity_bits) | obs.Entities[i];
+            k = (k << region_bits) | obs.Regions[i];
+            k = (k << kPeriodKeyBits) | (obs.Periods[i].Key & ((1u << kPeriodKeyBits) - 1));
+            k = (k << row_bits) | i;
+            sorted = sorted && (keys.empty() || k > prev);
+            prev = k;
+            keys.push_back(k);
+        }
+        if (!sorted)
+            RadixSort64(&keys, key_bits + row_bits);
+        const uint64_t row_mask = row_bits == 0 ? 0 : (~(uint64_t)0 >> (64 - row_bits));
+        for (uint64_t k : keys)
+            rows.push_back((uint32_t)(k & row_mask));
+        return rows;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!skip || !(*skip)[i])
+            rows.push_back((uint32_t)i);
+    std::sort(rows.begin(), rows.end(), [&obs](uint32_t a, uint32_t b) {
+        if (obs.Metrics[a] != obs.Metrics[b]) return obs.Metrics[a] < obs.Metrics[b];
+        if (obs.Entities[a] != obs.Entities[b]) return obs.Entities[a] < obs.Entities[b];
+        if (obs.Regions[a] != obs.Regions[b]) return obs.Regions[a] < obs.Regions[b];
+        if (obs.Periods[a] != obs.Periods[b]) return obs.Periods[a] < obs.Periods[b];
+        return a < b;
+    });
+    return rows;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> FindDuplicateRows(const ObservationTable& obs, const std::vector<uint32_t>& sorted_rows)
+{
+    std::vector<std::pair<uint32_t, uint32_t>> dups;
+    size_t first = 0;
+    for (size_t i = 1; i < sorted_rows.size(); i++)
+    {
+        uint32_t a = sorted_rows[first], b = sorted_rows[i];
+        bool same = obs.Metrics[a] == obs.Metrics[b] && obs.Entities[a] == obs.Entities[b] && obs.Regions[a] == obs.Regions[b] &&
+                    obs.Periods[a] == obs.Periods[b];
+        if (same)
+            dups.emplace_back(a, b); // every later copy names the first one, as a reader would look for it
+        else
+            first = i;
+    }
+    return dups;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Index building
+//-----------------------------------------------------------------------------
+
+void BuildIndexes(Dataset* ds, std::vector<uint32_t> sorted_rows)
+{
+    const ObservationTable& obs = ds->Observations;
+    DatasetIndex& index = ds->Index;
+    index.SortedRows = std::move(sorted_rows);
+    index.SortedRows.shrink_to_fit();
+    index.Series.clear();
+    index.MetricSeries.assign(ds->Metrics.size() + 1, 0);
+    const std::vector<uint32_t>& rows = index.SortedRows;
+    for (uint32_t i = 0; i < rows.size(); i++)
+    {
+        uint32_t r = rows[i];
+        const SeriesEntry* last = index.Series.empty() ? nullptr : &index.Series.back();
+        if (!last || last->Metric != obs.Metrics[r] || last->Entity != obs.Entities[r] || last->Region != obs.Regions[r])
+        {
+            SeriesEntry e;
+            e.Metric = obs.Metrics[r];
+            e.Entity = obs.Entities[r];
+            e.Region = obs.Regions[r];
+            e.Begin = i;
+            index.Series.push_back(e);
+        }
+    }
+    // MetricSeries[m] = first series of metric m (series are grouped by metric, in metric order).
+    const uint32_t series_count = (uint32_t)index.Series.size();
+    size_t s = 0;
+    for (size_t m = 0; m <= ds->Metrics.size(); m++)
+    {
+        while (s < series_count && index.Series[s].Metric < m)
+            s++;
+        index.MetricSeries[m] = (uint32_t)s;
+    }
+    index.MetricSeries[ds->Metrics.size()] = series_count;
+    SeriesEntry sentinel;
+    sentinel.Metric = sentinel.Entity = sentinel.Region = 0xFFFF;
+    sentinel.Begin = (uint32_t)rows.size();
+    index.Series.push_back(sentinel);
+    index.Series.shrink_to_fit();
+}
+
+void BuildIndexes(Dataset* ds)
+{
+    BuildIndexes(ds, SortObservationRows(ds->Observations, ds->Metrics.size(), ds->Entities.size(), ds->Regions.size()));
+}
+
+} // namespace ls

@@ -1,0 +1,624 @@
+// LoadDataset: the driver around the SAX handler (see loader.h, loader_internal.h).
+//
+// Index
+//   [SECTION] Small public helpers (ids, pointers, edit distance, formatting)
+//   [SECTION] Text positions (byte offset -> line:column)
+//   [SECTION] Before the parse: size, BOM, empty text, HTML
+//   [SECTION] Syntax errors in plain words
+//   [SECTION] After the parse: references, required fields, duplicates, parent loops
+//   [SECTION] Finishing: problem list, indexes, all-or-nothing move
+#include "core/loader_internal.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace ls
+{
+
+using namespace loader_detail;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Small public helpers (ids, pointers, edit distance, formatting)
+//-----------------------------------------------------------------------------
+
+bool IsValidId(std::string_view id)
+{
+    if (id.empty() || id.size() > 64)
+        return false;
+    for (size_t i = 0; i < id.size(); i++)
+    {
+        char c = id[i];
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
+            return false;
+    }
+    return true;
+}
+
+std::string EscapeJsonPointerToken(std::string_view token)
+{
+    std::string out;
+    out.reserve(token.size());
+    for (char c : token)
+    {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit)
+{
+    // Two-row Levenshtein; stops as soon as a whole row exceeds the limit.
+    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit)
+        return limit + 1;
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= a.size(); i++)
+    {
+        cur[0] = i;
+        size_t row_min = cur[0];
+        for (size_t j = 1; j <= b.size(); j++)
+        {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[j] = std::min({ prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost });
+            row_min = std::min(row_min, cur[j]);
+        }
+        if (row_min > limit)
+            return limit + 1;
+        std::swap(prev, cur);
+    }
+    return std::min(prev[b.size()], limit + 1);
+}
+
+const char* ProblemSeverityName(ProblemSeverity s) { return s == ProblemSeverity_Error ? "error" : "warning"; }
+
+std::string FormatProblem(std::string_view file_name, const Problem& p)
+{
+    std::string out(file_name);
+    if (p.Line > 0)
+        out += ":" + std::to_string(p.Line) + ":" + std::to_string(p.Column);
+    out += ": ";
+    out += ProblemSeverityName(p.Severity);
+    out += ": ";
+    if (!p.Pointer.empty())
+        out += p.Pointer + ": ";
+    out += p.Message;
+    return out;
+}
+
+namespace loader_detail
+{
+
+std::string Quote(std::string_view s)
+{
+    std::string out = "\"";
+    size_t shown = 0;
+    for (size_t i = 0; i < s.size(); i++)
+    {
+        unsigned char c = (unsigned char)s[i];
+        // Cut long text at 60 bytes, but never inside a UTF-8 sequence.
+        if (shown >= 60 && (c & 0xC0) != 0x80)
+        {
+            out += "...";
+            break;
+        }
+        if (c == '"' || c == '\\')
+            out += '\\', out += (char)c;
+        else if (c < 0x20)
+        {
+            char buf[8];
+            snprintf(buf, sizeof(buf), "\\u%04x", c);
+            out += buf;
+        }
+        else
+            out += (char)c;
+        shown++;
+    }
+    return out + "\"";
+}
+
+std::string SuggestId(const StringPool& ids, const std::vector<int32_t>& defined, std::string_view wrong)
+{
+    std::string lowered(wrong);
+    for (char& c : lowered)
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+    const size_t limit = lowered.size() <= 3 ? 1 : 2;
+    size_t best = limit + 1;
+    std::string_view best_id;
+    for (uint32_t s = 0; s < ids.Size() && s < defined.size(); s++)
+    {
+        if (defined[s] < 0)
+            continue;
+        std::string_view candidate = ids.Get(s);
+        size_t d = EditDistance(lowered, candidate, limit);
+        if (d < best)
+            best = d, best_id = candidate;
+    }
+    return best <= limit ? " (did you mean " + Quote(best_id) + "?)" : std::string();
+}
+
+} // namespace loader_detail
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text positions (byte offset -> line:column)
+//-----------------------------------------------------------------------------
+
+namespace
+{
+
+class TextPositions
+{
+public:
+    explicit TextPositions(std::string_view text) : Text(text) {}
+
+    // Line and column (1-based); the column counts code points (bytes that do not continue a UTF-8 sequence).
+    void LineColumn(size_t offset, int* line, int* column)
+    {
+        if (LineStarts.empty())
+        {
+            LineStarts.push_back(0);
+            for (const char* p = Text.data(); (p = (const char*)memchr(p, '\n', Text.data() + Text.size() - p)) != nullptr; p++)
+                LineStarts.push_back((size_t)(p - Text.data()) + 1);
+        }
+        offset = std::min(offset, Text.size());
+        size_t l = (size_t)(std::upper_bound(LineStarts.begin(), LineStarts.end(), offset) - LineStarts.begin()) - 1;
+        int col = 1;
+        for (size_t i = LineStarts[l]; i < offset; i++)
+            if (((unsigned char)Text[i] & 0xC0) != 0x80)
+                col++;
+        *line = (int)l + 1;
+        *column = col;
+    }
+
+    int Line(size_t offset)
+    {
+        int line = 0, column = 0;
+        LineColumn(offset, &line, &column);
+        return line;
+    }
+
+private:
+    std::string_view Text;
+    std::vector<size_t> LineStarts;
+};
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Syntax errors in plain words
+//-----------------------------------------------------------------------------
+// nlohmann's messages ("syntax error while parsing object - unexpected ']'; expected '}'") are
+// for programmers; researchers get what went wrong and the usual cause.
+
+std::string DescribeToken(std::string_view nlohmann_name)
+{
+    if (nlohmann_name == "string literal") return "a string";
+    if (nlohmann_name == "number literal") return "a number";
+    if (nlohmann_name == "end of input") return "the end of the text";
+    if (nlohmann_name == "true literal") return "true";
+    if (nlohmann_name == "false literal") return "false";
+    if (nlohmann_name == "null literal") return "null";
+    return std::string(nlohmann_name);
+}
+
+struct SyntaxMessage
+{
+    std::string Message;
+    size_t Offset;
+};
+
+SyntaxMessage DescribeSyntaxError(const Handler& h, TextPositions* positions)
+{
+    const std::string_view text = h.Text;
+    const std::string& what = h.SyntaxWhat;
+    const std::string& token = h.SyntaxToken;
+    size_t position = std::min(h.SyntaxPosition, text.size());
+    bool escaped_token = token.find("<U+") != std::string::npos;
+    size_t token_start = !escaped_token && token.size() <= position ? position - token.size() : (position > 0 ? position - 1 : 0);
+    auto contains = [&](const char* s) { return what.find(s) != std::string::npos; };
+
+    if (h.SyntaxId == 406)
+        return { "the number " + token + " is too large: values must be finite numbers", token_start };
+
+    bool lexer_error = contains("; last read: ");
+    if (contains("unexpected end of input") || contains("missing closing quote") ||
+        (lexer_error && position >= text.size() && !contains("ill-formed UTF-8")))
+    {
+        size_t end = text.size();
+        while (end > 0 && IsJsonSpace(text[end - 1]))
+            end--;
+        int line = 0, column = 0;
+        positions->LineColumn(end, &line, &column);
+        return { "unexpected end of input at " + std::to_string(line) + ":" + std::to_string(column) + " \xE2\x80\x94 the file looks truncated", end };
+    }
+    if (lexer_error)
+    {
+        size_t at = position > 0 ? position - 1 : 0;
+        if (contains("control character"))
+        {
+            size_t u = what.find("U+");
+            std::string code = u == std::string::npos ? std::string() : what.substr(u, 6);
+            if (code == "U+000A" || code == "U+000D")
+                return { "a line break inside a string: is a closing quote missing? (write \\n for a line break in text)", at };
+            return { "a control character (" + code + ") inside a string must be escaped, e.g. \\t for a tab", at };
+        }
+        if (contains("ill-formed UTF-8"))
+            return { "the text is not valid UTF-8 here (save the file as UTF-8)", at };
+        if (contains("forbidden character after backslash"))
+            return { "invalid escape in a string: only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed", at };
+        if (contains("must be followed by 4 hex digits"))
+            return { "\\u in a string must be followed by four hex digits", at };
+        if (contains("surrogate"))
+            return { "invalid \\u escape: a UTF-16 surrogate pair is broken", at };
+        if (contains("invalid BOM"))
+            return { "the text starts with a damaged byte order mark (save the file as UTF-8)", 0 };
+        if (contains("invalid number"))
+        {
+            if (token.find("Infinity") != std::string::npos || token.find("-I") == 0)
+                return { "Infinity is not a JSON number: values must be finite numbers", token_start };
+            return { "invalid number " + token + " (numbers look like 12, -3.5 or 1.2e6: no leading + or zeros, digits after the point)", token_start };
+        }
+        if (contains("invalid literal"))
+        {
+            if (token.rfind("N", 0) == 0 || token.rfind("I", 0) == 0)
+                return { "NaN and Infinity are not JSON numbers: values must be finite numbers", token_start };
+            if (token.rfind("'", 0) == 0)
+                return { "text must be in double quotes (\"...\"), not single quotes", token_start };
+            if (contains("object key"))
+                return { "field names must be in double quotes (found " + token + ")", token_start };
+            return { "unexpected " + token + ": a value is a \"string\", a number, true, false, null, {...} or [...]", token_start };
+        }
+        size_t dash = what.find(" - ");
+        return { dash == std::string::npos ? what : what.substr(dash + 3), at };
+    }
+
+    // Token errors: "syntax error while parsing <context> - unexpected <found>; expected <expected>"
+    std::string found;
+    size_t u = what.find("unexpected ");
+    if (u != std::string::npos)
+    {
+        size_t end = what.find(';', u);
+        found = DescribeToken(what.substr(u + 11, end == std::string::npos ? std::string::npos : end - u - 11));
+    }
+    if (contains("expected end of input"))
+        return { "unexpected " + found + " after the end of the JSON value (is something pasted twice?)", token_start };
+    if (contains("while parsing object key"))
+    {
+        if (found == "'}'")
+            return { "a comma before '}' with no field after it (remove the trailing comma)", token_start };
+        return { "expected a field name in double quotes, found " + found, token_start };
+    }
+    if (contains("while parsing object separator"))
+        return { "expected ':' after the field name, found " + found, token_start };
+    if (contains("while parsing object"))
+        return { "expected ',' or '}' after a field, found " + found + " (a missing comma?)", token_start };
+    if (contains("while parsing array"))
+        return { "expected ',' or ']' after an array item, found " + found + " (a missing comma?)", token_start };
+    if (found == "']'")
+        return { "a comma before ']' with no item after it (remove the trailing comma)", token_start };
+    return { "expected a value, found " + found, token_start };
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] After the parse: references, required fields, duplicates, parent loops
+//-----------------------------------------------------------------------------
+
+namespace
+{
+
+std::string ObservationPointer(const Handler& h, uint32_t row)
+{
+    return (h.CompactForm ? "/observations/rows/" : "/observations/") + std::to_string(row);
+}
+
+void CheckTopLevel(Handler& h)
+{
+    const uint64_t landscape_fields = Bit(Field_Regions) | Bit(Field_Entities) | Bit(Field_Metrics) | Bit(Field_Observations);
+    if (!(h.TopSeen & Bit(Field_Format)) && !(h.TopSeen & landscape_fields))
+    {
+        // Some other JSON file: listing every missing field would only bury the point.
+        h.FormatProblem.Pointer = "";
+        h.FormatProblem.Offset = 0;
+        h.FormatProblem.Message = "this is not a landscape file: it has no \"format\": \"landscape/1\" and none of its fields";
+        h.FormatProblem.Kind = ProblemKind_Format;
+        h.WrongFormat = true;
+        return;
+    }
+    const uint64_t required = Bit(Field_Format) | Bit(Field_Title) | landscape_fields;
+    for (int f = 0; f < Field_COUNT; f++)
+        if ((required & Bit((Field)f)) && !(h.TopSeen & Bit((Field)f)))
+            h.Add(ProblemSeverity_Error, f == Field_Format ? ProblemKind_Format : ProblemKind_Rule, "", 0,
+                  f == Field_Format ? "missing required field \"format\" (add \"format\": \"landscape/1\")" : MissingFieldsMessage(Bit((Field)f)));
+}
+
+void CheckReferences(Handler& h, std::vector<uint8_t>* bad_rows)
+{
+    for (const PendingRef& p : h.Pending)
+        if (h.SlotDef[p.Which][p.Slot] < 0)
+        {
+            if (h.Wants(ProblemSeverity_Error))
+                h.Add(ProblemSeverity_Error, ProblemKind_Reference, p.Pointer, p.Offset,
+                      std::string("unknown ") + TableNoun(p.Which) + " " + Quote(h.Ids[p.Which].Get(p.Slot)) +
+                          SuggestId(h.Ids[p.Which], h.SlotDef[p.Which], h.Ids[p.Which].Get(p.Slot)));
+            else
+                h.Count(ProblemSeverity_Error);
+        }
+    // References beyond those recorded per id still count as problems.
+    bool any_undefined[Table_COUNT] = {};
+    for (int t = 0; t < Table_COUNT; t++)
+        for (size_t s = 0; s < h.SlotDef[t].size(); s++)
+            if (h.SlotDef[t][s] < 0)
+            {
+                any_undefined[t] = true;
+                uint32_t count = h.SlotPending[t][s];
+                if (count > h.Options.MaxProblems)
+                    h.ErrorCount += count - h.Options.MaxProblems;
+            }
+    // Rows that name an unknown id take no part in the duplicate check.
+    const ObservationTable& obs = h.Building->Observations;
+    const std::vector<uint16_t>* columns[Table_COUNT] = { &obs.Regions, &obs.Entities, &obs.Metrics, &obs.Sources };
+    for (int t = 0; t < Table_COUNT; t++)
+        if (any_undefined[t])
+            for (size_t row = 0; row < obs.Size(); row++)
+            {
+                uint16_t slot = (*columns[t])[row];
+                if (slot != kNoSlot && h.SlotDef[t][slot] < 0)
+                    (*bad_rows)[row] = 1;
+            }
+}
+
+// Returns the rows sorted by (metric, entity, region, period) in slot space, for BuildIndexes.
+std::vector<uint32_t> CheckDuplicates(Handler& h, TextPositions* positions)
+{
+    const ObservationTable& obs = h.Building->Observations;
+    std::vector<uint32_t> sorted = SortObservationRows(obs, h.Ids[Table_Metric].Size(), h.Ids[Table_Entity].Size(), h.Ids[Table_Region].Size(), &h.ObsBad);
+    for (const auto& dup : FindDuplicateRows(obs, sorted))
+    {
+        uint32_t first = dup.first, row = dup.second;
+        if (!h.Wants(ProblemSeverity_Error))
+        {
+            h.Count(ProblemSeverity_Error);
+            continue;
+        }
+        h.Add(ProblemSeverity_Error, ProblemKind_Duplicate, ObservationPointer(h, row), h.ObsStart[row],
+              "duplicate observation: entity " + Quote(h.Ids[Table_Entity].Get(obs.Entities[row])) + ", metric " +
+                  Quote(h.Ids[Table_Metric].Get(obs.Metrics[row])) + ", region " + Quote(h.Ids[Table_Region].Get(obs.Regions[row])) +
+                  " and period " + Quote(FormatPeriod(obs.Periods[row])) + " are already given at " + ObservationPointer(h, first) +
+                  " (line " + std::to_string(positions->Line(h.ObsStart[first])) + ")");
+    }
+    return sorted;
+}
+
+// Maps reference slots to record indices and breaks parent loops (a warning: the format does not
+// forbid them, but a view that walks up the parents must not spin forever).
+void ResolveRecordLinks(Handler& h)
+{
+    Dataset& ds = *h.Building;
+    auto index_of = [&](Table t, uint32_t slot) { return slot == kNoSlot || slot >= h.SlotDef[t].size() ? -1 : (int)h.SlotDef[t][slot]; };
+    for (size_t i = 0; i < ds.Entities.size() && i < h.EntityParentSlot.size(); i++)
+        ds.Entities[i].Parent = index_of(Table_Entity, h.EntityParentSlot[i]);
+    std::vector<uint8_t> state(ds.Entities.size(), 0); // 0 new, 1 on the current path, 2 done
+    std::vector<size_t> path;
+    for (size_t start = 0; start < ds.Entities.size(); start++)
+    {
+        path.clear();
+        size_t e = start;
+        while (state[e] == 0)
+        {
+            state[e] = 1;
+            path.push_back(e);
+            int parent = ds.Entities[e].Parent;
+            if (parent < 0 || (size_t)parent >= ds.Entities.size())
+                break;
+            if (state[parent] == 1)
+            {
+                h.Add(ProblemSeverity_Warning, ProblemKind_Rule, "/entities/" + std::to_string(e) + "/parent",
+                      e < h.EntityParentOffset.size() ? h.EntityParentOffset[e] : SIZE_MAX,
+                      "the parent chain of " + Quote(ds.Entities[e].Id) + " loops back to " + Quote(ds.Entities[parent].Id) + " (the parent is ignored)");
+                ds.Entities[e].Parent = -1;
+                break;
+            }
+            e = (size_t)parent;
+        }
+        for (size_t p : path)
+            state[p] = 2;
+    }
+    for (size_t i = 0; i < ds.Events.size() && i < h.EventSourceSlot.size(); i++)
+    {
+        Event& ev = ds.Events[i];
+        for (uint32_t slot : h.EventEntitySlots[i])
+            if (index_of(Table_Entity, slot) >= 0)
+                ev.Entities.push_back(index_of(Table_Entity, slot));
+        for (uint32_t slot : h.EventRegionSlots[i])
+            if (index_of(Table_Region, slot) >= 0)
+                ev.Regions.push_back(index_of(Table_Region, slot));
+        ev.Source = index_of(Table_Source, h.EventSourceSlot[i]);
+    }
+}
+
+// Rewrites observation columns from slots to record indices; false when nothing had to change
+// (the usual case: records come before observations, so slot i is record i).
+bool RemapObservationSlots(Handler& h)
+{
+    ObservationTable& obs = h.Building->Observations;
+    std::vector<uint16_t>* columns[Table_COUNT] = { &obs.Regions, &obs.Entities, &obs.Metrics, &obs.Sources };
+    bool changed = false;
+    for (int t = 0; t < Table_COUNT; t++)
+    {
+        bool identity = true;
+        for (size_t s = 0; s < h.SlotDef[t].size() && identity; s++)
+            identity = h.SlotDef[t][s] == (int32_t)s;
+        if (identity)
+            continue;
+        changed = true;
+        for (uint16_t& slot : *columns[t])
+            if (slot != kNoSlot)
+                slot = (uint16_t)h.SlotDef[t][slot];
+    }
+    return changed;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Finishing: problem list, indexes, all-or-nothing move
+//-----------------------------------------------------------------------------
+
+Problem MakeProblem(const RawProblem& raw, TextPositions* positions)
+{
+    Problem p;
+    p.Pointer = raw.Pointer;
+    p.Message = raw.Message;
+    p.Severity = raw.Severity;
+    p.Kind = raw.Kind;
+    if (raw.Offset != SIZE_MAX)
+        positions->LineColumn(raw.Offset, &p.Line, &p.Column);
+    return p;
+}
+
+void FillProblems(Handler& h, TextPositions* positions, LoadResult* result)
+{
+    auto by_offset = [](const RawProblem& a, const RawProblem& b) { return a.Offset < b.Offset; };
+    std::stable_sort(h.Errors.begin(), h.Errors.end(), by_offset);
+    std::stable_sort(h.Warnings.begin(), h.Warnings.end(), by_offset);
+    const size_t limit = h.Options.MaxProblems;
+    size_t shown_errors = 0, shown_warnings = 0;
+    for (const RawProblem& raw : h.Errors)
+        if (result->Problems.size() < limit)
+            result->Problems.push_back(MakeProblem(raw, positions)), shown_errors++;
+    for (const RawProblem& raw : h.Warnings)
+        if (result->Problems.size() < limit)
+            result->Problems.push_back(MakeProblem(raw, positions)), shown_warnings++;
+    result->ErrorCount = h.ErrorCount;
+    result->WarningCount = h.WarningCount;
+    size_t hidden_errors = h.ErrorCount - shown_errors, hidden_warnings = h.WarningCount - shown_warnings;
+    if (hidden_errors + hidden_warnings > 0)
+    {
+        Problem p;
+        p.Severity = hidden_errors > 0 ? ProblemSeverity_Error : ProblemSeverity_Warning;
+        p.Kind = ProblemKind_Summary;
+        p.Message = Thousands(hidden_errors + hidden_warnings) + " more problems not shown (" + Thousands(hidden_errors) + " errors, " +
+                    Thousands(hidden_warnings) + " warnings)";
+        result->Problems.push_back(p);
+    }
+}
+
+LoadResult SingleProblem(ProblemKind kind, std::string message, int line, int column)
+{
+    LoadResult r;
+    Problem p;
+    p.Kind = kind;
+    p.Message = std::move(message);
+    p.Line = line;
+    p.Column = column;
+    r.Problems.push_back(p);
+    r.ErrorCount = 1;
+    return r;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Before the parse: size, BOM, empty text, HTML (and the whole load)
+//-----------------------------------------------------------------------------
+
+void Handler::ReplayDeferredRows()
+{
+    if (DeferredRowsEnd <= DeferredRowsBegin || !ColumnsSeen || !ColumnsValid)
+        return;
+    // Rebuild the frames as they were inside { "observations": { "rows": ... } } and read the rows again.
+    Frames[1] = Frame();
+    Frames[1].Kind = Frame_Object;
+    Frames[1].Object = ObjectKind_Top;
+    Frames[1].Key = Field_Observations;
+    Frames[2] = Frame();
+    Frames[2].Kind = Frame_Object;
+    Frames[2].Object = ObjectKind_Table;
+    Frames[2].Key = Field_Rows;
+    Depth = 2;
+    Containers = 2;
+    Cursor = Text.data() + DeferredRowsBegin;
+    CursorIterator first, last;
+    first.Cursor = &Cursor;
+    last.End = Text.data() + DeferredRowsEnd;
+    nlohmann::json::sax_parse(first, last, this);
+    Depth = 0;
+    Containers = 0;
+}
+
+LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& options)
+{
+    if (text.size() > options.MaxFileBytes)
+        return SingleProblem(ProblemKind_Limit, "the file is larger than " + Thousands(options.MaxFileBytes >> 20) + " MiB (the limit)", 0, 0);
+    std::string_view body = text;
+    if (body.size() >= 3 && memcmp(body.data(), "\xEF\xBB\xBF", 3) == 0)
+        body.remove_prefix(3); // a UTF-8 byte order mark is allowed (RFC 8259 lets parsers ignore it)
+    size_t first = 0;
+    while (first < body.size() && IsJsonSpace(body[first]))
+        first++;
+    TextPositions positions(body);
+    if (first == body.size())
+        return SingleProblem(ProblemKind_Syntax, body.empty() ? "the file is empty" : "the file holds only white space", 1, 1);
+    if (body[first] == '<')
+    {
+        int line = 0, column = 0;
+        positions.LineColumn(first, &line, &column);
+        return SingleProblem(ProblemKind_Syntax, "this looks like an HTML page, not JSON (a login or error page?)", line, column);
+    }
+
+    Dataset building;
+    Handler h(body, options, &building);
+    CursorIterator begin, end;
+    begin.Cursor = &h.Cursor;
+    end.End = body.data() + body.size();
+    bool parsed = nlohmann::json::sax_parse(begin, end, &h);
+
+    LoadResult result;
+    std::vector<uint32_t> sorted_rows;
+    if (!h.WrongFormat && h.SyntaxError)
+    {
+        SyntaxMessage m = DescribeSyntaxError(h, &positions);
+        h.Add(ProblemSeverity_Error, ProblemKind_Syntax, h.SyntaxPointer, m.Offset, m.Message);
+    }
+    if (parsed && !h.Aborted && h.TopBegun)
+    {
+        h.ReplayDeferredRows();
+        if (!h.Aborted && !h.SyntaxError)
+        {
+            CheckTopLevel(h);
+            CheckReferences(h, &h.ObsBad);
+            ResolveRecordLinks(h);
+            sorted_rows = CheckDuplicates(h, &positions);
+        }
+    }
+    if (h.WrongFormat)
+    {
+        // Another version or another kind of file: its other "problems" would only be noise.
+        h.Errors.assign(1, h.FormatProblem);
+        h.Warnings.clear();
+        h.ErrorCount = 1;
+        h.WarningCount = 0;
+    }
+    FillProblems(h, &positions, &result);
+    if (!parsed || h.Aborted || h.ErrorCount > 0)
+        return result;
+
+    if (RemapObservationSlots(h))
+        sorted_rows = SortObservationRows(building.Observations, building.Metrics.size(), building.Entities.size(), building.Regions.size());
+    building.Observations.ShrinkToFit();
+    building.NotePool.ShrinkToFit();
+    building.NotePool.DropLookup();
+    BuildIndexes(&building, std::move(sorted_rows));
+    *out = std::move(building);
+    result.Ok = true;
+    return result;
+}
+
+} // namespace ls

@@ -1,0 +1,90 @@
+// Loading and validating a landscape/1 file (see ../shared/FORMAT.md).
+//
+//   ls::Dataset ds;
+//   ls::LoadResult r = ls::LoadDataset(text, &ds);
+//   for (const ls::Problem& p : r.Problems)
+//       puts(ls::FormatProblem("landscape.json", p).c_str());  // landscape.json:5123:17: error: /observations/1234/region: ...
+//   if (!r.Ok) { /* ds still holds whatever it held before */ }
+//
+// What it does:
+// - Streams the text through nlohmann's SAX parser (no DOM) and checks every rule of FORMAT.md as it
+//   goes: required fields, types, id pattern and uniqueness, references, ISO alpha-2 shape, enums,
+//   period grammar, finite values, duplicate observations, both observation forms, the limits.
+// - All or nothing: the new dataset is built apart and moved into *out only when there is no error.
+//   Warnings (unknown fields, a parent loop) do not stop a load.
+// - Never throws and never aborts, whatever the bytes (fuzzed with libFuzzer + ASan/UBSan).
+//
+// Positions: Line and Column are 1-based and point at the start of the offending value (or key,
+// or record). Column counts Unicode code points of UTF-8 text from the start of the line (a tab is
+// one column), so it matches what editors show for non-ASCII names. A UTF-8 byte order mark at the
+// start is accepted and not counted. Line 0 means "no position" (e.g. the problem summary).
+//
+// Leniencies, written down so nobody is surprised: `null` for an optional field means "absent" in
+// both observation forms (FORMAT.md says so for the compact form; exporters write null for None in
+// the object form too); `"landscape/1.<n>"` loads with a warning (same major version).
+#pragma once
+
+#include "core/dataset.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ls
+{
+
+enum ProblemSeverity
+{
+    ProblemSeverity_Error,
+    ProblemSeverity_Warning,
+};
+
+enum ProblemKind
+{
+    ProblemKind_Syntax,       // not well-formed JSON (also: empty input, an HTML page, truncated text)
+    ProblemKind_Limit,        // a limit of the loader (depth, string or file size, observation count ...)
+    ProblemKind_Format,       // "format" missing, another landscape version, or not a landscape file at all
+    ProblemKind_Rule,         // a FORMAT.md rule: required field, type, id pattern, enum, period, value ...
+    ProblemKind_Reference,    // an id that does not resolve
+    ProblemKind_Duplicate,    // a duplicate id, field or observation
+    ProblemKind_UnknownField, // a field this reader does not know (warning)
+    ProblemKind_Summary,      // "N more problems not shown"
+};
+
+struct Problem
+{
+    std::string Pointer; // JSON Pointer (RFC 6901: "~" -> "~0", "/" -> "~1"); "" = the whole document
+    int Line = 0;        // 1-based; 0 = unknown
+    int Column = 0;      // 1-based, in code points (see above); 0 = unknown
+    std::string Message; // plain words a researcher can act on
+    ProblemSeverity Severity = ProblemSeverity_Error;
+    ProblemKind Kind = ProblemKind_Rule;
+};
+
+struct LoadResult
+{
+    bool Ok = false;               // true when the dataset was loaded (no errors; warnings allowed)
+    std::vector<Problem> Problems; // errors first by position, then warnings, at most MaxProblems + 1 summary entry
+    size_t ErrorCount = 0;         // all errors found, including those not listed
+    size_t WarningCount = 0;       // all warnings found, including those not listed
+};
+
+struct LoadOptions
+{
+    size_t MaxProblems = 100;                     // problems listed; the rest are counted in one summary problem
+    size_t MaxFileBytes = (size_t)256 << 20;      // FORMAT.md: a file <= 256 MiB
+    size_t MaxObservations = 5000000;             // FORMAT.md: observations <= 5,000,000
+    int MaxDepth = 64;                            // FORMAT.md: nesting depth <= 64
+    size_t MaxStringBytes = 64 * 1024;            // FORMAT.md: a string <= 64 KiB (UTF-8 bytes after unescaping)
+    bool WarnUnknownFields = true;                // FORMAT.md: unknown fields are ignored with a warning
+};
+
+LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& options = LoadOptions()); // parse + validate + index; *out replaced only on success
+std::string FormatProblem(std::string_view file_name, const Problem& p);   // "FILE:LINE:COL: error: /pointer: message" (compiler style)
+const char* ProblemSeverityName(ProblemSeverity s);                        // "error" / "warning"
+std::string EscapeJsonPointerToken(std::string_view token);                // RFC 6901: "a/b~c" -> "a~1b~0c"
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit); // Levenshtein distance, stops early above limit (returns limit + 1)
+bool IsValidId(std::string_view id);                                       // ^[a-z0-9][a-z0-9._-]{0,63}$
+
+} // namespace ls

@@ -1,0 +1,457 @@
+// The one door between the wasm module and JavaScript (web/landscape-widget.js).
+// Every exported function and every EM_JS call lives in this file; nothing else in the project
+// includes Emscripten headers.
+//
+// Index
+//  [SECTION] Calls into JavaScript (EM_JS)
+//  [SECTION] Instance state
+//  [SECTION] Keyboard mapping
+//  [SECTION] Exported API: life cycle, frames
+//  [SECTION] Exported API: input
+//  [SECTION] Exported API: data, state, exports, stats
+//
+// Conventions: coordinates arrive in CSS pixels relative to the canvas; the backing store is
+// CSS size x devicePixelRatio (ImGui's DisplayFramebufferScale), fonts are rasterised at that
+// density. Strings returned to JS point into a buffer that stays valid until the next call.
+
+#include <emscripten/emscripten.h>
+#include <GLES3/gl3.h>
+
+#include "imgui.h"
+#include "backends/imgui_impl_opengl3.h"
+#include "ui/app.h"
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+//-----------------------------------------------------------------------------
+// [SECTION] Calls into JavaScript (EM_JS)
+//-----------------------------------------------------------------------------
+
+// Creates a WebGL2 context on the canvas the widget gave this instance (Module.canvas) and makes
+// it current. Returns 0 when WebGL2 is not available.
+EM_JS(int, LsJsCreateContext, (), {
+    var canvas = Module["canvas"];
+    var attrs = { majorVersion: 2, minorVersion: 0, alpha: false, depth: false, stencil: false,
+                  antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: true,
+                  powerPreference: "low-power" };
+    var ctx = canvas.getContext("webgl2", attrs);
+    if (!ctx) return 0;
+    var handle = GL.registerContext(ctx, attrs);
+    GL.makeContextCurrent(handle);
+    return handle;
+});
+
+// Hands an event (type, JSON payload) to the widget; the widget delivers it after the frame.
+EM_JS(void, LsJsEmit, (const char* type, const char* json), {
+    if (Module["landscapeEmit"]) Module["landscapeEmit"](UTF8ToString(type), UTF8ToString(json));
+});
+
+// Copies text to the clipboard through the widget (navigator.clipboard, inside a user gesture).
+EM_JS(void, LsJsSetClipboard, (const char* text), {
+    if (Module["landscapeClipboard"]) Module["landscapeClipboard"](UTF8ToString(text));
+});
+
+//-----------------------------------------------------------------------------
+// [SECTION] Instance state
+//-----------------------------------------------------------------------------
+
+namespace {
+
+struct WebInstance
+{
+    ls::App     App;
+    int         GlContext = 0;
+    bool        GlReady = false;
+    float       CssWidth = 0.0f, CssHeight = 0.0f, Dpr = 1.0f;
+    double      LastFrameMs = 0.0;
+    double      LastInputMs = -1e9;
+    double      FrameCpuMs = 0.0;
+    int         FramesRendered = 0;
+    std::string Reply;            // last string handed to JS
+    std::string ClipboardText;    // what ImGui asked to copy, or what a paste delivered
+};
+
+WebInstance* g_Web = nullptr;
+
+// How long ImGui keeps getting frames after the last input: long enough for hover tooltips
+// (their delay is 0.4 s) and for widgets to settle, short enough that idling costs nothing.
+constexpr double SettleAfterInputMs = 700.0;
+
+const char* GetClipboardText(void*) { return g_Web ? g_Web->ClipboardText.c_str() : ""; }
+void SetClipboardText(void*, const char* text)
+{
+    if (!g_Web)
+        return;
+    g_Web->ClipboardText = text ? text : "";
+    LsJsSetClipboard(g_Web->ClipboardText.c_str());
+}
+
+void EmitEvents()
+{
+    for (const ls::AppEvent& e : g_Web->App.TakeEvents())
+        LsJsEmit(e.Type.c_str(), e.Json.c_str());
+}
+
+const char* Reply(std::string text)
+{
+    g_Web->Reply = std::move(text);
+    return g_Web->Reply.c_str();
+}
+
+void NoteInput(double now_ms) { g_Web->LastInputMs = now_ms; }
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Keyboard mapping
+//-----------------------------------------------------------------------------
+
+// DOM KeyboardEvent.code (layout-independent) to ImGuiKey. Only keys the widget uses or that
+// text editing needs; everything else is left to the browser.
+static ImGuiKey KeyFromDomCode(const char* code)
+{
+    struct Entry { const char* Code; ImGuiKey Key; };
+    static const Entry table[] = {
+        { "ArrowLeft", ImGuiKey_LeftArrow }, { "ArrowRight", ImGuiKey_RightArrow },
+        { "ArrowUp", ImGuiKey_UpArrow }, { "ArrowDown", ImGuiKey_DownArrow },
+        { "PageUp", ImGuiKey_PageUp }, { "PageDown", ImGuiKey_PageDown },
+        { "Home", ImGuiKey_Home }, { "End", ImGuiKey_End },
+        { "Insert", ImGuiKey_Insert }, { "Delete", ImGuiKey_Delete },
+        { "Backspace", ImGuiKey_Backspace }, { "Space", ImGuiKey_Space },
+        { "Enter", ImGuiKey_Enter }, { "NumpadEnter", ImGuiKey_KeypadEnter },
+        { "Escape", ImGuiKey_Escape }, { "Tab", ImGuiKey_Tab },
+        { "ControlLeft", ImGuiKey_LeftCtrl }, { "ControlRight", ImGuiKey_RightCtrl },
+        { "ShiftLeft", ImGuiKey_LeftShift }, { "ShiftRight", ImGuiKey_RightShift },
+        { "AltLeft", ImGuiKey_LeftAlt }, { "AltRight", ImGuiKey_RightAlt },
+        { "MetaLeft", ImGuiKey_LeftSuper }, { "MetaRight", ImGuiKey_RightSuper },
+        { "Minus", ImGuiKey_Minus }, { "Equal", ImGuiKey_Equal },
+        { "NumpadAdd", ImGuiKey_KeypadAdd }, { "NumpadSubtract", ImGuiKey_KeypadSubtract },
+        { "F1", ImGuiKey_F1 },
+    };
+    if (std::strncmp(code, "Key", 3) == 0 && code[3] >= 'A' && code[3] <= 'Z' && code[4] == 0)
+        return (ImGuiKey)(ImGuiKey_A + (code[3] - 'A'));
+    if (std::strncmp(code, "Digit", 5) == 0 && code[5] >= '0' && code[5] <= '9' && code[6] == 0)
+        return (ImGuiKey)(ImGuiKey_0 + (code[5] - '0'));
+    for (const Entry& e : table)
+        if (std::strcmp(e.Code, code) == 0)
+            return e.Key;
+    return ImGuiKey_None;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exported API: life cycle, frames
+//-----------------------------------------------------------------------------
+
+extern "C" {
+
+// Creates the ImGui context and the GL context. Returns 1 on success, 0 without WebGL2.
+EMSCRIPTEN_KEEPALIVE int ls_init(float css_width, float css_height, float dpr, int dark_theme)
+{
+    if (g_Web)
+        return 1;
+    g_Web = new WebInstance();
+    g_Web->CssWidth = css_width;
+    g_Web->CssHeight = css_height;
+    g_Web->Dpr = dpr > 0.0f ? dpr : 1.0f;
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                      // no filesystem; view state lives in getState()
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;         // a blinking cursor would keep rendering
+    io.BackendPlatformName = "landscape-web";
+    io.GetClipboardTextFn = GetClipboardText;
+    io.SetClipboardTextFn = SetClipboardText;
+    g_Web->App.Init(g_Web->Dpr, dark_theme != 0);
+
+    g_Web->GlContext = LsJsCreateContext();
+    if (!g_Web->GlContext)
+        return 0;
+    g_Web->GlReady = ImGui_ImplOpenGL3_Init("#version 300 es");
+    return g_Web->GlReady ? 1 : 0;
+}
+
+// Tears everything down; the JS side then drops the module instance.
+EMSCRIPTEN_KEEPALIVE void ls_destroy()
+{
+    if (!g_Web)
+        return;
+    if (g_Web->GlReady)
+        ImGui_ImplOpenGL3_Shutdown();
+    g_Web->App.Shutdown();
+    ImGui::DestroyContext();
+    delete g_Web;
+    g_Web = nullptr;
+}
+
+// The canvas's CSS size or devicePixelRatio changed. Rebuilds the font atlas when the ratio did.
+EMSCRIPTEN_KEEPALIVE void ls_resize(float css_width, float css_height, float dpr)
+{
+    if (!g_Web)
+        return;
+    g_Web->CssWidth = css_width;
+    g_Web->CssHeight = css_height;
+    if (dpr > 0.0f && std::fabs(dpr - g_Web->Dpr) > 0.001f)
+    {
+        g_Web->Dpr = dpr;
+        g_Web->App.SetDensity(dpr);
+    }
+}
+
+// Renders one frame. Returns 1 while more frames are wanted (input settling, animation,
+// playback), 0 when the widget can sleep until the next input.
+EMSCRIPTEN_KEEPALIVE int ls_frame(double now_ms)
+{
+    if (!g_Web || !g_Web->GlReady)
+        return 0;
+    double start = emscripten_get_now();
+    ImGuiIO& io = ImGui::GetIO();
+    double dt = g_Web->LastFrameMs > 0.0 ? (now_ms - g_Web->LastFrameMs) / 1000.0 : 1.0 / 60.0;
+    io.DeltaTime = (float)(dt < 0.0001 ? 0.0001 : dt > 0.25 ? 0.25 : dt);   // ImGui asserts > 0
+    g_Web->LastFrameMs = now_ms;
+    io.DisplaySize = ImVec2(g_Web->CssWidth, g_Web->CssHeight);
+    io.DisplayFramebufferScale = ImVec2(g_Web->Dpr, g_Web->Dpr);
+
+    if (g_Web->App.FontsNeedRebuild())
+    {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        g_Web->App.RebuildFonts();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    g_Web->App.DrawFrame(now_ms / 1000.0);
+    ImGui::Render();
+
+    int fb_w = (int)std::lround(g_Web->CssWidth * g_Web->Dpr);
+    int fb_h = (int)std::lround(g_Web->CssHeight * g_Web->Dpr);
+    glViewport(0, 0, fb_w, fb_h);
+    ImVec4 bg = g_Web->App.BackgroundColor();
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    g_Web->FramesRendered++;
+    g_Web->FrameCpuMs = emscripten_get_now() - start;
+    EmitEvents();
+    bool settling = now_ms - g_Web->LastInputMs < SettleAfterInputMs;
+    return (settling || g_Web->App.WantsAnimationFrames()) ? 1 : 0;
+}
+
+// WebGL context loss: drop GL objects now, recreate them when the context comes back.
+EMSCRIPTEN_KEEPALIVE void ls_context_lost()
+{
+    if (!g_Web || !g_Web->GlReady)
+        return;
+    g_Web->GlReady = false;   // GL objects are gone with the context; nothing to delete
+}
+
+EMSCRIPTEN_KEEPALIVE int ls_context_restored()
+{
+    if (!g_Web)
+        return 0;
+    g_Web->GlReady = ImGui_ImplOpenGL3_Init("#version 300 es");
+    return g_Web->GlReady ? 1 : 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exported API: input
+//-----------------------------------------------------------------------------
+
+// Pointer position in CSS pixels; source 0 mouse, 1 touch, 2 pen. Position comes before the
+// button so that a tap clicks where it lands.
+EMSCRIPTEN_KEEPALIVE void ls_pointer_move(float x, float y, int source, double now_ms)
+{
+    if (!g_Web)
+        return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(source == 1 ? ImGuiMouseSource_TouchScreen : source == 2 ? ImGuiMouseSource_Pen : ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(x, y);
+    NoteInput(now_ms);
+}
+
+EMSCRIPTEN_KEEPALIVE void ls_pointer_button(int button, int down, double now_ms)
+{
+    if (!g_Web || button < 0 || button >= ImGuiMouseButton_COUNT)
+        return;
+    ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
+    NoteInput(now_ms);
+}
+
+// The pointer left the canvas (or a finger lifted): clear hover so nothing stays highlighted.
+EMSCRIPTEN_KEEPALIVE void ls_pointer_leave(double now_ms)
+{
+    if (!g_Web)
+        return;
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    NoteInput(now_ms);
+}
+
+// Wheel in "notches" (already normalised by the widget: +1 = one step up/left).
+EMSCRIPTEN_KEEPALIVE void ls_wheel(float dx, float dy, double now_ms)
+{
+    if (!g_Web)
+        return;
+    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+    NoteInput(now_ms);
+}
+
+// Whether the wheel over (x, y) should go to the widget (a scrollable panel, the map or a chart)
+// rather than scroll the host page. Answered from the last frame.
+EMSCRIPTEN_KEEPALIVE int ls_wants_wheel(float x, float y)
+{
+    return g_Web && g_Web->App.WantsWheelAt(x, y) ? 1 : 0;
+}
+
+// Pinch zoom from a two-finger gesture: scale factor around (x, y).
+EMSCRIPTEN_KEEPALIVE void ls_pinch(float x, float y, float scale, double now_ms)
+{
+    if (!g_Web)
+        return;
+    g_Web->App.Pinch(x, y, scale);
+    NoteInput(now_ms);
+}
+
+// A key went down or up. Returns 1 when the widget used it (the JS side then cancels the
+// browser's default action), 0 to let it through (browser shortcuts, Tab out of the widget).
+EMSCRIPTEN_KEEPALIVE int ls_key(const char* code, int down, int ctrl, int shift, int alt, int meta, double now_ms)
+{
+    if (!g_Web)
+        return 0;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, shift != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, alt != 0);
+    io.AddKeyEvent(ImGuiMod_Super, meta != 0);
+    ImGuiKey key = KeyFromDomCode(code);
+    NoteInput(now_ms);
+    if (key == ImGuiKey_None)
+        return 0;
+    if (key == ImGuiKey_Tab)
+        return 0;   // Tab always moves focus through the page: the widget never traps it
+    if (down && g_Web->App.HandleShortcut(key, ctrl != 0 || meta != 0, shift != 0))
+        return 1;
+    io.AddKeyEvent(key, down != 0);
+    if (ctrl || meta)
+        return (key == ImGuiKey_C || key == ImGuiKey_V || key == ImGuiKey_X || key == ImGuiKey_A) && io.WantTextInput ? 1 : 0;
+    return 1;
+}
+
+// Text typed or composed (IME, mobile keyboards, paste), as UTF-8.
+EMSCRIPTEN_KEEPALIVE void ls_text(const char* utf8, double now_ms)
+{
+    if (!g_Web)
+        return;
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    NoteInput(now_ms);
+}
+
+// Paste: the widget read the clipboard in the paste event; ImGui's Ctrl+V then reads this.
+EMSCRIPTEN_KEEPALIVE void ls_set_clipboard(const char* utf8)
+{
+    if (g_Web)
+        g_Web->ClipboardText = utf8 ? utf8 : "";
+}
+
+EMSCRIPTEN_KEEPALIVE void ls_focus(int focused, double now_ms)
+{
+    if (!g_Web)
+        return;
+    ImGui::GetIO().AddFocusEvent(focused != 0);
+    NoteInput(now_ms);
+}
+
+// Whether ImGui is editing text (the widget then focuses its hidden input for IME/mobile).
+EMSCRIPTEN_KEEPALIVE int ls_wants_text_input()
+{
+    return g_Web && ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? 1 : 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exported API: data, state, exports, stats
+//-----------------------------------------------------------------------------
+
+// Loads a data file. Returns 1 on success; 0 on failure, leaving the previous data on screen.
+// Either way ls_last_result() then returns {ok, message, problems[...], title, observations}.
+EMSCRIPTEN_KEEPALIVE int ls_set_data(const char* text, int length, double now_ms)
+{
+    if (!g_Web)
+        return 0;
+    bool ok = g_Web->App.LoadData(std::string_view(text, (size_t)length));
+    NoteInput(now_ms);
+    EmitEvents();
+    return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ls_last_result() { return g_Web ? Reply(g_Web->App.LastResultJson()) : ""; }
+
+// Tells the widget how a fetch is going, for the progress bar and the error panel.
+EMSCRIPTEN_KEEPALIVE void ls_set_status(const char* json, double now_ms)
+{
+    if (!g_Web)
+        return;
+    g_Web->App.SetStatusJson(json ? json : "");
+    NoteInput(now_ms);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ls_get_state() { return g_Web ? Reply(g_Web->App.StateJson()) : "{}"; }
+
+// Applies a partial view state (JSON object). Returns 1 if it parsed.
+EMSCRIPTEN_KEEPALIVE int ls_set_state(const char* json, double now_ms)
+{
+    if (!g_Web)
+        return 0;
+    bool ok = g_Web->App.SetStateJson(json ? json : "");
+    NoteInput(now_ms);
+    EmitEvents();
+    return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ls_get_hash() { return g_Web ? Reply(g_Web->App.StateHash()) : ""; }
+EMSCRIPTEN_KEEPALIVE int ls_set_hash(const char* hash, double now_ms)
+{
+    if (!g_Web)
+        return 0;
+    bool ok = g_Web->App.SetStateHash(hash ? hash : "");
+    NoteInput(now_ms);
+    EmitEvents();
+    return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void ls_set_theme(int dark, double now_ms)
+{
+    if (!g_Web)
+        return;
+    g_Web->App.SetDarkTheme(dark != 0);
+    NoteInput(now_ms);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ls_export_csv() { return g_Web ? Reply(g_Web->App.ExportCsv()) : ""; }
+
+// The accessible mirror of the current view: {summary, caption, columns[], rows[][], announce}.
+EMSCRIPTEN_KEEPALIVE const char* ls_mirror() { return g_Web ? Reply(g_Web->App.MirrorJson()) : "{}"; }
+
+// Footer lines for an exported picture: {title, sources, license}.
+EMSCRIPTEN_KEEPALIVE const char* ls_export_footer() { return g_Web ? Reply(g_Web->App.ExportFooterJson()) : "{}"; }
+
+// Characters of the loaded data that no font can draw, as UTF-8 (the widget rasterises them).
+EMSCRIPTEN_KEEPALIVE const char* ls_missing_glyphs() { return g_Web ? Reply(g_Web->App.MissingGlyphsUtf8()) : ""; }
+
+// Adds a glyph the browser rasterised: alpha bitmap (w*h bytes) at the font's pixel density.
+EMSCRIPTEN_KEEPALIVE void ls_add_glyph(unsigned codepoint, int width, int height, float advance, const unsigned char* alpha)
+{
+    if (g_Web)
+        g_Web->App.AddRasterisedGlyph(codepoint, width, height, advance, alpha);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ls_stats()
+{
+    if (!g_Web)
+        return "{}";
+    return Reply(g_Web->App.StatsJson(g_Web->FramesRendered, g_Web->FrameCpuMs));
+}
+
+} // extern "C"

@@ -1,0 +1,392 @@
+// App: data loading, state, fonts, the frame's outer layout. The views live in views/*.cpp.
+//
+// Index
+//  [SECTION] Life cycle
+//  [SECTION] Data
+//  [SECTION] State
+//  [SECTION] Fonts
+//  [SECTION] Frame
+//  [SECTION] Outputs
+
+#include "ui/app.h"
+#include "ui/views/views.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ls {
+
+using Json = nlohmann::json;
+
+// Every JSON text leaving the app goes through here: invalid UTF-8 in data is replaced rather
+// than thrown about (exceptions are off; a throw would abort the wasm instance).
+static std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Life cycle
+//-----------------------------------------------------------------------------
+
+void App::Init(float density, bool dark)
+{
+    Density = density > 0.0f ? density : 1.0f;
+    Theme_ = MakeTheme(dark);
+    Ctx = new ViewContext();
+    Ctx->App_ = this;
+    LoadWorldMap(Ctx);
+    FontsDirty = true;
+}
+
+void App::Shutdown()
+{
+    delete Ctx;
+    Ctx = nullptr;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Data
+//-----------------------------------------------------------------------------
+
+bool App::LoadData(std::string_view text)
+{
+    LastResult = LoadDataset(text, &Dataset_);
+    if (!LastResult.Ok)
+    {
+        // The previous data stays on screen; the error panel says what happened.
+        Status.Kind = LoadStatus::Failed;
+        Status.CanRetry = false;
+        Status.Problems.clear();
+        for (const Problem& p : LastResult.Problems)
+            if (p.Severity == ProblemSeverity_Error && Status.Problems.size() < 12)
+                Status.Problems.push_back(FormatProblem("data", p));
+        Status.Message = "The data file was refused: " + std::to_string(LastResult.ErrorCount) +
+                         (LastResult.ErrorCount == 1 ? " problem" : " problems") + (Loaded ? ". The previous data is still shown." : ".");
+        return false;
+    }
+    Loaded = true;
+    Status = LoadStatus();
+    ResolveViewState(Dataset_, &State_);
+    CollectDataChars();
+    FontsDirty = true;
+    OnDataChanged(Ctx);
+    StateChanged();
+    return true;
+}
+
+std::string App::LastResultJson() const
+{
+    Json j;
+    j["ok"] = LastResult.Ok;
+    Json problems = Json::array();
+    for (const Problem& p : LastResult.Problems)
+        problems.push_back({ { "pointer", p.Pointer }, { "line", p.Line }, { "column", p.Column },
+                             { "message", p.Message }, { "severity", ProblemSeverityName(p.Severity) } });
+    j["problems"] = problems;
+    if (LastResult.Ok)
+    {
+        j["title"] = Dataset_.Title;
+        j["observations"] = Dataset_.ObservationCount();
+        j["message"] = "";
+    }
+    else
+    {
+        const Problem* first = nullptr;
+        for (const Problem& p : LastResult.Problems)
+            if (p.Severity == ProblemSeverity_Error) { first = &p; break; }
+        j["message"] = first ? "the data file was refused: " + FormatProblem("data", *first) : std::string("the data file was refused");
+    }
+    return Dump(j);
+}
+
+void App::SetStatusJson(const std::string& text)
+{
+    Json j = Json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        return;
+    std::string state = j.value("state", "");
+    if (state == "loading")
+    {
+        Status.Kind = LoadStatus::Loading;
+        Status.Loaded = j.value("loaded", 0.0);
+        Status.Total = j.value("total", 0.0);
+    }
+    else if (state == "error")
+    {
+        Status.Kind = LoadStatus::Failed;
+        Status.Message = j.value("message", "The data could not be loaded.");
+        Status.CanRetry = j.value("retry", false);
+        Status.Problems.clear();
+        if (j.contains("problems") && j["problems"].is_array())
+            for (const Json& p : j["problems"])
+                if (p.is_object())
+                {
+                    std::string line = p.value("pointer", "");
+                    if (p.value("line", 0) > 0)
+                        line += " (" + std::to_string(p.value("line", 0)) + ":" + std::to_string(p.value("column", 0)) + ")";
+                    line += ": " + p.value("message", "");
+                    Status.Problems.push_back(line);
+                }
+        if (Loaded)
+            Status.Message += " The previous data is still shown.";
+    }
+    else if (state == "ok" && Status.Kind == LoadStatus::Loading)
+        Status = LoadStatus();
+}
+
+void App::CollectDataChars()
+{
+    std::u32string chars;
+    auto add = [&](const std::string& s) { AppendCodepoints(s, &chars); };
+    add(Dataset_.Title); add(Dataset_.Edition); add(Dataset_.Publisher); add(Dataset_.License); add(Dataset_.Description);
+    for (const std::string& c : Dataset_.Caveats) add(c);
+    for (const Region& r : Dataset_.Regions) { add(r.Name); add(r.Note); }
+    for (const Entity& e : Dataset_.Entities) { add(e.Name); add(e.NativeName); add(e.Owner); add(e.Category); add(e.Note); }
+    for (const Metric& m : Dataset_.Metrics) { add(m.Name); add(m.Unit); add(m.Definition); }
+    for (const Source& s : Dataset_.Sources) { add(s.Title); add(s.Publisher); add(s.Url); }
+    for (const Event& e : Dataset_.Events) { add(e.Title); add(e.Detail); }
+    for (uint32_t i = 1; i < Dataset_.NotePool.Size(); i++) AppendCodepoints(Dataset_.NotePool.Get(i), &chars);
+    std::sort(chars.begin(), chars.end());
+    chars.erase(std::unique(chars.begin(), chars.end()), chars.end());
+    DataChars = std::move(chars);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] State
+//-----------------------------------------------------------------------------
+
+std::string App::StateJson() const { return ViewStateToJson(State_); }
+
+bool App::SetStateJson(const std::string& json)
+{
+    ViewState next = State_;
+    if (!ApplyViewStateJson(json, &next))
+        return false;
+    if (Loaded)
+        ResolveViewState(Dataset_, &next);
+    State_ = next;
+    StateChanged();
+    return true;
+}
+
+std::string App::StateHash() const { return EncodeHash(State_); }
+
+bool App::SetStateHash(const std::string& hash)
+{
+    ViewState next = State_;
+    if (!DecodeHash(hash, &next))
+        return false;
+    if (Loaded)
+        ResolveViewState(Dataset_, &next);
+    State_ = next;
+    StateChanged();
+    return true;
+}
+
+void App::StateChanged()
+{
+    OnStateChanged(Ctx);
+    Emit("statechange", StateJson());
+}
+
+// Views change the state through this (a click, a key), so that every change is announced.
+void ViewContext::CommitState()
+{
+    App_->SetStateJson(ViewStateToJson(Edit));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Fonts
+//-----------------------------------------------------------------------------
+
+void App::SetDensity(float density)
+{
+    Density = density > 0.0f ? density : 1.0f;
+    FontsDirty = true;
+}
+
+void App::RebuildFonts()
+{
+    Fonts_ = FontLib.Build(ImGui::GetIO().Fonts, Density, DataChars);
+    Ctx->Fonts_ = Fonts_;
+    FontsDirty = false;
+}
+
+std::string App::MissingGlyphsUtf8() const
+{
+    // Only meaningful after a rebuild with the current data: build a throwaway atlas if needed.
+    std::u32string missing;
+    if (!FontsDirty)
+        missing = FontLib.Missing(DataChars);
+    else
+    {
+        ImFontAtlas atlas;
+        FontLibrary probe;
+        probe.Build(&atlas, 1.0f, DataChars);
+        missing = probe.Missing(DataChars);
+    }
+    Json j;
+    j["px"] = FontLib.BodyPixelSize(Density);
+    j["chars"] = EncodeUtf8(missing);
+    return Dump(j);
+}
+
+void App::AddRasterisedGlyph(unsigned codepoint, int width, int height, float advance, const unsigned char* alpha)
+{
+    FontLib.AddRasterised(codepoint, width, height, advance, Density, alpha);
+    FontsDirty = true;
+}
+
+void App::SetDarkTheme(bool dark)
+{
+    Theme_ = MakeTheme(dark);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame
+//-----------------------------------------------------------------------------
+
+void App::DrawFrame(double time_s)
+{
+    Ctx->Time = time_s;
+    Ctx->Theme_ = &Theme_;
+    Ctx->Data = &Dataset_;
+    Ctx->HasData = Loaded;
+    Ctx->Edit = State_;
+    Ctx->WheelRects.clear();
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("Landscape", nullptr, flags);
+    DrawHeader();
+    DrawStatus();
+    if (Loaded)
+        DrawViews(Ctx);
+    else if (Status.Kind != LoadStatus::Failed)
+        ImGui::TextDisabled("Loading data...");
+    ImGui::End();
+
+    AdvancePlayback(Ctx);
+}
+
+void App::DrawHeader()
+{
+    ImGui::PushFont(Fonts_.Title);
+    ImGui::TextUnformatted(Loaded ? Dataset_.Title.c_str() : "Landscape");
+    ImGui::PopFont();
+    if (Loaded && (!Dataset_.Edition.empty() || !Dataset_.Publisher.empty()))
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, Theme_.TextMuted);
+        std::string line = Dataset_.Publisher;
+        if (!Dataset_.Edition.empty())
+            line += (line.empty() ? "" : " · ") + Dataset_.Edition;
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+void App::DrawStatus()
+{
+    if (Status.Kind == LoadStatus::Loading)
+    {
+        float fraction = Status.Total > 0 ? (float)(Status.Loaded / Status.Total) : -1.0f * (float)ImGui::GetTime();
+        char label[64];
+        if (Status.Total > 0)
+            std::snprintf(label, sizeof(label), "Loading %.1f of %.1f MB", Status.Loaded / 1e6, Status.Total / 1e6);
+        else
+            std::snprintf(label, sizeof(label), "Loading %.1f MB", Status.Loaded / 1e6);
+        ImGui::ProgressBar(fraction, ImVec2(-1.0f, 0.0f), label);
+    }
+    else if (Status.Kind == LoadStatus::Failed)
+    {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, Theme_.ErrorBg);
+        float lines = 2.0f + (float)std::min<size_t>(Status.Problems.size(), 6);
+        ImGui::BeginChild("error-panel", ImVec2(-1.0f, ImGui::GetTextLineHeightWithSpacing() * lines + 16.0f),
+                          ImGuiChildFlags_Border, ImGuiWindowFlags_NoScrollbar);
+        ImGui::PushStyleColor(ImGuiCol_Text, Theme_.ErrorText);
+        ImGui::TextWrapped("%s", Status.Message.c_str());
+        for (size_t i = 0; i < Status.Problems.size() && i < 6; i++)
+            ImGui::BulletText("%s", Status.Problems[i].c_str());
+        ImGui::PopStyleColor();
+        if (Status.CanRetry && ImGui::Button("Retry"))
+            Emit("retry", "{}");
+        ImGui::SameLine();
+        if (ImGui::Button("Dismiss"))
+            Status = LoadStatus();
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+}
+
+bool App::WantsAnimationFrames() const { return Ctx && Ctx->Playing; }
+
+bool App::WantsWheelAt(float x, float y) const
+{
+    if (!Ctx)
+        return false;
+    for (const ImRect& r : Ctx->WheelRects)
+        if (r.Contains(ImVec2(x, y)))
+            return true;
+    return false;
+}
+
+void App::Pinch(float x, float y, float scale)
+{
+    if (Ctx)
+        PinchViews(Ctx, x, y, scale);
+}
+
+bool App::HandleShortcut(ImGuiKey key, bool ctrl, bool shift)
+{
+    if (!Loaded || !Ctx)
+        return false;
+    return HandleViewShortcut(Ctx, key, ctrl, shift);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Outputs
+//-----------------------------------------------------------------------------
+
+void App::Emit(const char* type, std::string json) { Events.push_back({ type, std::move(json) }); }
+
+std::vector<AppEvent> App::TakeEvents()
+{
+    if (Ctx)
+        for (AppEvent& e : Ctx->PendingEvents)
+            Events.push_back(std::move(e));
+    if (Ctx)
+        Ctx->PendingEvents.clear();
+    std::vector<AppEvent> out;
+    out.swap(Events);
+    return out;
+}
+
+std::string App::ExportCsv() const { return Ctx ? ExportViewCsv(Ctx) : std::string(); }
+std::string App::MirrorJson() const { return Ctx ? ViewMirrorJson(Ctx) : std::string("{}"); }
+
+std::string App::ExportFooterJson() const
+{
+    Json j;
+    j["title"] = Dataset_.Title;
+    j["sources"] = Ctx ? ViewSourcesLine(Ctx) : std::string();
+    j["license"] = Dataset_.License.empty() ? std::string() : "Licence: " + Dataset_.License;
+    return Dump(j);
+}
+
+std::string App::StatsJson(int frames_rendered, double frame_cpu_ms) const
+{
+    Json j;
+    j["framesRendered"] = frames_rendered;
+    j["frameCpuMs"] = frame_cpu_ms;
+    j["observations"] = Dataset_.ObservationCount();
+    j["missingGlyphs"] = FontsDirty ? 0 : FontLib.Missing(DataChars).size();
+    j["rasterisedGlyphs"] = FontLib.RasterisedCount();
+    j["residentBytes"] = Dataset_.ResidentBytes();
+    return Dump(j);
+}
+
+} // namespace ls

@@ -1,0 +1,104 @@
+// The explorer: one App per widget instance. It owns the loaded dataset, the view state, fonts
+// and theme, and draws one ImGui frame of the header, the controls and the current view.
+// The platform layer (wasm/platform/web_api.cpp) or a test feeds it input through ImGui's IO and
+// calls DrawFrame(); everything it tells the outside world goes through TakeEvents() and the
+// *Json() functions.
+#pragma once
+
+#include "core/dataset.h"
+#include "core/loader.h"
+#include "core/view_state.h"
+#include "core/world_map.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ls {
+
+struct AppEvent
+{
+    std::string Type;   // "statechange", "select", "load", "error"
+    std::string Json;   // payload
+};
+
+// What the host told us about a fetch in progress or failed (drawn as a bar or an error panel).
+struct LoadStatus
+{
+    enum State { Idle, Loading, Failed } Kind = Idle;
+    double Loaded = 0, Total = 0;
+    std::string Message;
+    std::vector<std::string> Problems;   // "pointer (line:col): message"
+    bool CanRetry = false;
+};
+
+class App
+{
+public:
+    void Init(float density, bool dark);
+    void Shutdown();
+
+    // Data
+    bool LoadData(std::string_view text);             // all or nothing: on failure the old data stays
+    std::string LastResultJson() const;               // {ok, message, problems[], title, observations}
+    void SetStatusJson(const std::string& json);      // {state: loading|error|ok, loaded, total, message, problems, retry}
+    bool HasData() const { return Loaded; }
+    const Dataset& Data() const { return Dataset_; }
+
+    // View state
+    std::string StateJson() const;
+    bool SetStateJson(const std::string& json);       // partial: only the keys given change
+    std::string StateHash() const;
+    bool SetStateHash(const std::string& hash);
+    const ViewState& State() const { return State_; }
+
+    // Frame
+    void DrawFrame(double time_s);
+    bool WantsAnimationFrames() const;                // playing, or a transition running
+    bool WantsWheelAt(float x, float y) const;        // over a region that scrolls or zooms (last frame)
+    void Pinch(float x, float y, float scale);
+    bool HandleShortcut(ImGuiKey key, bool ctrl, bool shift); // app-level keys (period stepping ...)
+    ImVec4 BackgroundColor() const { return ImGui::ColorConvertU32ToFloat4(Theme_.Background); }
+    void SetDarkTheme(bool dark);
+
+    // Fonts
+    void SetDensity(float density);
+    bool FontsNeedRebuild() const { return FontsDirty; }
+    void RebuildFonts();
+    std::string MissingGlyphsUtf8() const;            // {"px": .., "chars": ".."} for the browser rasteriser
+    void AddRasterisedGlyph(unsigned codepoint, int width, int height, float advance, const unsigned char* alpha);
+
+    // Outputs
+    std::string ExportCsv() const;
+    std::string MirrorJson() const;                   // the accessible HTML mirror of the current view
+    std::string ExportFooterJson() const;
+    std::string StatsJson(int frames_rendered, double frame_cpu_ms) const;
+    std::vector<AppEvent> TakeEvents();
+
+    // Shared with the views (wasm/ui/views/*.cpp)
+    struct ViewContext* Ctx = nullptr;
+
+private:
+    void Emit(const char* type, std::string json);
+    void DrawHeader();
+    void DrawStatus();
+    void CollectDataChars();
+    void StateChanged();
+
+    Dataset     Dataset_;
+    bool        Loaded = false;
+    LoadResult  LastResult;
+    ViewState   State_;
+    LoadStatus  Status;
+    Theme       Theme_;
+    FontLibrary FontLib;
+    Fonts       Fonts_;
+    float       Density = 1.0f;
+    bool        FontsDirty = true;
+    std::u32string DataChars;
+    std::vector<AppEvent> Events;
+};
+
+} // namespace ls

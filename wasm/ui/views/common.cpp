@@ -1,0 +1,780 @@
+// What the views share: the selection, the view switcher and controls, playback, keyboard
+// shortcuts, formatting, the accessible mirror and the CSV export.
+//
+// Index
+//  [SECTION] Formatting
+//  [SECTION] Drawing helpers
+//  [SECTION] Selection
+//  [SECTION] Views frame: tabs, controls, body
+//  [SECTION] Playback and shortcuts
+//  [SECTION] Mirror and CSV
+
+#include "ui/views/views.h"
+#include "ui/app.h"
+#include "ui/assets.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace ls {
+
+using Json = nlohmann::json;
+static std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Formatting
+//-----------------------------------------------------------------------------
+
+// A value with the metric's decimals (or as many as the figure needs, up to 2), thousands
+// separated, so "1,411" and "60.57" read as the sources print them.
+std::string FormatValue(const Dataset& ds, int metric, double value)
+{
+    int decimals = metric >= 0 ? ds.Metrics[metric].Decimals : -1;
+    if (decimals < 0)
+    {
+        double frac = std::fabs(value - std::round(value));
+        decimals = frac < 1e-9 ? 0 : std::fabs(value * 10 - std::round(value * 10)) < 1e-6 ? 1 : 2;
+        if (std::fabs(value) < 1.0 && frac > 1e-9)
+            decimals = std::max(decimals, 2);
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof(buf), "%.*f", decimals, std::fabs(value));
+    std::string digits = buf;
+    size_t dot = digits.find('.');
+    std::string whole = digits.substr(0, dot), rest = dot == std::string::npos ? "" : digits.substr(dot);
+    std::string grouped;
+    for (size_t i = 0; i < whole.size(); i++)
+    {
+        if (i > 0 && (whole.size() - i) % 3 == 0)
+            grouped += ',';
+        grouped += whole[i];
+    }
+    return (value < 0 ? "-" : "") + grouped + rest;
+}
+
+std::string FormatValueWithUnit(const Dataset& ds, int metric, double value)
+{
+    std::string s = FormatValue(ds, metric, value);
+    if (metric >= 0 && !ds.Metrics[metric].Unit.empty())
+        s += " " + ds.Metrics[metric].Unit;
+    return s;
+}
+
+std::string EntityLabel(const Entity& e)
+{
+    if (e.NativeName.empty() || e.NativeName == e.Name)
+        return e.Name;
+    return e.Name + " (" + e.NativeName + ")";
+}
+
+ImU32 EntityColorFor(const ViewContext& ctx, int entity)
+{
+    const Entity& e = ctx.Data->Entities[entity];
+    return EntityColor(e.Color, e.HasColor, entity, ctx.Theme_->Dark);
+}
+
+void Emit(ViewContext& ctx, const char* type, std::string json)
+{
+    ctx.PendingEvents.push_back({ type, std::move(json) });
+}
+
+std::string SelectEventJson(const ViewContext& ctx, uint32_t row)
+{
+    const Dataset& ds = *ctx.Data;
+    const ObservationTable& o = ds.Observations;
+    Json j;
+    j["entity"] = ds.Entities[o.Entities[row]].Id;
+    j["region"] = ds.Regions[o.Regions[row]].Id;
+    j["metric"] = ds.Metrics[o.Metrics[row]].Id;
+    j["period"] = FormatPeriod(o.Periods[row]);
+    j["value"] = o.Values[row];
+    j["confidence"] = ConfidenceName((Confidence)o.Confidences[row]);
+    int s = ds.ObservationSource(row);
+    j["source"] = s >= 0 ? ds.Sources[s].Id : "";
+    return Dump(j);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drawing helpers
+//-----------------------------------------------------------------------------
+
+void DrawHatch(ImDrawList* dl, ImRect r, ImU32 color, float spacing)
+{
+    dl->PushClipRect(r.Min, r.Max, true);
+    float h = r.GetHeight();
+    for (float x = r.Min.x - h; x < r.Max.x; x += spacing)
+        dl->AddLine(ImVec2(x, r.Max.y), ImVec2(x + h, r.Min.y), color, 1.5f);
+    dl->PopClipRect();
+}
+
+void DrawDashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness, float dash, float gap)
+{
+    float len = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+    if (len < 0.5f)
+        return;
+    ImVec2 d((b.x - a.x) / len, (b.y - a.y) / len);
+    for (float t = 0.0f; t < len; t += dash + gap)
+    {
+        float e = std::min(len, t + dash);
+        dl->AddLine(ImVec2(a.x + d.x * t, a.y + d.y * t), ImVec2(a.x + d.x * e, a.y + d.y * e), color, thickness);
+    }
+}
+
+void ObservationTooltip(const ViewContext& ctx, uint32_t row)
+{
+    const Dataset& ds = *ctx.Data;
+    const ObservationTable& o = ds.Observations;
+    int m = o.Metrics[row];
+    Confidence conf = (Confidence)o.Confidences[row];
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::Text("%s · %s", EntityLabel(ds.Entities[o.Entities[row]]).c_str(), ds.Regions[o.Regions[row]].Name.c_str());
+    ImGui::TextDisabled("%s, %s", ds.Metrics[m].Name.c_str(), PeriodLabel(o.Periods[row]).c_str());
+    ImGui::PushFont(ctx.Fonts_.Title);
+    ImGui::TextUnformatted(FormatValueWithUnit(ds, m, o.Values[row]).c_str());
+    ImGui::PopFont();
+    if (conf != Confidence_Reported)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.Theme_->Highlight), "%s (not a reported figure)",
+                           conf == Confidence_Estimate ? "Estimate" : "Forecast");
+    else
+        ImGui::TextDisabled("Reported");
+    int s = ds.ObservationSource(row);
+    if (s >= 0)
+    {
+        const Source& src = ds.Sources[s];
+        ImGui::Text("Source: %s", src.Title.c_str());
+        if (!src.Publisher.empty() || !src.Date.empty())
+            ImGui::TextDisabled("%s%s%s", src.Publisher.c_str(), src.Publisher.empty() || src.Date.empty() ? "" : ", ", src.Date.c_str());
+    }
+    std::string_view note = ds.ObservationNote(row);
+    if (!note.empty())
+        ImGui::TextDisabled("Note: %.*s", (int)note.size(), note.data());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Selection
+//-----------------------------------------------------------------------------
+
+static void ResolveSelection(ViewContext& ctx)
+{
+    const Dataset& ds = *ctx.Data;
+    const ViewState& st = ctx.Edit;
+    Selection sel;
+    sel.Metric = ds.FindMetric(st.Metric);
+    for (const std::string& id : st.Entities)
+        if (int e = ds.FindEntity(id); e >= 0)
+            sel.Entities.push_back(e);
+    for (const std::string& id : st.Regions)
+        if (int r = ds.FindRegion(id); r >= 0)
+            sel.Regions.push_back(r);
+    if (sel.Metric >= 0)
+    {
+        const DatasetIndex& ix = ds.Index;
+        for (uint32_t s = ix.MetricSeries[sel.Metric]; s < ix.MetricSeries[sel.Metric + 1]; s++)
+            for (uint32_t k = ix.Series[s].Begin; k < ix.Series[s + 1].Begin; k++)
+                sel.MetricPeriods.push_back(ds.Observations.Periods[ix.SortedRows[k]]);
+        std::sort(sel.MetricPeriods.begin(), sel.MetricPeriods.end());
+        ctx.EntityHasData.assign(ds.Entities.size(), 0);
+        ctx.RegionHasData.assign(ds.Regions.size(), 0);
+        for (uint32_t s = ix.MetricSeries[sel.Metric]; s < ix.MetricSeries[sel.Metric + 1]; s++)
+        {
+            ctx.EntityHasData[ix.Series[s].Entity] = 1;
+            ctx.RegionHasData[ix.Series[s].Region] = 1;
+        }
+        sel.MetricPeriods.erase(std::unique(sel.MetricPeriods.begin(), sel.MetricPeriods.end()), sel.MetricPeriods.end());
+    }
+    Period wanted;
+    if (!st.Period.empty())
+        ParsePeriod(st.Period, &wanted);
+    if (!sel.MetricPeriods.empty())
+    {
+        // The wanted period, or the latest one with data before it, or the latest overall.
+        auto it = std::upper_bound(sel.MetricPeriods.begin(), sel.MetricPeriods.end(), wanted);
+        if (!wanted.Valid() || it == sel.MetricPeriods.begin())
+            sel.AtIndex = (int)sel.MetricPeriods.size() - 1;
+        else
+            sel.AtIndex = (int)(it - sel.MetricPeriods.begin()) - 1;
+        sel.At = sel.MetricPeriods[sel.AtIndex];
+    }
+    ctx.Sel = std::move(sel);
+}
+
+void OnDataChanged(ViewContext* ctx)
+{
+    ctx->MapZoom = 1.0f;
+    ctx->MapPan = ImVec2(0, 0);
+    ctx->Playing = false;
+    ctx->TableDirty = true;
+}
+
+void OnStateChanged(ViewContext* ctx)
+{
+    if (!ctx->App_->HasData())
+        return;
+    ctx->Data = &ctx->App_->Data();
+    ctx->Edit = ctx->App_->State();
+    std::snprintf(ctx->FilterText, sizeof(ctx->FilterText), "%s", ctx->Edit.Filter.c_str());
+    ResolveSelection(*ctx);
+    if (ctx->Sel.At.Valid())
+        std::snprintf(ctx->PeriodText, sizeof(ctx->PeriodText), "%s", FormatPeriod(ctx->Sel.At).c_str());
+    ctx->TableDirty = true;
+    BuildShownTable(*ctx);
+}
+
+void LoadWorldMap(ViewContext* ctx)
+{
+    const Asset* a = FindAsset("world.lsmap");
+    if (!a)
+        ctx->MapError = "this build carries no world map";
+    else if (!ParseWorldMap(a->Data, a->Size, &ctx->Map, &ctx->MapError))
+        ctx->Map = WorldMap();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Views frame: tabs, controls, body
+//-----------------------------------------------------------------------------
+
+static const char* ViewLabels[] = { "Map", "Trend", "Compare", "Share", "Table", "Sources" };
+
+void DrawViews(ViewContext* ctxp)
+{
+    ViewContext& ctx = *ctxp;
+    if (ctx.Data != &ctx.App_->Data() || ctx.Sel.Metric < 0)
+        OnStateChanged(ctxp);
+
+    // View switcher: a tab bar (keyboard: arrows when focused, or 1..6 anywhere in the widget).
+    if ((int)ctx.Edit.View != ctx.LastDrawnView)
+        ctx.ForceTabFrames = 2;   // the state changed the view: make the tab bar follow it
+    ctx.LastDrawnView = (int)ctx.Edit.View;
+    if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll))
+    {
+        for (int v = 0; v < ViewKind_COUNT; v++)
+        {
+            bool current = (int)ctx.Edit.View == v;
+            ImGuiTabItemFlags flags = (ctx.ForceTabFrames > 0 && current) ? ImGuiTabItemFlags_SetSelected : 0;
+            if (ImGui::BeginTabItem(ViewLabels[v], nullptr, flags))
+            {
+                if (!current && ctx.ForceTabFrames == 0)
+                {
+                    ctx.Edit.View = (ViewKind)v;
+                    ctx.LastDrawnView = v;
+                    ctx.CommitState();
+                }
+                ImGui::EndTabItem();
+            }
+        }
+        if (ctx.ForceTabFrames > 0)
+            ctx.ForceTabFrames--;
+        ImGui::EndTabBar();
+    }
+    if (ctx.Edit.View != ViewKind_Sources)
+        DrawControls(ctx);
+
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    avail.y -= ImGui::GetTextLineHeightWithSpacing();   // the footer line
+    ImGui::BeginChild("view-body", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    switch (ctx.Edit.View)
+    {
+    case ViewKind_Map: DrawMapView(ctx, size); break;
+    case ViewKind_Trend: DrawTrendView(ctx, size); break;
+    case ViewKind_Compare: DrawCompareView(ctx, size); break;
+    case ViewKind_Share: DrawShareView(ctx, size); break;
+    case ViewKind_Table: DrawTableView(ctx, size); break;
+    case ViewKind_Sources: DrawSourcesView(ctx, size); break;
+    default: break;
+    }
+    ImGui::EndChild();
+
+    // Footer: how estimates look, and what the figures rest on.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight();
+    ImU32 sw = ctx.Theme_->TextMuted;
+    dl->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 14, p.y + h - 3), sw);
+    ImGui::Dummy(ImVec2(18, h));
+    ImGui::SameLine(0, 0);
+    ImGui::TextDisabled("reported   ");
+    ImGui::SameLine(0, 0);
+    p = ImGui::GetCursorScreenPos();
+    ImRect est(ImVec2(p.x, p.y + 3), ImVec2(p.x + 14, p.y + h - 3));
+    dl->AddRectFilled(est.Min, est.Max, WithAlpha(sw, 0.45f));
+    DrawHatch(dl, est, ctx.Theme_->EstimateHatch, 4.0f);
+    ImGui::Dummy(ImVec2(18, h));
+    ImGui::SameLine(0, 0);
+    ImGui::TextDisabled("estimate or forecast (lighter, hatched, dashed)   ·   %zu observations, %zu sources",
+                        ctx.Data->ObservationCount(), ctx.Data->Sources.size());
+}
+
+// Entities grouped by category, searchable by name or native name.
+static void DrawEntityPicker(ViewContext& ctx)
+{
+    const Dataset& ds = *ctx.Data;
+    std::string label = "Platforms: ";
+    if (ctx.Sel.Entities.empty())
+        label += "none";
+    else
+    {
+        label += ds.Entities[ctx.Sel.Entities[0]].Name;
+        if (ctx.Sel.Entities.size() > 1)
+            label += " +" + std::to_string(ctx.Sel.Entities.size() - 1);
+    }
+    label += "###entities";
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 13.0f);
+    if (!ImGui::BeginCombo("##entities-combo", label.c_str(), ImGuiComboFlags_HeightLarge))
+        return;
+    if (ImGui::IsWindowAppearing())
+        ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##entity-search", "Search by name or native name", ctx.EntitySearch, sizeof(ctx.EntitySearch));
+    std::string needle = ctx.EntitySearch;
+    std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return (char)std::tolower(c); });
+    auto matches = [&](const Entity& e) {
+        if (needle.empty())
+            return true;
+        for (const std::string* s : { &e.Name, &e.NativeName, &e.Id, &e.Owner })
+        {
+            std::string lower = *s;
+            std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return (char)std::tolower(c); });
+            if (lower.find(needle) != std::string::npos)
+                return true;
+        }
+        return false;
+    };
+    // Only entities with data for the metric; grouped by category, then by origin.
+    std::vector<int> order;
+    for (int e = 0; e < (int)ds.Entities.size(); e++)
+        if (matches(ds.Entities[e]) && (ctx.Sel.Metric < 0 || ctx.EntityHasMetric(e)))
+            order.push_back(e);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const Entity& x = ds.Entities[a];
+        const Entity& y = ds.Entities[b];
+        if (x.Category != y.Category) return x.Category < y.Category;
+        if (x.HqCountry != y.HqCountry) return x.HqCountry < y.HqCountry;
+        return x.Name < y.Name;
+    });
+    std::string group;
+    bool changed = false;
+    for (int e : order)
+    {
+        const Entity& ent = ds.Entities[e];
+        std::string g = (ent.Category.empty() ? std::string("other") : ent.Category);
+        if (g != group)
+        {
+            group = g;
+            ImGui::SeparatorText(group.c_str());
+        }
+        bool on = std::find(ctx.Sel.Entities.begin(), ctx.Sel.Entities.end(), e) != ctx.Sel.Entities.end();
+        std::string item = EntityLabel(ent) + (ent.HqCountry.empty() ? "" : "  ·  " + ent.HqCountry) + "##e" + std::to_string(e);
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, EntityColorFor(ctx, e));
+        if (ImGui::Checkbox(item.c_str(), &on))
+        {
+            auto& ids = ctx.Edit.Entities;
+            if (on) ids.push_back(ent.Id);
+            else ids.erase(std::remove(ids.begin(), ids.end(), ent.Id), ids.end());
+            changed = true;
+        }
+        ImGui::PopStyleColor();
+    }
+    if (order.empty())
+        ImGui::TextDisabled("No platform matches \"%s\" for this metric.", ctx.EntitySearch);
+    ImGui::EndCombo();
+    if (changed)
+        ctx.CommitState();
+}
+
+static void DrawRegionPicker(ViewContext& ctx)
+{
+    const Dataset& ds = *ctx.Data;
+    std::string label = "Regions: ";
+    if (ctx.Sel.Regions.empty())
+        label += "all with data";
+    else
+    {
+        label += ds.Regions[ctx.Sel.Regions[0]].Name;
+        if (ctx.Sel.Regions.size() > 1)
+            label += " +" + std::to_string(ctx.Sel.Regions.size() - 1);
+    }
+    label += "###regions";
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+    if (!ImGui::BeginCombo("##regions-combo", label.c_str(), ImGuiComboFlags_HeightLarge))
+        return;
+    bool changed = false;
+    if (ImGui::Selectable("All regions with data", ctx.Sel.Regions.empty(), ImGuiSelectableFlags_DontClosePopups))
+    {
+        ctx.Edit.Regions.clear();
+        changed = true;
+    }
+    ImGui::Separator();
+    for (int r = 0; r < (int)ds.Regions.size(); r++)
+    {
+        if (ctx.Sel.Metric >= 0 && !ctx.RegionHasMetric(r))
+            continue;
+        const Region& reg = ds.Regions[r];
+        bool on = std::find(ctx.Sel.Regions.begin(), ctx.Sel.Regions.end(), r) != ctx.Sel.Regions.end();
+        std::string item = reg.Name + "##r" + std::to_string(r);
+        if (ImGui::Checkbox(item.c_str(), &on))
+        {
+            auto& ids = ctx.Edit.Regions;
+            if (on) ids.push_back(reg.Id);
+            else ids.erase(std::remove(ids.begin(), ids.end(), reg.Id), ids.end());
+            changed = true;
+        }
+        if (!reg.Note.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+            ImGui::SetTooltip("%s", reg.Note.c_str());
+    }
+    ImGui::EndCombo();
+    if (changed)
+        ctx.CommitState();
+}
+
+static void DrawMetricPicker(ViewContext& ctx)
+{
+    const Dataset& ds = *ctx.Data;
+    const char* current = ctx.Sel.Metric >= 0 ? ds.Metrics[ctx.Sel.Metric].Name.c_str() : "Choose a metric";
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 17.0f);
+    if (!ImGui::BeginCombo("##metric", current, ImGuiComboFlags_HeightLarge))
+        return;
+    for (int m = 0; m < (int)ds.Metrics.size(); m++)
+    {
+        const Metric& met = ds.Metrics[m];
+        std::string item = met.Name + "  (" + met.Unit + ")##m" + std::to_string(m);
+        if (ImGui::Selectable(item.c_str(), m == ctx.Sel.Metric))
+        {
+            ctx.Edit.Metric = met.Id;
+            ctx.Edit.Entities.clear();    // the new metric picks its own defaults
+            ctx.Edit.Regions.clear();
+            ctx.Edit.Period.clear();
+            ctx.CommitState();
+        }
+        if (m == ctx.Sel.Metric)
+            ImGui::SetItemDefaultFocus();
+        if (!met.Definition.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+            ImGui::SetTooltip("%s", met.Definition.c_str());
+    }
+    ImGui::EndCombo();
+}
+
+static void DrawPeriodControls(ViewContext& ctx)
+{
+    const auto& periods = ctx.Sel.MetricPeriods;
+    if (periods.empty())
+    {
+        ImGui::TextDisabled("no periods");
+        return;
+    }
+    ImGui::BeginDisabled(periods.size() < 2);
+    if (ImGui::Button(ctx.Playing ? "Pause" : "Play"))
+    {
+        ctx.Playing = !ctx.Playing;
+        ctx.PlayLast = ctx.Time;
+        if (ctx.Playing && ctx.Sel.AtIndex == (int)periods.size() - 1)
+        {
+            ctx.Edit.Period = FormatPeriod(periods[0]);
+            ctx.CommitState();
+        }
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    int index = ctx.Sel.AtIndex;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    std::string label = PeriodLabel(ctx.Sel.At);
+    if (ImGui::SliderInt("##period", &index, 0, (int)periods.size() - 1, label.c_str(), ImGuiSliderFlags_AlwaysClamp))
+    {
+        ctx.Edit.Period = FormatPeriod(periods[index]);
+        ctx.CommitState();
+    }
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+        ImGui::SetTooltip("Period (Left/Right arrow keys step through time)");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
+    if (ImGui::InputText("##period-typed", ctx.PeriodText, sizeof(ctx.PeriodText), ImGuiInputTextFlags_EnterReturnsTrue))
+    {
+        Period p;
+        if (ParsePeriod(ctx.PeriodText, &p))
+        {
+            ctx.Edit.Period = FormatPeriod(p);
+            ctx.CommitState();
+        }
+    }
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+        ImGui::SetTooltip("Type a period: 2023, 2023-Q2, 2023-06 or 2023-06-15, then Enter");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+    ImGui::SliderFloat("##speed", &ctx.PlaySpeed, 0.5f, 4.0f, "%.1f/s");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+        ImGui::SetTooltip("Playback speed, periods per second");
+}
+
+void DrawControls(ViewContext& ctx)
+{
+    DrawMetricPicker(ctx);
+    ImGui::SameLine();
+    DrawEntityPicker(ctx);
+    ImGui::SameLine();
+    DrawRegionPicker(ctx);
+    ImGui::SameLine();
+    if (ImGui::Button("Reset"))
+    {
+        ctx.Edit = ViewState();
+        ctx.Edit.View = ctx.App_->State().View;
+        ctx.MapZoom = 1.0f;
+        ctx.MapPan = ImVec2(0, 0);
+        ctx.Playing = false;
+        ctx.CommitState();
+    }
+    if (ctx.Edit.View != ViewKind_Table && ctx.Edit.View != ViewKind_Trend && ctx.Edit.View != ViewKind_Share)
+        DrawPeriodControls(ctx);
+    if (ctx.Sel.Metric >= 0 && !ctx.Data->Metrics[ctx.Sel.Metric].Definition.empty())
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.Theme_->TextMuted);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(ctx.Data->Metrics[ctx.Sel.Metric].Definition.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Playback and shortcuts
+//-----------------------------------------------------------------------------
+
+void AdvancePlayback(ViewContext* ctx)
+{
+    if (!ctx->Playing || ctx->Sel.MetricPeriods.empty())
+        return;
+    if (ctx->Time - ctx->PlayLast < 1.0 / ctx->PlaySpeed)
+        return;
+    ctx->PlayLast = ctx->Time;
+    int next = ctx->Sel.AtIndex + 1;
+    if (next >= (int)ctx->Sel.MetricPeriods.size())
+    {
+        ctx->Playing = false;
+        return;
+    }
+    ctx->Edit.Period = FormatPeriod(ctx->Sel.MetricPeriods[next]);
+    ctx->CommitState();
+}
+
+static bool StepPeriod(ViewContext& ctx, int delta)
+{
+    const auto& periods = ctx.Sel.MetricPeriods;
+    if (periods.empty())
+        return false;
+    int next = std::clamp(ctx.Sel.AtIndex + delta, 0, (int)periods.size() - 1);
+    if (next == ctx.Sel.AtIndex)
+        return true;   // at the end: still ours, nothing to scroll
+    ctx.Edit.Period = FormatPeriod(periods[next]);
+    ctx.CommitState();
+    return true;
+}
+
+bool HandleViewShortcut(ViewContext* ctxp, ImGuiKey key, bool ctrl, bool shift)
+{
+    ViewContext& ctx = *ctxp;
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || ctrl)
+        return false;
+    // Left/Right step through time unless the keyboard is moving between controls (ImGui
+    // keyboard navigation shows its highlight then; Escape hides it again).
+    if ((key == ImGuiKey_LeftArrow || key == ImGuiKey_RightArrow) && !io.NavVisible && !ImGui::IsAnyItemActive())
+        return StepPeriod(ctx, key == ImGuiKey_LeftArrow ? -1 : 1);
+    if (key >= ImGuiKey_1 && key <= ImGuiKey_6 && !shift)
+    {
+        ctx.Edit.View = (ViewKind)(key - ImGuiKey_1);
+        ctx.CommitState();
+        return true;
+    }
+    if (key == ImGuiKey_Space && !io.NavVisible && !ImGui::IsAnyItemActive() && ctx.Sel.MetricPeriods.size() > 1)
+    {
+        ctx.Playing = !ctx.Playing;
+        ctx.PlayLast = ctx.Time;
+        return true;
+    }
+    return false;
+}
+
+void PinchViews(ViewContext* ctx, float x, float y, float scale)
+{
+    if (ctx->Edit.View != ViewKind_Map || !ctx->MapRect.Contains(ImVec2(x, y)))
+        return;
+    ZoomMapAt(*ctx, ImVec2(x, y), scale);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Mirror and CSV
+//-----------------------------------------------------------------------------
+
+std::string ViewSourcesLine(const ViewContext* ctx)
+{
+    if (!ctx->HasData && !ctx->App_->HasData())
+        return "";
+    const Dataset& ds = ctx->App_->Data();
+    std::string line;
+    size_t shown = 0;
+    for (int s : ctx->Shown.Sources)
+    {
+        if (s < 0 || s >= (int)ds.Sources.size())
+            continue;
+        if (shown == 3)
+        {
+            line += "; and " + std::to_string(ctx->Shown.Sources.size() - 3) + " more";
+            break;
+        }
+        const Source& src = ds.Sources[s];
+        line += (line.empty() ? "Sources: " : "; ") + src.Title + (src.Publisher.empty() ? "" : " (" + src.Publisher + ")");
+        shown++;
+    }
+    return line;
+}
+
+std::string ViewMirrorJson(const ViewContext* ctx)
+{
+    Json j;
+    const ShownTable& t = ctx->Shown;
+    const bool has = ctx->App_->HasData();
+    j["label"] = has ? "Landscape data explorer: " + ctx->App_->Data().Title + ", " + ViewLabels[(int)ctx->App_->State().View] + " view"
+                     : std::string("Landscape data explorer (loading)");
+    j["summary"] = t.Summary;
+    j["caption"] = t.Caption;
+    j["columns"] = t.Columns;
+    Json rows = Json::array();
+    for (size_t i = 0; i < t.Rows.size() && i < 200; i++)
+        rows.push_back(t.Rows[i]);
+    j["rows"] = rows;
+    j["announce"] = ctx->Announce;
+    return Dump(j);
+}
+
+static std::string CsvField(const std::string& s)
+{
+    bool quote = s.find_first_of(",\"\n\r") != std::string::npos;
+    // A cell starting with = + - @ could run as a formula in a spreadsheet: prefix a quote mark.
+    bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '@' || (s[0] == '-' && s.size() > 1 && !std::isdigit((unsigned char)s[1])));
+    std::string out = formula ? "'" + s : s;
+    if (!quote && !formula)
+        return out;
+    std::string q = "\"";
+    for (char c : out)
+    {
+        if (c == '"') q += "\"\"";
+        else q += c;
+    }
+    return q + "\"";
+}
+
+std::string ExportViewCsv(const ViewContext* ctx)
+{
+    if (!ctx->App_->HasData())
+        return "";
+    const Dataset& ds = ctx->App_->Data();
+    const ShownTable& t = ctx->Shown;
+    std::string out;
+    auto comment = [&](const std::string& s) { if (!s.empty()) out += "# " + s + "\n"; };
+    comment(ds.Title + (ds.Edition.empty() ? "" : " (" + ds.Edition + ")"));
+    comment(t.Caption);
+    comment(ViewSourcesLine(ctx));
+    comment(ds.License.empty() ? "" : "Licence: " + ds.License);
+    for (size_t i = 0; i < t.Columns.size(); i++)
+        out += (i ? "," : "") + CsvField(t.Columns[i]);
+    out += "\n";
+    for (const auto& row : t.Rows)
+    {
+        for (size_t i = 0; i < row.size(); i++)
+            out += (i ? "," : "") + CsvField(row[i]);
+        out += "\n";
+    }
+    return out;
+}
+
+} // namespace ls
+
+namespace ls {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Series lookups and the shown table
+//-----------------------------------------------------------------------------
+
+// Series entries are sorted by (metric, entity, region): a binary search inside the metric's run.
+static const SeriesEntry* FindSeries(const Dataset& ds, int metric, int entity, int region)
+{
+    const DatasetIndex& ix = ds.Index;
+    if (metric < 0 || metric + 1 >= (int)ix.MetricSeries.size())
+        return nullptr;
+    const SeriesEntry* begin = ix.Series.data() + ix.MetricSeries[metric];
+    const SeriesEntry* end = ix.Series.data() + ix.MetricSeries[metric + 1];
+    const SeriesEntry* it = std::lower_bound(begin, end, std::make_pair(entity, region), [](const SeriesEntry& s, std::pair<int, int> k) {
+        return s.Entity != k.first ? s.Entity < k.first : s.Region < k.second;
+    });
+    if (it == end || it->Entity != entity || it->Region != region)
+        return nullptr;
+    return it;
+}
+
+std::vector<uint32_t> SeriesRows(const Dataset& ds, int metric, int entity, int region)
+{
+    std::vector<uint32_t> rows;
+    const SeriesEntry* s = FindSeries(ds, metric, entity, region);
+    if (!s)
+        return rows;
+    for (uint32_t k = s->Begin; k < (s + 1)->Begin; k++)
+        rows.push_back(ds.Index.SortedRows[k]);
+    return rows;
+}
+
+int RowAt(const Dataset& ds, int metric, int entity, int region, Period at, bool exact)
+{
+    const SeriesEntry* s = FindSeries(ds, metric, entity, region);
+    if (!s)
+        return -1;
+    int best = -1;
+    for (uint32_t k = s->Begin; k < (s + 1)->Begin; k++)
+    {
+        uint32_t row = ds.Index.SortedRows[k];
+        Period p = ds.Observations.Periods[row];
+        if (p == at)
+            return (int)row;
+        if (!exact && p < at)
+            best = (int)row;
+    }
+    return best;
+}
+
+std::string ConfidenceLabel(uint8_t confidence) { return ConfidenceName((Confidence)confidence); }
+
+std::string SourceTitle(const Dataset& ds, uint32_t row)
+{
+    int s = ds.ObservationSource(row);
+    return s >= 0 ? ds.Sources[s].Title : std::string();
+}
+
+void BuildShownTable(ViewContext& ctx)
+{
+    ShownTable t;
+    if (!ctx.Data || ctx.Data->Metrics.empty())
+    {
+        ctx.Shown = t;
+        return;
+    }
+    switch (ctx.Edit.View)
+    {
+    case ViewKind_Map: BuildMapTable(ctx, &t); break;
+    case ViewKind_Trend: BuildTrendTable(ctx, &t); break;
+    case ViewKind_Compare: BuildCompareTable(ctx, &t); break;
+    case ViewKind_Share: BuildShareTable(ctx, &t); break;
+    case ViewKind_Table: BuildTableViewTable(ctx, &t); break;
+    case ViewKind_Sources: BuildSourcesTable(ctx, &t); break;
+    default: break;
+    }
+    // The live region announces what changed in words; the summary says what is shown.
+    ctx.Announce = std::string(ViewLabels[(int)ctx.Edit.View]) + " view. " + t.Summary;
+    ctx.Shown = std::move(t);
+}
+
+} // namespace ls

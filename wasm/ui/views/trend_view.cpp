@@ -1,0 +1,269 @@
+// Trend view: lines over time for the selected entities x regions of one metric. The time axis
+// is continuous (fractional years), so years, quarters, months and days share one chart: each
+// point sits at the middle of its period. Estimates and forecasts are dashed with hollow markers;
+// the data's events are markers on the time axis.
+
+#include "ui/views/views.h"
+#include "ui/app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ls {
+
+struct TrendSeries
+{
+    int Entity, Region;
+    std::vector<uint32_t> Rows;
+    ImU32 Color;
+};
+
+static constexpr int kMaxSeries = 12;
+
+static std::vector<TrendSeries> CollectSeries(const ViewContext& ctx)
+{
+    const Dataset& ds = *ctx.Data;
+    std::vector<TrendSeries> out;
+    if (ctx.Sel.Metric < 0)
+        return out;
+    int colour_index = 0;
+    for (int e : ctx.Sel.Entities)
+        for (int r = 0; r < (int)ds.Regions.size(); r++)
+        {
+            if (!ctx.Sel.Regions.empty() && std::find(ctx.Sel.Regions.begin(), ctx.Sel.Regions.end(), r) == ctx.Sel.Regions.end())
+                continue;
+            std::vector<uint32_t> rows = SeriesRows(ds, ctx.Sel.Metric, e, r);
+            if (rows.empty() || (int)out.size() >= kMaxSeries)
+                continue;
+            // One entity: colour by region; several: each entity keeps its colour.
+            ImU32 col = ctx.Sel.Entities.size() == 1 ? PaletteColor(colour_index++, ctx.Theme_->Dark) : EntityColorFor(ctx, e);
+            out.push_back({ e, r, std::move(rows), col });
+        }
+    return out;
+}
+
+// About `count` round tick values covering [lo, hi].
+static std::vector<double> NiceTicks(double lo, double hi, int count)
+{
+    std::vector<double> ticks;
+    if (!(hi > lo))
+        return ticks;
+    double raw = (hi - lo) / std::max(1, count);
+    double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = mag * (raw / mag < 1.5 ? 1 : raw / mag < 3 ? 2 : raw / mag < 7 ? 5 : 10);
+    for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-6; v += step)
+        ticks.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
+    return ticks;
+}
+
+void DrawTrendView(ViewContext& ctx, ImVec2 size)
+{
+    const Dataset& ds = *ctx.Data;
+    const Theme& th = *ctx.Theme_;
+    std::vector<TrendSeries> series = CollectSeries(ctx);
+    bool log = ctx.Edit.Scale == ScaleKind_Log;
+    if (ImGui::Checkbox("Log scale", &log))
+    {
+        ctx.Edit.Scale = log ? ScaleKind_Log : ScaleKind_Linear;
+        ctx.CommitState();
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox("Events", &ctx.TrendShowEvents);
+    if (series.empty())
+    {
+        ImGui::TextWrapped("No series for this selection: choose platforms and regions that have figures for this metric.");
+        return;
+    }
+    const int metric = ctx.Sel.Metric;
+
+    // Ranges
+    double x0 = 1e9, x1 = -1e9, y0 = 1e300, y1 = -1e300, ypos = 1e300;
+    for (const TrendSeries& s : series)
+        for (uint32_t row : s.Rows)
+        {
+            Period p = ds.Observations.Periods[row];
+            x0 = std::min(x0, PeriodStartYear(p));
+            x1 = std::max(x1, PeriodEndYear(p));
+            double v = ds.Observations.Values[row];
+            y0 = std::min(y0, v);
+            y1 = std::max(y1, v);
+            if (v > 0) ypos = std::min(ypos, v);
+        }
+    if (x1 - x0 < 1.0) { double mid = (x0 + x1) / 2; x0 = mid - 0.5; x1 = mid + 0.5; }
+    bool use_log = log && ypos < 1e300 && y1 > 0;
+    if (!use_log)
+    {
+        y0 = std::min(0.0, y0);
+        y1 = y1 <= y0 ? y0 + 1 : y1 * 1.08;
+    }
+    else
+    {
+        y0 = std::pow(10.0, std::floor(std::log10(ypos)));
+        y1 = std::pow(10.0, std::ceil(std::log10(y1 * 1.01)));
+    }
+
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float label_w = 150.0f;
+    ImRect plot(ImVec2(origin.x + 64.0f, origin.y + 8.0f), ImVec2(origin.x + avail.x - label_w, origin.y + avail.y - 40.0f));
+    if (plot.GetWidth() < 100 || plot.GetHeight() < 60)
+        return;
+    ImGui::InvisibleButton("trend-plot", avail);
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto X = [&](double year) { return (float)(plot.Min.x + (year - x0) / (x1 - x0) * plot.GetWidth()); };
+    auto Y = [&](double v) {
+        double t = use_log ? (std::log10(std::max(v, y0)) - std::log10(y0)) / (std::log10(y1) - std::log10(y0)) : (v - y0) / (y1 - y0);
+        return (float)(plot.Max.y - t * plot.GetHeight());
+    };
+
+    // Grid and axes
+    ImGui::PushFont(ctx.Fonts_.Small);
+    std::vector<double> yt;
+    if (use_log)
+        for (double v = y0; v <= y1 * 1.0001; v *= 10) yt.push_back(v);
+    else
+        yt = NiceTicks(y0, y1, 5);
+    for (double v : yt)
+    {
+        float y = Y(v);
+        dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), th.Grid);
+        std::string s = FormatValue(ds, metric, v);
+        ImVec2 ts = ImGui::CalcTextSize(s.c_str());
+        dl->AddText(ImVec2(plot.Min.x - ts.x - 6, y - ts.y / 2), th.TextMuted, s.c_str());
+    }
+    int year_step = std::max(1, (int)std::ceil((x1 - x0) / std::max(1.0f, plot.GetWidth() / 70.0f)));
+    for (int year = (int)std::ceil(x0); year <= (int)std::floor(x1); year += year_step)
+    {
+        float x = X(year);
+        dl->AddLine(ImVec2(x, plot.Min.y), ImVec2(x, plot.Max.y), th.Grid);
+        char buf[8];
+        std::snprintf(buf, sizeof(buf), "%d", year);
+        dl->AddText(ImVec2(x + 3, plot.Max.y + 3), th.TextMuted, buf);
+    }
+    dl->AddLine(ImVec2(plot.Min.x, plot.Max.y), ImVec2(plot.Max.x, plot.Max.y), th.Axis);
+    std::string unit = ds.Metrics[metric].Unit + (use_log ? " (log scale)" : "");
+    dl->AddText(ImVec2(origin.x, origin.y - 2), th.TextMuted, unit.c_str());
+    ImGui::PopFont();
+
+    // Lines
+    ImGuiIO& io = ImGui::GetIO();
+    int hover_row = -1;
+    float best = 14.0f * 14.0f;
+    dl->PushClipRect(ImVec2(plot.Min.x - 6, plot.Min.y - 6), ImVec2(plot.Max.x + label_w, plot.Max.y + 6), true);
+    for (const TrendSeries& s : series)
+    {
+        ImVec2 prev;
+        bool prev_est = false;
+        for (size_t i = 0; i < s.Rows.size(); i++)
+        {
+            uint32_t row = s.Rows[i];
+            ImVec2 p(X(PeriodMidYear(ds.Observations.Periods[row])), Y(ds.Observations.Values[row]));
+            bool est = ds.Observations.Confidences[row] != Confidence_Reported;
+            if (i > 0)
+            {
+                if (est || prev_est)
+                    DrawDashedLine(dl, prev, p, s.Color, 2.0f);
+                else
+                    dl->AddLine(prev, p, s.Color, 2.0f);
+            }
+            if (est)
+            {
+                dl->AddCircleFilled(p, 4.0f, th.Background);
+                dl->AddCircle(p, 4.0f, s.Color, 0, 1.5f);
+            }
+            else
+                dl->AddCircleFilled(p, 3.5f, s.Color);
+            float d = (io.MousePos.x - p.x) * (io.MousePos.x - p.x) + (io.MousePos.y - p.y) * (io.MousePos.y - p.y);
+            if (hovered && d < best)
+            {
+                best = d;
+                hover_row = (int)row;
+            }
+            prev = p;
+            prev_est = est;
+        }
+        // Label at the line's end.
+        std::string label = ds.Entities[s.Entity].Name + " · " + ds.Regions[s.Region].Name;
+        ImGui::PushFont(ctx.Fonts_.Small);
+        dl->AddText(ImVec2(prev.x + 7, prev.y - ImGui::GetFontSize() * 0.5f), s.Color, label.c_str());
+        ImGui::PopFont();
+    }
+    dl->PopClipRect();
+
+    // Events on the time axis
+    int hover_event = -1;
+    if (ctx.TrendShowEvents)
+        for (int i = 0; i < (int)ds.Events.size(); i++)
+        {
+            const Event& ev = ds.Events[i];
+            double year = PeriodStartYear(ev.Date);
+            if (year < x0 || year > x1)
+                continue;
+            bool related = ev.Entities.empty();
+            for (int e : ev.Entities)
+                related |= std::find(ctx.Sel.Entities.begin(), ctx.Sel.Entities.end(), e) != ctx.Sel.Entities.end();
+            float x = X(year);
+            ImU32 col = related ? th.Highlight : WithAlpha(th.Axis, 0.7f);
+            float y = plot.Max.y + 22.0f;
+            dl->AddTriangleFilled(ImVec2(x, y - 6), ImVec2(x - 5, y + 3), ImVec2(x + 5, y + 3), col);
+            if (related)
+                DrawDashedLine(dl, ImVec2(x, plot.Min.y), ImVec2(x, plot.Max.y), WithAlpha(th.Highlight, 0.5f), 1.0f, 3.0f, 3.0f);
+            if (hovered && std::fabs(io.MousePos.x - x) < 6 && std::fabs(io.MousePos.y - y) < 9)
+                hover_event = i;
+        }
+
+    if (hover_event >= 0)
+    {
+        const Event& ev = ds.Events[hover_event];
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+        ImGui::TextDisabled("%s", PeriodLabel(ev.Date).c_str());
+        ImGui::TextUnformatted(ev.Title.c_str());
+        if (!ev.Detail.empty())
+            ImGui::TextDisabled("%s", ev.Detail.c_str());
+        if (ev.Source >= 0)
+            ImGui::TextDisabled("Source: %s", ds.Sources[ev.Source].Title.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    else if (hover_row >= 0)
+    {
+        ObservationTooltip(ctx, (uint32_t)hover_row);
+        if (ImGui::IsItemClicked())
+            Emit(ctx, "select", SelectEventJson(ctx, (uint32_t)hover_row));
+    }
+}
+
+void BuildTrendTable(ViewContext& ctx, ShownTable* t)
+{
+    const Dataset& ds = *ctx.Data;
+    std::vector<TrendSeries> series = CollectSeries(ctx);
+    if (ctx.Sel.Metric < 0 || series.empty())
+    {
+        t->Summary = "Trend: no series for this selection.";
+        return;
+    }
+    const Metric& m = ds.Metrics[ctx.Sel.Metric];
+    t->Caption = m.Name + " (" + m.Unit + ") over time";
+    t->Columns = { "Series", "Period", m.Name + " (" + m.Unit + ")", "Confidence", "Source" };
+    Period first, last;
+    for (const TrendSeries& s : series)
+        for (uint32_t row : s.Rows)
+        {
+            Period p = ds.Observations.Periods[row];
+            if (!first.Valid() || p < first) first = p;
+            if (!last.Valid() || p > last) last = p;
+            t->Rows.push_back({ ds.Entities[s.Entity].Name + " · " + ds.Regions[s.Region].Name, PeriodLabel(p),
+                                FormatValue(ds, ctx.Sel.Metric, ds.Observations.Values[row]),
+                                ConfidenceLabel(ds.Observations.Confidences[row]), SourceTitle(ds, row) });
+            int src = ds.ObservationSource(row);
+            if (src >= 0 && std::find(t->Sources.begin(), t->Sources.end(), src) == t->Sources.end())
+                t->Sources.push_back(src);
+        }
+    t->Summary = "Trend of " + m.Name + ": " + std::to_string(series.size()) + (series.size() == 1 ? " line" : " lines") + " from " +
+                 PeriodLabel(first) + " to " + PeriodLabel(last) + ".";
+}
+
+} // namespace ls

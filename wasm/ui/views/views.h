@@ -1,0 +1,146 @@
+// The views (Map, Trend, Compare, Share, Table, Sources) and what they share: the resolved
+// selection, per-view interaction state, and the "shown table" each view derives from the data,
+// which also feeds the accessible HTML mirror and the CSV export, so the three never disagree.
+//
+// Usage (from App): DrawViews(ctx) inside the frame's window; OnStateChanged(ctx) after every
+// state change; ViewMirrorJson(ctx) / ExportViewCsv(ctx) at any time.
+#pragma once
+
+#include "core/dataset.h"
+#include "core/view_state.h"
+#include "core/world_map.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+#include <string>
+#include <vector>
+
+namespace ls {
+
+class App;
+struct AppEvent;
+
+// What a view shows, as a table: drawn, mirrored to HTML, exported as CSV.
+struct ShownTable
+{
+    std::string Caption;                       // "Facebook daily active users (millions) by region, Q2 2023"
+    std::string Summary;                       // one sentence a screen reader hears first
+    std::vector<std::string> Columns;          // headers with units
+    std::vector<std::vector<std::string>> Rows;
+    std::vector<int> Sources;                  // sources cited by the rows (indices), for footers
+};
+
+// The selection resolved against the loaded data (indices instead of ids).
+struct Selection
+{
+    int Metric = -1;
+    std::vector<int> Entities;
+    std::vector<int> Regions;
+    Period At;                                 // the period shown by Map, Compare (resolved "latest")
+    std::vector<Period> MetricPeriods;         // periods with data for the metric, sorted
+    int AtIndex = -1;                          // index of At in MetricPeriods
+};
+
+struct ViewContext
+{
+    App*              App_ = nullptr;
+    const Dataset*    Data = nullptr;
+    const Theme*      Theme_ = nullptr;
+    Fonts             Fonts_;
+    WorldMap          Map;
+    std::string       MapError;
+    bool              HasData = false;
+    double            Time = 0.0;
+
+    ViewState         Edit;                    // a copy the controls edit; CommitState() applies it
+    Selection         Sel;
+    ShownTable        Shown;                   // of the current view
+    std::string       Announce;                // the last change, for the live region
+    std::vector<ImRect> WheelRects;            // where the wheel belongs to the widget (this frame)
+    std::vector<AppEvent> PendingEvents;
+
+    // Playback of the period slider
+    bool              Playing = false;
+    float             PlaySpeed = 1.0f;        // periods per second
+    double            PlayLast = 0.0;
+
+    // Map interaction
+    float             MapZoom = 1.0f;
+    ImVec2            MapPan = ImVec2(0, 0);   // in map pixels
+    std::vector<int>  CountryRegion;           // per map country: the region painted there, or -1
+    std::vector<float> RegionValue;            // per region: value at the selection, NaN when none
+    std::vector<int>  RegionRow;               // per region: the observation row shown, or -1
+    ImRect            MapRect;
+
+    // Trend
+    bool              TrendShowEvents = true;
+
+    // Table view
+    char              FilterText[128] = "";
+    std::vector<uint32_t> TableRows;
+    bool              TableDirty = true;
+    bool              TableSortPending = true;   // rows were recomputed: apply the table's sort again
+
+    // Controls
+    int               LastDrawnView = -1;
+    int               ForceTabFrames = 0;      // frames left in which the tab bar is told which tab is selected
+    std::vector<uint8_t> EntityHasData;        // per entity: has observations of the selected metric
+    std::vector<uint8_t> RegionHasData;        // per region: likewise
+    bool EntityHasMetric(int e) const { return e < (int)EntityHasData.size() && EntityHasData[e]; }
+    bool RegionHasMetric(int r) const { return r < (int)RegionHasData.size() && RegionHasData[r]; }
+    char              EntitySearch[96] = "";
+    char              PeriodText[32] = "";
+
+    void CommitState();                        // applies Edit through the App (emits statechange)
+};
+
+void LoadWorldMap(ViewContext* ctx);
+void OnDataChanged(ViewContext* ctx);
+void OnStateChanged(ViewContext* ctx);
+void DrawViews(ViewContext* ctx);
+void AdvancePlayback(ViewContext* ctx);
+void PinchViews(ViewContext* ctx, float x, float y, float scale);
+bool HandleViewShortcut(ViewContext* ctx, ImGuiKey key, bool ctrl, bool shift);
+std::string ExportViewCsv(const ViewContext* ctx);
+std::string ViewMirrorJson(const ViewContext* ctx);
+std::string ViewSourcesLine(const ViewContext* ctx);
+
+// Shared helpers (views/common.cpp)
+std::string FormatValue(const Dataset& ds, int metric, double value);         // "1,411", "60.57": the metric's decimals, thousands separated
+std::string FormatValueWithUnit(const Dataset& ds, int metric, double value);
+std::string EntityLabel(const Entity& e);                                      // "Xiaohongshu (小红书)"
+ImU32 EntityColorFor(const ViewContext& ctx, int entity);
+void DrawHatch(ImDrawList* dl, ImRect r, ImU32 color, float spacing = 6.0f);   // diagonal lines for estimates
+void DrawDashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness, float dash = 6.0f, float gap = 4.0f);
+void ObservationTooltip(const ViewContext& ctx, uint32_t row);                 // value, unit, period, confidence, source, note
+void Emit(ViewContext& ctx, const char* type, std::string json);
+std::string SelectEventJson(const ViewContext& ctx, uint32_t row);
+
+// The views
+void DrawMapView(ViewContext& ctx, ImVec2 size);
+void DrawTrendView(ViewContext& ctx, ImVec2 size);
+void DrawCompareView(ViewContext& ctx, ImVec2 size);
+void DrawShareView(ViewContext& ctx, ImVec2 size);
+void DrawTableView(ViewContext& ctx, ImVec2 size);
+void DrawSourcesView(ViewContext& ctx, ImVec2 size);
+void BuildShownTable(ViewContext& ctx);                                        // for the current view (dispatches below)
+void BuildMapTable(ViewContext& ctx, ShownTable* t);
+void BuildTrendTable(ViewContext& ctx, ShownTable* t);
+void BuildCompareTable(ViewContext& ctx, ShownTable* t);
+void BuildShareTable(ViewContext& ctx, ShownTable* t);
+void BuildTableViewTable(ViewContext& ctx, ShownTable* t);
+void BuildSourcesTable(ViewContext& ctx, ShownTable* t);
+
+// Rows of one series (metric, entity, region) in period order, from the dataset's index.
+std::vector<uint32_t> SeriesRows(const Dataset& ds, int metric, int entity, int region);
+// The row of (metric, entity, region) at period, or the latest before it when exact is false; -1 if none.
+int RowAt(const Dataset& ds, int metric, int entity, int region, Period at, bool exact);
+std::string ConfidenceLabel(uint8_t confidence);                                // "reported", "estimate", "forecast"
+std::string SourceTitle(const Dataset& ds, uint32_t row);
+void DrawControls(ViewContext& ctx);
+void ZoomMapAt(ViewContext& ctx, ImVec2 screen_pos, float factor);               // map zoom around a point (wheel, pinch)
+
+} // namespace ls

@@ -1,0 +1,25 @@
+// The demo article's script: two widgets on one page, and the download buttons. Shared by the
+// served page (after `import { createLandscape }`) and the offline file (classic script).
+const pageData = typeof LANDSCAPE_DEMO_DATA !== "undefined" ? { data: LANDSCAPE_DEMO_DATA } : { src: "data/landscape.json" };
+
+function download(blob, name) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+async function startPage() {
+  const main = await createLandscape(document.getElementById("landscape"), { ...pageData, theme: "auto", hash: true });
+  window.landscape = main;
+  document.getElementById("download-csv").addEventListener("click", () =>
+    download(new Blob([main.exportCSV()], { type: "text/csv" }), "landscape-view.csv"));
+  document.getElementById("download-png").addEventListener("click", async () =>
+    download(await main.exportPNG(), "landscape-view.png"));
+  const small = document.getElementById("landscape-arpu");
+  if (small) {
+    window.landscapeSmall = await createLandscape(small, { ...pageData, theme: "auto", state: { view: "compare", single: true } });
+  }
+}
+startPage().catch((e) => console.error("landscape:", e.message));

@@ -1,0 +1,62 @@
+// Assembles dist/ from the wasm build and web/:
+//   dist/landscape.js            ES module: createLandscape() and <social-landscape> (for portals)
+//   dist/landscape-core.js/.wasm the Emscripten factory and the wasm, compiled once per page
+//   dist/index.html, embed.html  the demo article and the iframe page (scripts and styles as files: strict CSP)
+//   dist/data/*.json             the shipped data
+//   dist/landscape-demo.html     one file with everything inside, for file:// (classic scripts)
+//
+//   node web/tools/bundle.mjs --wasm build/wasm --out dist
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
+const wasmDir = join(root, arg("--wasm", "build/wasm"), "wasm", "platform");
+const out = join(root, arg("--out", "dist"));
+const web = join(root, "web");
+const read = (p) => readFileSync(p, "utf8");
+
+for (const f of ["landscape-core.js", "landscape-core.wasm", "landscape-core-single.js"]) {
+  if (!existsSync(join(wasmDir, f))) { console.error(`bundle: missing ${join(wasmDir, f)} (build the wasm preset first)`); process.exit(1); }
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, "data"), { recursive: true });
+
+const widget = read(join(web, "landscape-widget.js"));
+const page = read(join(web, "page.js"));
+
+// Portal build.
+copyFileSync(join(wasmDir, "landscape-core.js"), join(out, "landscape-core.js"));
+copyFileSync(join(wasmDir, "landscape-core.wasm"), join(out, "landscape-core.wasm"));
+writeFileSync(join(out, "landscape.js"),
+  `// Landscape widget ${JSON.parse(read(join(root, "package.json"))).version}: see README.md for the embed contract.\n` +
+  `import LandscapeCoreFactory from "./landscape-core.js";\n` +
+  `const LANDSCAPE_CONFIG = { wasmUrl: new URL("./landscape-core.wasm", import.meta.url).href };\n` +
+  widget + `\nexport { createLandscape };\nexport default createLandscape;\n`);
+writeFileSync(join(out, "index.js"), `import { createLandscape } from "./landscape.js";\n${page}`);
+for (const f of ["index.html", "embed.html", "page.css", "embed.js"]) {
+  if (existsSync(join(web, f))) copyFileSync(join(web, f), join(out, f));
+}
+for (const f of readdirSync(join(root, "data"))) {
+  if (f.endsWith(".json")) copyFileSync(join(root, "data", f), join(out, "data", f));
+}
+
+// Offline demo: the same page with every script, style and the data inlined. Classic scripts
+// only: module scripts are blocked on file://. "</" is escaped so no text can close a script.
+const inlineScript = (code) => `<script>\n${code.replace(/<\/(script)/gi, "<\\/$1")}\n</script>`;
+const demoData = read(join(root, "data", "landscape.json")).replace(/<\//g, "<\\/");
+let html = read(join(web, "index.html"));
+html = html.replace(/<link rel="stylesheet" href="page.css">/, `<style>\n${read(join(web, "page.css"))}\n</style>`);
+html = html.replace(/<script type="module" src="index.js"><\/script>/, [
+  inlineScript(read(join(wasmDir, "landscape-core-single.js"))),
+  inlineScript(`const LANDSCAPE_CONFIG = { wasmUrl: null };\n${widget}\nwindow.Landscape = { createLandscape };`),
+  `<script>\nconst LANDSCAPE_DEMO_DATA = ${demoData};\n</script>`,
+  inlineScript(page),
+].join("\n"));
+writeFileSync(join(out, "landscape-demo.html"), html);
+
+const size = (f) => readFileSync(join(out, f)).length;
+console.log(`dist/: landscape.js ${size("landscape.js")} B, landscape-core.js ${size("landscape-core.js")} B, ` +
+  `landscape-core.wasm ${size("landscape-core.wasm")} B, landscape-demo.html ${size("landscape-demo.html")} B`);
