@@ -252,6 +252,7 @@ async function createLandscape(parent, options = {}) {
     let detail = {};
     try { detail = JSON.parse(json); } catch { /* keep {} */ }
     if (type === "statechange" && options.hash) writeHash();
+    if (type === "retry") { if (retryLast) setTimeout(() => retryLast(), 0); return; }
     emit(type, detail);
   }
 
@@ -706,10 +707,19 @@ async function createLandscape(parent, options = {}) {
     destroy,
     retry: () => (retryLast ? retryLast() : Promise.resolve()),
     requestRedraw: requestFrame,
+    // For benchmarks and monitoring: renders n frames now and returns the median CPU time (ms).
+    measureFrames(n = 10) {
+      const times = [];
+      for (let i = 0; i < n; i++) {
+        module._ls_pointer_move(cssWidth / 2 + (i % 2), cssHeight / 2, 0, lsNow());
+        module._ls_frame(lsNow());
+        times.push(readJson(module._ls_stats()).frameCpuMs);
+      }
+      times.sort((a, b) => a - b);
+      return times[Math.floor(times.length / 2)];
+    },
     get element() { return host; },
   };
-  // The in-widget error panel's "Retry" button calls back here.
-  module.landscapeRetry = () => { if (retryLast) retryLast(); };
 
   if (options.state) handle.setState(options.state);
   requestFrame();

@@ -12,14 +12,15 @@ function download(blob, name) {
 
 async function startPage() {
   const main = await createLandscape(document.getElementById("landscape"), { ...pageData, theme: "auto", hash: true });
-  window.landscape = main;
+  window.explorer = main;
+  window.explorerFirstFrameMs = performance.now();   // read by ./landscape bench
   document.getElementById("download-csv").addEventListener("click", () =>
     download(new Blob([main.exportCSV()], { type: "text/csv" }), "landscape-view.csv"));
   document.getElementById("download-png").addEventListener("click", async () =>
     download(await main.exportPNG(), "landscape-view.png"));
   const small = document.getElementById("landscape-arpu");
   if (small) {
-    window.landscapeSmall = await createLandscape(small, { ...pageData, theme: "auto", state: { view: "compare", single: true } });
+    window.explorerSmall = await createLandscape(small, { ...pageData, theme: "auto", state: { view: "compare", metric: "facebook-arpu", entities: ["facebook"], compare_by: "region" } });
   }
 }
 startPage().catch((e) => console.error("landscape:", e.message));

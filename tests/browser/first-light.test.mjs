@@ -17,7 +17,7 @@ test("the demo page draws the explorer with the data's title", async () => {
   assert.ok(pixels.dominantShare < 0.95, `one colour covers ${Math.round(pixels.dominantShare * 100)} % of the canvas`);
   const m = await mirror(page);
   assert.match(m.label, new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
-  const stats = await page.evaluate(() => window.landscape.stats());
+  const stats = await page.evaluate(() => window.explorer.stats());
   assert.ok(stats.framesRendered > 0);
   assert.ok(stats.observations >= 450, `only ${stats.observations} observations loaded`);
   assert.deepEqual(errors, []);

@@ -26,7 +26,7 @@ export async function serve(options = {}) {
 }
 
 // A page that records console errors and page errors, which every test asserts are absent.
-export async function openPage(browser, url, { width = 1200, height = 900, scale = 1, waitFor = "window.landscape" } = {}) {
+export async function openPage(browser, url, { width = 1200, height = 900, scale = 1, waitFor = "window.explorer" } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
   const page = await context.newPage();
   const errors = [];

@@ -504,8 +504,9 @@ void FillProblems(Handler& h, TextPositions* positions, LoadResult* result)
         Problem p;
         p.Severity = hidden_errors > 0 ? ProblemSeverity_Error : ProblemSeverity_Warning;
         p.Kind = ProblemKind_Summary;
-        p.Message = Thousands(hidden_errors + hidden_warnings) + " more problems not shown (" + Thousands(hidden_errors) + " errors, " +
-                    Thousands(hidden_warnings) + " warnings)";
+        size_t hidden = hidden_errors + hidden_warnings;
+        p.Message = Thousands(hidden) + (hidden == 1 ? " more problem" : " more problems") + " not shown (" + Thousands(hidden_errors) +
+                    (hidden_errors == 1 ? " error, " : " errors, ") + Thousands(hidden_warnings) + (hidden_warnings == 1 ? " warning)" : " warnings)");
         result->Problems.push_back(p);
     }
 }

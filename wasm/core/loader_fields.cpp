@@ -372,18 +372,12 @@ void Handler::ObservationValue(Field f, const Value& v)
     case Field_Period:
         if (v.Type != JsonType_String)
             TypeError(v, "a period such as \"2023-Q2\"");
-        else if (LastPeriod.Valid() && v.Str == LastPeriodText)
-            Obs.When = LastPeriod, Obs.Have |= Bit(f);
         else
         {
             const char* why = "";
             Period p;
             if (ParsePeriod(v.Str, &p, &why))
-            {
                 Obs.When = p, Obs.Have |= Bit(f);
-                LastPeriod = p;
-                LastPeriodText.assign(v.Str);
-            }
             else
                 AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] { return "period " + Quote(v.Str) + " is not valid: " + why; });
         }
@@ -566,7 +560,8 @@ uint32_t Handler::Reference(Table t, const Value& v)
         TypeError(v, (std::string("a ") + TableNoun(t) + " id (a string)").c_str());
         return kNoSlot;
     }
-    if (LastSlot[t] != kNoSlot && v.Str == LastRef[t])
+    // Files repeat the same id row after row: compare with the last one before hashing.
+    if (LastSlot[t] != kNoSlot && v.Str == Ids[t].Get(LastSlot[t]))
         return LastSlot[t];
     if (Ids[t].Size() >= kMaxSlots && Ids[t].Find(v.Str) < 0)
     {
@@ -583,7 +578,6 @@ uint32_t Handler::Reference(Table t, const Value& v)
     if (SlotDef[t][slot] >= 0)
     {
         // Only defined slots are cached: a pending one must be recorded at every use.
-        LastRef[t].assign(v.Str);
         LastSlot[t] = slot;
         return slot;
     }
@@ -645,6 +639,11 @@ bool Handler::ReadCountry(const Value& v, std::string* out)
 
 int Handler::ReadEnum(const Value& v, const char* const* names, int count)
 {
+    if (v.Type == JsonType_String)
+        for (int i = 0; i < count; i++)
+            if (v.Str == std::string_view(names[i]))
+                return i;
+    // Only a wrong value pays for building the message.
     std::string allowed;
     for (int i = 0; i < count; i++)
         allowed += (i == 0 ? "" : i == count - 1 ? " or " : ", ") + Quote(names[i]);
@@ -653,9 +652,6 @@ int Handler::ReadEnum(const Value& v, const char* const* names, int count)
         TypeError(v, ("one of " + allowed).c_str());
         return -1;
     }
-    for (int i = 0; i < count; i++)
-        if (v.Str == names[i])
-            return i;
     AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
         const Frame& f = Frames[Depth];
         Field field = f.Kind == Frame_Row ? (f.Count - 1 < ColumnFields.size() ? ColumnFields[f.Count - 1] : Field_None) : f.Key;

@@ -301,11 +301,8 @@ private:
     bool DeferringRows = false;
     int DeferredRowsDepth = 0;
 
-    // Last id looked up per table: files repeat the same ids row after row.
-    std::string LastRef[Table_COUNT];
+    // Last defined slot looked up per table: files repeat the same ids row after row.
     uint32_t LastSlot[Table_COUNT] = { kNoSlot, kNoSlot, kNoSlot, kNoSlot };
-    std::string LastPeriodText;
-    Period LastPeriod;
 
     friend struct ReplayScope;
 };

@@ -210,7 +210,7 @@ std::string FormatPeriod(Period p)
     if (!p.Valid())
         return std::string();
     CivilDate d = DateFromOrdinal(Ordinal(p));
-    char buf[16];
+    char buf[48];
     switch (GetPeriodKind(p))
     {
     case PeriodKind_Year: snprintf(buf, sizeof(buf), "%04d", d.Year); break;
@@ -226,7 +226,7 @@ std::string PeriodLabel(Period p)
     if (!p.Valid())
         return std::string();
     CivilDate d = DateFromOrdinal(Ordinal(p));
-    char buf[24];
+    char buf[48];
     switch (GetPeriodKind(p))
     {
     case PeriodKind_Year: snprintf(buf, sizeof(buf), "%d", d.Year); break;

@@ -67,7 +67,7 @@ bool App::LoadData(std::string_view text)
     }
     Loaded = true;
     Status = LoadStatus();
-    ResolveViewState(Dataset_, &State_);
+    Resolve(&State_);
     CollectDataChars();
     FontsDirty = true;
     OnDataChanged(Ctx);
@@ -158,19 +158,47 @@ void App::CollectDataChars()
 
 std::string App::StateJson() const { return ViewStateToJson(State_); }
 
+// Partial: the keys given replace the current ones, the rest stay (setState({view:"trend"})).
+static bool MergeViewStateJson(const ViewState& current, const std::string& patch_text, ViewState* out)
+{
+    Json patch = Json::parse(patch_text, nullptr, false);
+    if (patch.is_discarded() || !patch.is_object())
+        return false;
+    Json merged = Json::parse(ViewStateToJson(current), nullptr, false);
+    if (merged.is_discarded() || !merged.is_object())
+        return false;
+    for (auto it = patch.begin(); it != patch.end(); ++it)
+        merged[it.key()] = it.value();
+    return ViewStateFromJson(Dump(merged), out);
+}
+
 bool App::SetStateJson(const std::string& json)
 {
     ViewState next = State_;
-    if (!ApplyViewStateJson(json, &next))
+    if (!MergeViewStateJson(State_, json, &next))
         return false;
     if (Loaded)
-        ResolveViewState(Dataset_, &next);
+        Resolve(&next);
     State_ = next;
     StateChanged();
     return true;
 }
 
-std::string App::StateHash() const { return EncodeHash(State_); }
+// Defaults for what the state leaves open, except regions: no region means "every region with
+// data" (the map paints them all), which the core's resolver would narrow to the busiest one.
+void App::Resolve(ViewState* state) const
+{
+    bool all_regions = state->Regions.empty();
+    ResolveViewState(Dataset_, state);
+    if (all_regions)
+        state->Regions.clear();
+}
+
+std::string App::StateHash() const
+{
+    std::string hash = EncodeHash(State_);
+    return !hash.empty() && hash[0] == '#' ? hash.substr(1) : hash;   // the widget adds the '#'
+}
 
 bool App::SetStateHash(const std::string& hash)
 {
@@ -178,7 +206,7 @@ bool App::SetStateHash(const std::string& hash)
     if (!DecodeHash(hash, &next))
         return false;
     if (Loaded)
-        ResolveViewState(Dataset_, &next);
+        Resolve(&next);
     State_ = next;
     StateChanged();
     return true;

@@ -86,6 +86,7 @@ private:
     void DrawStatus();
     void CollectDataChars();
     void StateChanged();
+    void Resolve(ViewState* state) const;
 
     Dataset     Dataset_;
     bool        Loaded = false;

@@ -36,7 +36,7 @@ writeFileSync(join(out, "landscape.js"),
   `const LANDSCAPE_CONFIG = { wasmUrl: new URL("./landscape-core.wasm", import.meta.url).href };\n` +
   widget + `\nexport { createLandscape };\nexport default createLandscape;\n`);
 writeFileSync(join(out, "index.js"), `import { createLandscape } from "./landscape.js";\n${page}`);
-for (const f of ["index.html", "embed.html", "page.css", "embed.js"]) {
+for (const f of ["index.html", "embed.html", "page.css", "embed.css", "embed.js"]) {
   if (existsSync(join(web, f))) copyFileSync(join(web, f), join(out, f));
 }
 for (const f of readdirSync(join(root, "data"))) {

@@ -175,19 +175,13 @@ static void ResolveSelection(ViewContext& ctx)
             sel.Regions.push_back(r);
     if (sel.Metric >= 0)
     {
-        const DatasetIndex& ix = ds.Index;
-        for (uint32_t s = ix.MetricSeries[sel.Metric]; s < ix.MetricSeries[sel.Metric + 1]; s++)
-            for (uint32_t k = ix.Series[s].Begin; k < ix.Series[s + 1].Begin; k++)
-                sel.MetricPeriods.push_back(ds.Observations.Periods[ix.SortedRows[k]]);
-        std::sort(sel.MetricPeriods.begin(), sel.MetricPeriods.end());
+        sel.MetricPeriods = MetricPeriods(ds, sel.Metric);
         ctx.EntityHasData.assign(ds.Entities.size(), 0);
         ctx.RegionHasData.assign(ds.Regions.size(), 0);
-        for (uint32_t s = ix.MetricSeries[sel.Metric]; s < ix.MetricSeries[sel.Metric + 1]; s++)
-        {
-            ctx.EntityHasData[ix.Series[s].Entity] = 1;
-            ctx.RegionHasData[ix.Series[s].Region] = 1;
-        }
-        sel.MetricPeriods.erase(std::unique(sel.MetricPeriods.begin(), sel.MetricPeriods.end()), sel.MetricPeriods.end());
+        for (int e : EntitiesWithData(ds, sel.Metric))
+            ctx.EntityHasData[e] = 1;
+        for (int r : RegionsWithData(ds, sel.Metric))
+            ctx.RegionHasData[r] = 1;
     }
     Period wanted;
     if (!st.Period.empty())
@@ -279,15 +273,14 @@ void DrawViews(ViewContext* ctxp)
     ImVec2 avail = ImGui::GetContentRegionAvail();
     avail.y -= ImGui::GetTextLineHeightWithSpacing();   // the footer line
     ImGui::BeginChild("view-body", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImVec2 size = ImGui::GetContentRegionAvail();
     switch (ctx.Edit.View)
     {
-    case ViewKind_Map: DrawMapView(ctx, size); break;
-    case ViewKind_Trend: DrawTrendView(ctx, size); break;
-    case ViewKind_Compare: DrawCompareView(ctx, size); break;
-    case ViewKind_Share: DrawShareView(ctx, size); break;
-    case ViewKind_Table: DrawTableView(ctx, size); break;
-    case ViewKind_Sources: DrawSourcesView(ctx, size); break;
+    case ViewKind_Map: DrawMapView(ctx); break;
+    case ViewKind_Trend: DrawTrendView(ctx); break;
+    case ViewKind_Compare: DrawCompareView(ctx); break;
+    case ViewKind_Share: DrawShareView(ctx); break;
+    case ViewKind_Table: DrawTableView(ctx); break;
+    case ViewKind_Sources: DrawSourcesView(ctx); break;
     default: break;
     }
     ImGui::EndChild();
@@ -701,42 +694,11 @@ namespace ls {
 // [SECTION] Series lookups and the shown table
 //-----------------------------------------------------------------------------
 
-// Series entries are sorted by (metric, entity, region): a binary search inside the metric's run.
-static const SeriesEntry* FindSeries(const Dataset& ds, int metric, int entity, int region)
-{
-    const DatasetIndex& ix = ds.Index;
-    if (metric < 0 || metric + 1 >= (int)ix.MetricSeries.size())
-        return nullptr;
-    const SeriesEntry* begin = ix.Series.data() + ix.MetricSeries[metric];
-    const SeriesEntry* end = ix.Series.data() + ix.MetricSeries[metric + 1];
-    const SeriesEntry* it = std::lower_bound(begin, end, std::make_pair(entity, region), [](const SeriesEntry& s, std::pair<int, int> k) {
-        return s.Entity != k.first ? s.Entity < k.first : s.Region < k.second;
-    });
-    if (it == end || it->Entity != entity || it->Region != region)
-        return nullptr;
-    return it;
-}
-
-std::vector<uint32_t> SeriesRows(const Dataset& ds, int metric, int entity, int region)
-{
-    std::vector<uint32_t> rows;
-    const SeriesEntry* s = FindSeries(ds, metric, entity, region);
-    if (!s)
-        return rows;
-    for (uint32_t k = s->Begin; k < (s + 1)->Begin; k++)
-        rows.push_back(ds.Index.SortedRows[k]);
-    return rows;
-}
-
 int RowAt(const Dataset& ds, int metric, int entity, int region, Period at, bool exact)
 {
-    const SeriesEntry* s = FindSeries(ds, metric, entity, region);
-    if (!s)
-        return -1;
     int best = -1;
-    for (uint32_t k = s->Begin; k < (s + 1)->Begin; k++)
+    for (uint32_t row : SeriesRows(ds, metric, entity, region))
     {
-        uint32_t row = ds.Index.SortedRows[k];
         Period p = ds.Observations.Periods[row];
         if (p == at)
             return (int)row;

@@ -51,7 +51,7 @@ static std::vector<CompareBar> CollectBars(const ViewContext& ctx)
         const Entity& ent = ds.Entities[e];
         bars.push_back({ e, r, (uint32_t)row, ds.Observations.Values[row], std::move(label), ent.HqCountry.empty() ? "unknown origin" : ent.HqCountry });
     };
-    if (ctx.Edit.CompareBy == CompareBy_Region)
+    if (ctx.Edit.CompareBy == CompareKind_Region)
     {
         for (int e : ctx.Sel.Entities)
             for (int r = 0; r < (int)ds.Regions.size(); r++)
@@ -68,18 +68,18 @@ static std::vector<CompareBar> CollectBars(const ViewContext& ctx)
     bool lower_better = ds.Metrics[m].LowerIsBetter;
     bool descending = ctx.Edit.SortDescending != lower_better;   // ranks: "best" first means smallest
     std::stable_sort(bars.begin(), bars.end(), [&](const CompareBar& a, const CompareBar& b) {
-        if (ctx.Edit.GroupByOrigin && ctx.Edit.CompareBy == CompareBy_Entity && a.Group != b.Group)
+        if (ctx.Edit.GroupByOrigin && ctx.Edit.CompareBy == CompareKind_Entity && a.Group != b.Group)
             return a.Group < b.Group;
         return descending ? a.Value > b.Value : a.Value < b.Value;
     });
     return bars;
 }
 
-void DrawCompareView(ViewContext& ctx, ImVec2 size)
+void DrawCompareView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
-    int by = ctx.Edit.CompareBy == CompareBy_Region ? 1 : 0;
+    int by = ctx.Edit.CompareBy == CompareKind_Region ? 1 : 0;
     ImGui::TextDisabled("Compare");
     ImGui::SameLine();
     bool by_changed = ImGui::RadioButton("platforms", &by, 0);
@@ -87,7 +87,7 @@ void DrawCompareView(ViewContext& ctx, ImVec2 size)
     by_changed |= ImGui::RadioButton("regions", &by, 1);
     if (by_changed)
     {
-        ctx.Edit.CompareBy = by ? CompareBy_Region : CompareBy_Entity;
+        ctx.Edit.CompareBy = by ? CompareKind_Region : CompareKind_Entity;
         ctx.CommitState();
     }
     ImGui::SameLine();
@@ -136,7 +136,7 @@ void DrawCompareView(ViewContext& ctx, ImVec2 size)
     for (size_t i = 0; i < bars.size(); i++)
     {
         const CompareBar& b = bars[i];
-        if (ctx.Edit.GroupByOrigin && ctx.Edit.CompareBy == CompareBy_Entity && b.Group != group)
+        if (ctx.Edit.GroupByOrigin && ctx.Edit.CompareBy == CompareKind_Entity && b.Group != group)
         {
             group = b.Group;
             ImGui::SeparatorText(("Owner's country: " + group).c_str());
@@ -156,7 +156,7 @@ void DrawCompareView(ViewContext& ctx, ImVec2 size)
         float zero = x0 + (float)((0 - lo) / (hi - lo)) * span;
         float end = x0 + (float)((b.Value - lo) / (hi - lo)) * span;
         ImRect bar(ImVec2(std::min(zero, end), p.y + 3), ImVec2(std::max(zero, end) + 1.0f, p.y + bar_h - 3));
-        ImU32 col = ctx.Edit.CompareBy == CompareBy_Region && ctx.Sel.Entities.size() <= 1 ? th.Accent : EntityColorFor(ctx, b.Entity);
+        ImU32 col = ctx.Edit.CompareBy == CompareKind_Region && ctx.Sel.Entities.size() <= 1 ? th.Accent : EntityColorFor(ctx, b.Entity);
         bool est = ds.Observations.Confidences[b.Row] != Confidence_Reported;
         if (hovered)
             dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + full, p.y + bar_h), WithAlpha(th.Grid, 0.6f), 3.0f);
@@ -186,7 +186,7 @@ void BuildCompareTable(ViewContext& ctx, ShownTable* t)
         return;
     }
     const Metric& m = ds.Metrics[ctx.Sel.Metric];
-    bool by_region = ctx.Edit.CompareBy == CompareBy_Region;
+    bool by_region = ctx.Edit.CompareBy == CompareKind_Region;
     t->Caption = m.Name + " (" + m.Unit + ") by " + (by_region ? "region" : "platform at " + ds.Regions[CompareRegion(ctx)].Name) + ", " + PeriodLabel(ctx.Sel.At);
     t->Columns = { "Rank", by_region ? "Region" : "Platform", m.Name + " (" + m.Unit + ")", "Period", "Confidence", "Source" };
     int rank = 1;

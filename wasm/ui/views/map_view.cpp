@@ -51,6 +51,11 @@ static void ComputeMapColouring(ViewContext& ctx)
         ctx.RegionValue[r] = (float)ds.Observations.Values[row];
         painted.push_back(r);
     }
+    // A world total beside regional figures is listed, not painted: it would colour the countries
+    // no regional figure covers with the total, and stretch the colour scale.
+    bool regional = std::any_of(painted.begin(), painted.end(), [&](int r) { return !ds.Regions[r].World; });
+    if (regional)
+        painted.erase(std::remove_if(painted.begin(), painted.end(), [&](int r) { return ds.Regions[r].World; }), painted.end());
     auto reach = [&](int r) { return ds.Regions[r].World ? 100000 : (int)ds.Regions[r].Countries.size(); };
     std::stable_sort(painted.begin(), painted.end(), [&](int a, int b) { return reach(a) > reach(b); });
     for (int r : painted)
@@ -71,7 +76,13 @@ static void ValueRange(const ViewContext& ctx, int entity, double* lo, double* h
 {
     const Dataset& ds = *ctx.Data;
     *lo = 1e300; *hi = -1e300; *lo_positive = 1e300;
+    bool regional = false;
     for (int r = 0; r < (int)ds.Regions.size(); r++)
+        regional |= !ds.Regions[r].World && !SeriesRows(ds, ctx.Sel.Metric, entity, r).Empty();
+    for (int r = 0; r < (int)ds.Regions.size(); r++)
+    {
+        if (regional && ds.Regions[r].World)
+            continue;
         for (uint32_t row : SeriesRows(ds, ctx.Sel.Metric, entity, r))
         {
             double v = ds.Observations.Values[row];
@@ -79,6 +90,7 @@ static void ValueRange(const ViewContext& ctx, int entity, double* lo, double* h
             *hi = std::max(*hi, v);
             if (v > 0) *lo_positive = std::min(*lo_positive, v);
         }
+    }
     if (*lo > *hi) { *lo = 0; *hi = 1; }
 }
 
@@ -89,6 +101,14 @@ static float ScaleT(const ViewContext& ctx, double v, double lo, double hi, doub
     if (hi <= lo)
         return 1.0f;
     return (float)((v - lo) / (hi - lo));
+}
+
+static bool PaintsRegionalFigures(const ViewContext& ctx)
+{
+    for (int c : ctx.CountryRegion)
+        if (c >= 0 && !ctx.Data->Regions[c].World)
+            return true;
+    return false;
 }
 
 // Screen transform of the map: screen = origin + p * scale.
@@ -217,18 +237,18 @@ static void DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, 
         dl->AddText(ImVec2(p.x + 20, p.y), th.Text, reg.Name.c_str());
         std::string value = FormatValue(ds, ctx.Sel.Metric, ctx.RegionValue[i]) + (est ? " (est.)" : "");
         dl->AddText(ImVec2(p.x + 20, p.y + lh + 1), th.TextMuted, value.c_str());
-        bool drawable = reg.World || !reg.Countries.empty();
+        bool drawable = (reg.World && !PaintsRegionalFigures(ctx)) || !reg.Countries.empty();
         if (!drawable)
         {
             ImVec2 vs = ImGui::CalcTextSize(value.c_str());
-            dl->AddText(ImVec2(p.x + 26 + vs.x, p.y + lh + 1), th.Highlight, "not on the map");
+            dl->AddText(ImVec2(p.x + 26 + vs.x, p.y + lh + 1), th.TextMuted, reg.World ? "total, not drawn" : "not on the map: no country list");
         }
         ImGui::PopID();
     }
     ImGui::EndChild();
 }
 
-void DrawMapView(ViewContext& ctx, ImVec2 size)
+void DrawMapView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;

@@ -31,16 +31,6 @@ struct ShareChart
     std::string Note;               // why parts were left out, or why there is no chart
 };
 
-static bool Overlap(const Region& a, const Region& b)
-{
-    if (a.World || b.World)
-        return true;
-    for (const std::string& c : a.Countries)
-        if (std::find(b.Countries.begin(), b.Countries.end(), c) != b.Countries.end())
-            return true;
-    return false;
-}
-
 static void FinishColumns(ShareChart* chart, const std::map<uint32_t, ShareColumn>& by_period)
 {
     for (const auto& [key, col] : by_period)
@@ -66,11 +56,11 @@ static ShareChart RegionShares(const ViewContext& ctx, int entity)
     {
         if (!ctx.Sel.Regions.empty() && std::find(ctx.Sel.Regions.begin(), ctx.Sel.Regions.end(), r) == ctx.Sel.Regions.end())
             continue;
-        if (ds.Regions[r].World || SeriesRows(ds, m, entity, r).empty())
+        if (ds.Regions[r].World || SeriesRows(ds, m, entity, r).Empty())
             continue;
         bool overlaps = false;
         for (int p : parts)
-            overlaps |= Overlap(ds.Regions[p], ds.Regions[r]);
+            overlaps |= RegionsOverlap(ds.Regions[p], ds.Regions[r]);
         (overlaps ? skipped : parts).push_back(r);
     }
     for (int r : skipped)
@@ -114,7 +104,8 @@ static ShareChart OriginShares(const ViewContext& ctx, int region)
     {
         if (ds.Entities[e].HqCountry.empty())
             continue;
-        auto rows = SeriesRows(ds, m, e, region);
+        RowSpan span = SeriesRows(ds, m, e, region);
+        std::vector<uint32_t> rows(span.begin(), span.end());
         if (rows.empty())
             continue;
         if (std::find(origins.begin(), origins.end(), ds.Entities[e].HqCountry) == origins.end())
@@ -222,7 +213,7 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
     ImGui::PopFont();
 }
 
-void DrawShareView(ViewContext& ctx, ImVec2 size)
+void DrawShareView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const int m = ctx.Sel.Metric;

@@ -18,7 +18,7 @@ static std::vector<int> CitationCounts(const Dataset& ds)
     return counts;
 }
 
-void DrawSourcesView(ViewContext& ctx, ImVec2 size)
+void DrawSourcesView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
@@ -47,7 +47,10 @@ void DrawSourcesView(ViewContext& ctx, ImVec2 size)
     {
         ImGui::SeparatorText("Caveats: read before comparing figures");
         for (const std::string& c : ds.Caveats)
-            ImGui::BulletText("%s", c.c_str());
+        {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", c.c_str());
+        }
     }
     ImGui::PopTextWrapPos();
 

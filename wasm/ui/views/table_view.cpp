@@ -100,7 +100,7 @@ static void SortTableRows(ViewContext& ctx, const ImGuiTableSortSpecs* specs)
     std::stable_sort(ctx.TableRows.begin(), ctx.TableRows.end(), cmp);
 }
 
-void DrawTableView(ViewContext& ctx, ImVec2 size)
+void DrawTableView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;

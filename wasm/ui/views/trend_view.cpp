@@ -33,7 +33,8 @@ static std::vector<TrendSeries> CollectSeries(const ViewContext& ctx)
         {
             if (!ctx.Sel.Regions.empty() && std::find(ctx.Sel.Regions.begin(), ctx.Sel.Regions.end(), r) == ctx.Sel.Regions.end())
                 continue;
-            std::vector<uint32_t> rows = SeriesRows(ds, ctx.Sel.Metric, e, r);
+            RowSpan span = SeriesRows(ds, ctx.Sel.Metric, e, r);
+            std::vector<uint32_t> rows(span.begin(), span.end());
             if (rows.empty() || (int)out.size() >= kMaxSeries)
                 continue;
             // One entity: colour by region; several: each entity keeps its colour.
@@ -57,7 +58,7 @@ static std::vector<double> NiceTicks(double lo, double hi, int count)
     return ticks;
 }
 
-void DrawTrendView(ViewContext& ctx, ImVec2 size)
+void DrawTrendView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;

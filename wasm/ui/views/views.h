@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/dataset.h"
+#include "core/queries.h"
 #include "core/view_state.h"
 #include "core/world_map.h"
 #include "ui/fonts.h"
@@ -120,12 +121,12 @@ void Emit(ViewContext& ctx, const char* type, std::string json);
 std::string SelectEventJson(const ViewContext& ctx, uint32_t row);
 
 // The views
-void DrawMapView(ViewContext& ctx, ImVec2 size);
-void DrawTrendView(ViewContext& ctx, ImVec2 size);
-void DrawCompareView(ViewContext& ctx, ImVec2 size);
-void DrawShareView(ViewContext& ctx, ImVec2 size);
-void DrawTableView(ViewContext& ctx, ImVec2 size);
-void DrawSourcesView(ViewContext& ctx, ImVec2 size);
+void DrawMapView(ViewContext& ctx);
+void DrawTrendView(ViewContext& ctx);
+void DrawCompareView(ViewContext& ctx);
+void DrawShareView(ViewContext& ctx);
+void DrawTableView(ViewContext& ctx);
+void DrawSourcesView(ViewContext& ctx);
 void BuildShownTable(ViewContext& ctx);                                        // for the current view (dispatches below)
 void BuildMapTable(ViewContext& ctx, ShownTable* t);
 void BuildTrendTable(ViewContext& ctx, ShownTable* t);
@@ -134,8 +135,6 @@ void BuildShareTable(ViewContext& ctx, ShownTable* t);
 void BuildTableViewTable(ViewContext& ctx, ShownTable* t);
 void BuildSourcesTable(ViewContext& ctx, ShownTable* t);
 
-// Rows of one series (metric, entity, region) in period order, from the dataset's index.
-std::vector<uint32_t> SeriesRows(const Dataset& ds, int metric, int entity, int region);
 // The row of (metric, entity, region) at period, or the latest before it when exact is false; -1 if none.
 int RowAt(const Dataset& ds, int metric, int entity, int region, Period at, bool exact);
 std::string ConfidenceLabel(uint8_t confidence);                                // "reported", "estimate", "forecast"

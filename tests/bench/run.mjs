@@ -1,0 +1,170 @@
+// ./landscape bench: every figure as a ratio against a baseline measured in the same run (these
+// machines are shared and noisy), printed as a table and written to bench/results.json.
+//
+//   node tests/bench/run.mjs [--quick] [--fuzz-seconds N]
+//
+// Figures (goal in brackets):
+//   download: gzip bytes the demo page fetches before its first frame, dataset excluded, vs a bare
+//             ImGui page (core + GL3 backend + nlohmann parse) [<= 1.6x, <= 250 KB]
+//   first frame: navigation to first frame with the demo data vs the bare page's first frame [<= 1.5x]
+//   native load: load + validate + index of 200,000 observations vs nlohmann::json::parse [<= 1.0x]
+//   setData: 200,000 observations in the browser vs JSON.parse of the same text [<= 3x]
+//   idle frames: frames rendered in 5 s without input [0]
+//   idle CPU: Chromium's CPU time over 5 s idle with the widget vs a blank page [<= 2x]
+//   frame time per view: at 1,000,000 observations vs the demo data [<= 2x]
+//   heap per observation at 1,000,000 [<= 48 B]
+//   fuzzing: the loader under libFuzzer [0 crashes; execs/s]
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdirSync, existsSync, copyFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { launch, serve, openPage, ROOT, DIST } from "../browser/harness.mjs";
+import { generateDataset } from "../browser/generate.mjs";
+
+const quick = process.argv.includes("--quick");
+const fuzzArg = process.argv.indexOf("--fuzz-seconds");
+const fuzzSeconds = fuzzArg > 0 ? Number(process.argv[fuzzArg + 1]) : quick ? 20 : 600;
+const results = [];
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+function record(figure, value, baseline, goal, unit = "", note = "") {
+  const ratio = baseline ? value / baseline : null;
+  results.push({ figure, value, baseline, ratio, goal, unit, note });
+  const fmt = (v) => (v == null ? "-" : typeof v === "number" ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2)) : v);
+  console.log(`${figure.padEnd(44)} ${fmt(value).padStart(10)} ${unit.padEnd(6)} baseline ${fmt(baseline).padStart(10)}  ratio ${fmt(ratio).padStart(6)}  goal ${goal}${note ? "  (" + note + ")" : ""}`);
+}
+
+// --- the bare page, built by the wasm preset next to the widget ---------------------------------
+const wasmOut = join(ROOT, "build", "wasm", "wasm", "platform");
+const benchDir = join(DIST, "bench");
+mkdirSync(benchDir, { recursive: true });
+copyFileSync(join(wasmOut, "bare-core.js"), join(benchDir, "bare-core.js"));
+copyFileSync(join(wasmOut, "bare-core.wasm"), join(benchDir, "bare-core.wasm"));
+writeFileSync(join(benchDir, "bare.html"), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>bare</title></head>
+<body style="margin:0"><canvas id="c" width="1200" height="600"></canvas><script type="module" src="bare.js"></script></body></html>`);
+writeFileSync(join(benchDir, "bare.js"), `import Factory from "./bare-core.js";
+const canvas = document.getElementById("c");
+const text = await (await fetch("../data/landscape.json")).text();
+const m = await Factory({ canvas });
+m._bare_init(1200, 600);
+const bytes = new TextEncoder().encode(text);
+const ptr = m._malloc(bytes.length); m.HEAPU8.set(bytes, ptr); m._bare_set_data(ptr, bytes.length); m._free(ptr);
+requestAnimationFrame(() => { m._bare_frame(1200, 600); window.firstFrame = performance.now(); });`);
+writeFileSync(join(benchDir, "blank.html"), "<!DOCTYPE html><html><head><meta charset='utf-8'><title>blank</title></head><body></body></html>");
+
+// --- 1. download size ----------------------------------------------------------------------------
+const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
+const widgetFiles = ["index.html", "page.css", "index.js", "landscape.js", "landscape-core.js", "landscape-core.wasm"];
+const bareFiles = ["bench/bare.html", "bench/bare.js", "bench/bare-core.js", "bench/bare-core.wasm"];
+const widgetBytes = widgetFiles.reduce((n, f) => n + gz(join(DIST, f)), 0);
+const bareBytes = bareFiles.reduce((n, f) => n + gz(join(DIST, f)), 0);
+record("download before first frame (gzip)", widgetBytes / 1024, bareBytes / 1024, "<= 1.6x, <= 250 KB", "KB");
+
+// --- 2. native load vs nlohmann parse --------------------------------------------------------------
+const benchCore = join(ROOT, "build", "native", "landscape_bench_core");
+if (existsSync(benchCore)) {
+  const out = execFileSync(benchCore, [quick ? "50000" : "200000"], { encoding: "utf8" });
+  const get = (k) => { const m = out.match(new RegExp(`^${k}\\t([0-9.eE+-]+)`, "m")); return m ? Number(m[1]) : null; };
+  for (const form of ["object", "compact"]) {
+    const load = get(`${form}_load_ms`), parse = get(`${form}_parse_ms`);
+    if (load != null && parse != null) record(`native load+validate+index, ${form} form`, load, parse, "<= 1.0x", "ms");
+  }
+  const bpo = get("resident_bytes_per_observation");
+  if (bpo != null) record("native resident bytes per observation (1M)", bpo, null, "<= 48", "B");
+} else console.log("native bench: build/native/landscape_bench_core is missing");
+
+// --- browser figures -------------------------------------------------------------------------------
+const browser = await launch();
+const site = await serve();
+try {
+  // 3. first frame, median of 5
+  const widgetTimes = [], bareTimes = [];
+  for (let i = 0; i < 5; i++) {
+    const w = await openPage(browser, `${site.url}/index.html`, { waitFor: "window.explorer" });
+    widgetTimes.push(await w.page.evaluate(() => window.explorerFirstFrameMs || performance.now()));
+    await w.context.close();
+    const b = await openPage(browser, `${site.url}/bench/bare.html`, { waitFor: "window.firstFrame" });
+    bareTimes.push(await b.page.evaluate(() => window.firstFrame));
+    await b.context.close();
+  }
+  record("navigation to first frame with data", median(widgetTimes), median(bareTimes), "<= 1.5x", "ms", "median of 5");
+
+  // 4. setData of 200,000 observations vs JSON.parse; heap at 1,000,000
+  const { page, context } = await openPage(browser, `${site.url}/index.html`);
+  const n = quick ? 50000 : 200000;
+  const big = generateDataset(n);
+  const timing = await page.evaluate(async (text) => {
+    const t0 = performance.now(); JSON.parse(text); const parse = performance.now() - t0;
+    const t1 = performance.now(); await window.explorer.setData(text); const set = performance.now() - t1;
+    return { parse, set };
+  }, big);
+  record(`setData of ${n.toLocaleString("en")} observations`, timing.set, timing.parse, "<= 3x", "ms", "vs JSON.parse");
+
+  // 5. idle frames and 7. frame time per view
+  const views = ["map", "trend", "compare", "share", "table", "sources"];
+  const frameTimes = async () => {
+    const out = {};
+    for (const v of views) {
+      await page.evaluate((view) => window.explorer.setState({ view }), v);
+      out[v] = await page.evaluate(() => window.explorer.measureFrames(20));
+    }
+    return out;
+  };
+  const demoText = readFileSync(join(ROOT, "data", "landscape.json"), "utf8");
+  await page.evaluate((t) => window.explorer.setData(t), demoText);
+  const demoFrames = await frameTimes();
+  const million = generateDataset(quick ? 200000 : 1000000);
+  const heapBefore = await page.evaluate(() => window.explorer.stats().heapBytes);
+  await page.evaluate((t) => window.explorer.setData(t), million);
+  const s1m = await page.evaluate(() => window.explorer.stats());
+  const bigFrames = await frameTimes();
+  for (const v of views) record(`frame time, ${v} view, ${quick ? "200k" : "1M"} obs`, bigFrames[v], demoFrames[v], "<= 2x", "ms", "median of 20 frames");
+  record("wasm resident bytes per observation", s1m.residentBytes / s1m.observations, null, "<= 48", "B", `heap ${Math.round(heapBefore / 1e6)} -> ${Math.round(s1m.heapBytes / 1e6)} MB`);
+
+  await page.evaluate(() => window.explorer.setState({ view: "map" }));
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(1500);
+  const f0 = await page.evaluate(() => window.explorer.stats().framesRendered);
+  await page.waitForTimeout(5000);
+  const f1 = await page.evaluate(() => window.explorer.stats().framesRendered);
+  record("frames rendered in 5 s idle", f1 - f0, null, "0", "frames");
+  await context.close();
+
+  // 6. idle CPU: all Chromium processes' CPU time over 5 s, widget page vs blank page
+  const cpuOf = async (url, waitFor) => {
+    const p = await openPage(browser, url, { waitFor });
+    await p.page.waitForTimeout(2000);
+    const a = chromiumCpuSeconds();
+    await p.page.waitForTimeout(5000);
+    const b = chromiumCpuSeconds();
+    await p.context.close();
+    return (b - a) * 1000;
+  };
+  const blank = await cpuOf(`${site.url}/bench/blank.html`, null);
+  const idle = await cpuOf(`${site.url}/index.html`, "window.explorer");
+  record("CPU time over 5 s idle", idle, blank, "<= 2x", "ms", "all Chromium processes");
+} finally {
+  await browser.close();
+  await site.close();
+}
+
+// --- fuzzing ----------------------------------------------------------------------------------------
+const fuzzer = join(ROOT, "build", "fuzz", "landscape_fuzz_loader");
+if (existsSync(fuzzer)) {
+  const corpus = join(ROOT, "build", "fuzz", "corpus");
+  mkdirSync(corpus, { recursive: true });
+  const r = spawnSync(fuzzer, [corpus, join(ROOT, "tests", "data", "bad"), `-max_total_time=${fuzzSeconds}`, "-print_final_stats=1"], { encoding: "utf8" });
+  const text = (r.stderr || "") + (r.stdout || "");
+  const execs = Number((text.match(/stat::number_of_executed_units:\s*(\d+)/) || [])[1] || 0);
+  const crashed = r.status !== 0;
+  record(`fuzzing the loader, ${fuzzSeconds} s`, crashed ? 1 : 0, null, "0 crashes", "crash", `${Math.round(execs / fuzzSeconds)} execs/s`);
+} else console.log("fuzzing: build/fuzz/landscape_fuzz_loader is missing (./landscape bench builds it)");
+
+mkdirSync(join(ROOT, "bench"), { recursive: true });
+writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify({ when: new Date().toISOString(), quick, results }, null, 1) + "\n");
+console.log("\nwritten: bench/results.json");
+
+function chromiumCpuSeconds() {
+  const out = spawnSync("ps", ["-C", "chromium,chrome", "-o", "cputimes="], { encoding: "utf8" }).stdout || "";
+  const alt = out.trim() ? out : spawnSync("sh", ["-c", "ps -eo comm,cputimes | awk '/chrom/ {s+=$2} END {print s}'"], { encoding: "utf8" }).stdout;
+  return alt.split(/\s+/).filter(Boolean).map(Number).filter((x) => !Number.isNaN(x)).reduce((a, b) => a + b, 0);
+}
