@@ -504,7 +504,10 @@ async function createLandscape(parent, options = {}) {
     else if (data && typeof data === "object") {
       try { text = JSON.stringify(data); } catch (e) { return fail(lsError(`the data object cannot be serialised: ${e.message}`)); }
     } else return fail(lsError("setData() takes a JSON text or an object"));
+    // Loading emits statechange, which rewrites location.hash: keep the shared link to apply it.
+    const sharedHash = options.hash ? location.hash : "";
     const ok = withString(text, (ptr, len) => module._ls_set_data(ptr, len, lsNow()));
+    if (sharedHash && location.hash !== sharedHash) history.replaceState(history.state, "", sharedHash);
     const result = readJson(module._ls_last_result());
     if (!ok) return fail(lsError(result.message || "the data file was refused", result.problems || []));
     hasData = true;
@@ -597,16 +600,24 @@ async function createLandscape(parent, options = {}) {
     const ctx = c.getContext("2d", { willReadFrequently: true });
     const family = 'system-ui, "Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari", "Noto Sans CJK SC", sans-serif';
     for (const ch of chars) {
+      // A combining mark alone would be drawn on a dotted circle: draw it on a no-break space and
+      // keep only the mark's part (ImGui does not shape text; the letters must at least appear).
+      const isMark = /\p{M}/u.test(ch);
+      const prefix = isMark ? "\u00A0" : "";
       ctx.font = `${px}px ${family}`;
-      const advance = Math.ceil(ctx.measureText(ch).width);
-      const w = Math.max(1, advance + 2), h = Math.ceil(px * 1.3);
-      c.width = w; c.height = h;
+      const prefixW = isMark ? ctx.measureText(prefix).width : 0;
+      const fullW = ctx.measureText(prefix + ch).width;
+      const advance = Math.max(0, Math.ceil(fullW - prefixW));
+      const full = Math.max(1, Math.ceil(fullW) + 2), h = Math.ceil(px * 1.3);
+      c.width = full; c.height = h;
       ctx.font = `${px}px ${family}`;
-      ctx.clearRect(0, 0, w, h);
+      ctx.clearRect(0, 0, full, h);
       ctx.fillStyle = "#fff";
       ctx.textBaseline = "alphabetic";
-      ctx.fillText(ch, 1, Math.round(px * 1.0));
-      const rgba = ctx.getImageData(0, 0, w, h).data;
+      ctx.fillText(prefix + ch, 1, Math.round(px * 1.0));
+      const skip = Math.floor(prefixW);
+      const w = Math.max(1, full - skip);
+      const rgba = ctx.getImageData(skip, 0, w, h).data;
       const alpha = new Uint8Array(w * h);
       let ink = 0;
       for (let i = 0; i < w * h; i++) { alpha[i] = rgba[i * 4 + 3]; ink += alpha[i]; }

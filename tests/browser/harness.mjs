@@ -2,6 +2,8 @@
 // Chromium driven by playwright-core (no browser download), and helpers that read what a person
 // would see: canvas pixels, the widget's accessible mirror, stats().
 import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../../web/tools/serve.mjs";
@@ -22,19 +24,24 @@ export async function launch() {
 export async function serve(options = {}) {
   const server = await startServer({ root: DIST, port: 0, ...options });
   const { port } = server.address();
-  return { server, url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  // closeAllConnections: a test's never-ending response must not keep close() waiting.
+  return { server, url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }) };
 }
 
 // A page that records console errors and page errors, which every test asserts are absent.
-export async function openPage(browser, url, { width = 1200, height = 900, scale = 1, waitFor = "window.explorer" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+// `init` (a function or script text) runs in every document before its own scripts; `messages`
+// keeps every console message ({ type, text }), for tests that look beyond errors.
+export async function openPage(browser, url, { width = 1200, height = 900, scale = 1, waitFor = "window.explorer", init = null, contextOptions = {} } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, ...contextOptions });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  const messages = [];
+  page.on("console", (m) => { messages.push({ type: m.type(), text: m.text() }); if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(url);
   if (waitFor) await page.waitForFunction(waitFor, null, { timeout: 30000 });
-  return { page, context, errors };
+  return { page, context, errors, messages };
 }
 
 // Distinct colours and the share of the most common one in a PNG region: a blank canvas has 1
@@ -78,4 +85,51 @@ export async function mirror(page, selector = "#landscape") {
       css: [canvas.getBoundingClientRect().width, canvas.getBoundingClientRect().height],
     };
   }, selector);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the embed, security, resilience and offline tests.
+// ---------------------------------------------------------------------------------------------
+
+// The demo data as served (dist/data/landscape.json), parsed, and as text.
+export function realDataText() { return readFileSync(join(DIST, "data", "landscape.json"), "utf8"); }
+export function realData() { return JSON.parse(realDataText()); }
+
+export const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// Asserts that a widget shows a real frame (a blank or cleared canvas has a handful of colours).
+export async function assertDraws(page, selector = "#landscape", what = selector) {
+  const pixels = await canvasStats(page, selector);
+  assert.ok(pixels.colours > 50 && pixels.dominantShare < 0.95,
+    `${what} looks blank: ${pixels.colours} colours, one covers ${Math.round(pixels.dominantShare * 100)} %`);
+  return pixels;
+}
+
+// A test page: `body` HTML, then a module script (which may import "/landscape.js").
+export function htmlPage(body, moduleScript = "", head = "") {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Landscape test page</title>` +
+    `<link rel="icon" href="data:,">${head}</head><body>${body}` +
+    (moduleScript ? `<script type="module">\n${moduleScript}\n</script>` : "") + `</body></html>`;
+}
+
+// `routes` for serve(): `table` maps a path to HTML text or to a handler (req, res, url) => void.
+// Every requested URL is appended to `seen` when given.
+export function routesFrom(table, seen = null) {
+  return async (req, res, url) => {
+    if (seen) seen.push({ url: req.url, headers: { ...req.headers } });
+    const entry = table[url.pathname];
+    if (entry == null) return false;
+    if (typeof entry === "function") { await entry(req, res, url); return true; }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(entry);
+    return true;
+  };
+}
+
+// Chromium reports every failed HTTP fetch on the console ("Failed to load resource: ... 404");
+// tests that provoke such answers on purpose drop those lines and keep every other error.
+export const unexpectedErrors = (errors) => errors.filter((e) => !/^Failed to load resource/.test(e));
+
+// The canvas's pixels as a data URL, read without scrolling the page (unlike a screenshot).
+export async function canvasPixels(page, selector = "#landscape") {
+  return page.evaluate((sel) => document.querySelector(sel).firstElementChild.shadowRoot.querySelector("canvas").toDataURL(), selector);
 }

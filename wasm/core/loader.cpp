@@ -214,22 +214,44 @@ struct SyntaxMessage
     size_t Offset;
 };
 
+bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+
+// The run of letters and digits around `at` (the character the lexer stopped on), as the reader
+// would see the bad word: "tru" in "tru,", "format" in "{format: 1}".
+size_t WordStart(std::string_view text, size_t at)
+{
+    if (at > 0 && at < text.size() && !IsWordChar(text[at]) && IsWordChar(text[at - 1]))
+        at--;
+    while (at > 0 && at < text.size() && IsWordChar(text[at]) && IsWordChar(text[at - 1]))
+        at--;
+    return at;
+}
+
+std::string WordAt(std::string_view text, size_t start)
+{
+    size_t end = start;
+    while (end < text.size() && end - start < 40 && IsWordChar(text[end]))
+        end++;
+    return end == start ? std::string(text.substr(start, start < text.size() ? 1 : 0)) : std::string(text.substr(start, end - start));
+}
+
 SyntaxMessage DescribeSyntaxError(const Handler& h, TextPositions* positions)
 {
+    // nlohmann's token text is only reset at strings and numbers, so positions come from the text:
+    // `last` is the character the lexer read last.
     const std::string_view text = h.Text;
     const std::string& what = h.SyntaxWhat;
     const std::string& token = h.SyntaxToken;
-    size_t position = std::min(h.SyntaxPosition, text.size());
-    bool escaped_token = token.find("<U+") != std::string::npos;
-    size_t token_start = !escaped_token && token.size() <= position ? position - token.size() : (position > 0 ? position - 1 : 0);
+    const size_t position = std::min(h.SyntaxPosition, text.size());
+    const size_t last = position > 0 ? position - 1 : 0;
     auto contains = [&](const char* s) { return what.find(s) != std::string::npos; };
 
-    if (h.SyntaxId == 406)
-        return { "the number " + token + " is too large: values must be finite numbers", token_start };
+    if (h.SyntaxId == 406) // number overflow: the token is the number (reset at its start)
+        return { "the number " + token + " is too large: values must be finite numbers", position >= token.size() ? position - token.size() : last };
 
     bool lexer_error = contains("; last read: ");
     if (contains("unexpected end of input") || contains("missing closing quote") ||
-        (lexer_error && position >= text.size() && !contains("ill-formed UTF-8")))
+        (lexer_error && h.SyntaxPosition > text.size() && !contains("ill-formed UTF-8"))) // the lexer read past the end
     {
         size_t end = text.size();
         while (end > 0 && IsJsonSpace(text[end - 1]))
@@ -240,70 +262,93 @@ SyntaxMessage DescribeSyntaxError(const Handler& h, TextPositions* positions)
     }
     if (lexer_error)
     {
-        size_t at = position > 0 ? position - 1 : 0;
         if (contains("control character"))
         {
             size_t u = what.find("U+");
             std::string code = u == std::string::npos ? std::string() : what.substr(u, 6);
             if (code == "U+000A" || code == "U+000D")
-                return { "a line break inside a string: is a closing quote missing? (write \\n for a line break in text)", at };
-            return { "a control character (" + code + ") inside a string must be escaped, e.g. \\t for a tab", at };
+                return { "a line break inside a string: is a closing quote missing? (write \\n for a line break in text)", last };
+            return { "a control character (" + code + ") inside a string must be escaped, e.g. \\t for a tab", last };
         }
         if (contains("ill-formed UTF-8"))
+        {
+            // Point at the first byte of the broken sequence, not at the byte that showed it broken.
+            size_t at = last;
+            for (int steps = 0; steps < 3 && at > 0 && (unsigned char)text[at - 1] >= 0x80; steps++)
+                at--;
             return { "the text is not valid UTF-8 here (save the file as UTF-8)", at };
+        }
         if (contains("forbidden character after backslash"))
-            return { "invalid escape in a string: only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed", at };
+            return { "invalid escape in a string: only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed", last };
         if (contains("must be followed by 4 hex digits"))
-            return { "\\u in a string must be followed by four hex digits", at };
+            return { "\\u in a string must be followed by four hex digits", last };
         if (contains("surrogate"))
-            return { "invalid \\u escape: a UTF-16 surrogate pair is broken", at };
-        if (contains("invalid BOM"))
-            return { "the text starts with a damaged byte order mark (save the file as UTF-8)", 0 };
+            return { "invalid \\u escape: a UTF-16 surrogate pair is broken", last };
         if (contains("invalid number"))
         {
-            if (token.find("Infinity") != std::string::npos || token.find("-I") == 0)
-                return { "Infinity is not a JSON number: values must be finite numbers", token_start };
-            return { "invalid number " + token + " (numbers look like 12, -3.5 or 1.2e6: no leading + or zeros, digits after the point)", token_start };
+            auto number_char = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
+            size_t start = last;
+            if (start > 0 && !number_char(text[start]))
+                start--;
+            while (start > 0 && number_char(text[start - 1]))
+                start--;
+            if (token.find("-I") == 0)
+                return { "Infinity is not a JSON number: values must be finite numbers", start };
+            return { "invalid number " + token + " (numbers look like 12, -3.5 or 1.2e6: no leading +, digits after the point)", start };
         }
         if (contains("invalid literal"))
         {
-            if (token.rfind("N", 0) == 0 || token.rfind("I", 0) == 0)
-                return { "NaN and Infinity are not JSON numbers: values must be finite numbers", token_start };
-            if (token.rfind("'", 0) == 0)
-                return { "text must be in double quotes (\"...\"), not single quotes", token_start };
+            size_t start = WordStart(text, last);
+            std::string word = WordAt(text, start);
+            if (word == "NaN" || word == "Infinity" || word == "nan" || word == "inf")
+                return { "NaN and Infinity are not JSON numbers: values must be finite numbers", start };
+            if (word == "'")
+                return { "text must be in double quotes (\"...\"), not single quotes", start };
             if (contains("object key"))
-                return { "field names must be in double quotes (found " + token + ")", token_start };
-            return { "unexpected " + token + ": a value is a \"string\", a number, true, false, null, {...} or [...]", token_start };
+                return { "field names must be in double quotes (found " + word + ")", start };
+            return { "unexpected " + word + ": a value is a \"string\", a number, true, false, null, {...} or [...]", start };
         }
         size_t dash = what.find(" - ");
-        return { dash == std::string::npos ? what : what.substr(dash + 3), at };
+        return { dash == std::string::npos ? what : what.substr(dash + 3), last };
     }
 
     // Token errors: "syntax error while parsing <context> - unexpected <found>; expected <expected>"
-    std::string found;
+    std::string found_name;
     size_t u = what.find("unexpected ");
     if (u != std::string::npos)
     {
         size_t end = what.find(';', u);
-        found = DescribeToken(what.substr(u + 11, end == std::string::npos ? std::string::npos : end - u - 11));
+        found_name = what.substr(u + 11, end == std::string::npos ? std::string::npos : end - u - 11);
     }
+    std::string found = DescribeToken(found_name);
+    size_t at = last; // structural characters are one character long
+    if (found_name == "string literal")
+        at = h.StringStart(position);
+    else if (found_name == "number literal")
+        at = position >= token.size() ? position - token.size() : last;
+    else if (found_name == "true literal" || found_name == "null literal")
+        at = position >= 4 ? position - 4 : 0;
+    else if (found_name == "false literal")
+        at = position >= 5 ? position - 5 : 0;
+    if (found_name == "number literal" && at > 0 && text[at - 1] == '0')
+        return { "a number cannot start with 0 (write " + token + ", not 0" + token + ")", at - 1 };
     if (contains("expected end of input"))
-        return { "unexpected " + found + " after the end of the JSON value (is something pasted twice?)", token_start };
+        return { "unexpected " + found + " after the end of the JSON value (is something pasted twice?)", at };
     if (contains("while parsing object key"))
     {
-        if (found == "'}'")
-            return { "a comma before '}' with no field after it (remove the trailing comma)", token_start };
-        return { "expected a field name in double quotes, found " + found, token_start };
+        if (found_name == "'}'")
+            return { "a comma before '}' with no field after it (remove the trailing comma)", at };
+        return { "expected a field name in double quotes, found " + found, at };
     }
     if (contains("while parsing object separator"))
-        return { "expected ':' after the field name, found " + found, token_start };
+        return { "expected ':' after the field name, found " + found, at };
     if (contains("while parsing object"))
-        return { "expected ',' or '}' after a field, found " + found + " (a missing comma?)", token_start };
+        return { "expected ',' or '}' after a field, found " + found + " (a missing comma?)", at };
     if (contains("while parsing array"))
-        return { "expected ',' or ']' after an array item, found " + found + " (a missing comma?)", token_start };
-    if (found == "']'")
-        return { "a comma before ']' with no item after it (remove the trailing comma)", token_start };
-    return { "expected a value, found " + found, token_start };
+        return { "expected ',' or ']' after an array item, found " + found + " (a missing comma?)", at };
+    if (found_name == "']'")
+        return { "a comma before ']' with no item after it (remove the trailing comma)", at };
+    return { "expected a value, found " + found, at };
 }
 
 } // namespace
@@ -567,6 +612,15 @@ LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& o
     TextPositions positions(body);
     if (first == body.size())
         return SingleProblem(ProblemKind_Syntax, body.empty() ? "the file is empty" : "the file holds only white space", 1, 1);
+    if (text.size() >= 2 && ((unsigned char)text[0] == 0xFF || (unsigned char)text[0] == 0xFE) && (unsigned char)text[1] == ((unsigned char)text[0] ^ 1))
+        return SingleProblem(ProblemKind_Syntax, "this file is UTF-16 text; save it as UTF-8", 1, 1);
+    if (const void* nul = memchr(body.data(), 0, body.size()))
+    {
+        // nlohmann reads a NUL byte as the end of the text, which would silently drop the rest.
+        int line = 0, column = 0;
+        positions.LineColumn((size_t)((const char*)nul - body.data()), &line, &column);
+        return SingleProblem(ProblemKind_Syntax, "the text contains a NUL byte (is it UTF-16 text or a binary file?)", line, column);
+    }
     if (body[first] == '<')
     {
         int line = 0, column = 0;
@@ -586,7 +640,10 @@ LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& o
     if (!h.WrongFormat && h.SyntaxError)
     {
         SyntaxMessage m = DescribeSyntaxError(h, &positions);
-        h.Add(ProblemSeverity_Error, ProblemKind_Syntax, h.SyntaxPointer, m.Offset, m.Message);
+        // Reading a field name, the parser is between members: the object is the place to point at.
+        bool at_key = h.SyntaxWhat.find("while parsing object key") != std::string::npos ||
+                      h.SyntaxWhat.find("while parsing object separator") != std::string::npos;
+        h.Add(ProblemSeverity_Error, ProblemKind_Syntax, at_key ? h.SyntaxObjectPointer : h.SyntaxPointer, m.Offset, m.Message);
     }
     if (parsed && !h.Aborted && h.TopBegun)
     {

@@ -519,12 +519,14 @@ bool Handler::ReadId(const Value& v, std::string* out)
     out->assign(v.Str);
     if (IsValidId(v.Str))
         return true;
+    // Still returns true: the record keeps its (bad) id so references to it do not pile up as
+    // "unknown" problems behind the one that matters.
     AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
         std::string slug = SlugFor(v.Str);
         return "id " + Quote(v.Str) + " is not valid: ids are 1 to 64 characters of a-z, 0-9, \".\", \"_\" and \"-\", starting with a letter or digit" +
                (IsValidId(slug) ? " (for example " + Quote(slug) + ")" : std::string());
     });
-    return false;
+    return !v.Str.empty() && v.Str.size() <= 256;
 }
 
 bool Handler::Define(Table t, std::string_view id, const Value& v, size_t index)

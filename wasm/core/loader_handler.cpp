@@ -425,6 +425,7 @@ bool Handler::parse_error(std::size_t position, const std::string& last_token, c
     SyntaxWhat = ex.what();
     SyntaxId = ex.id;
     SyntaxPointer = PointerForSyntaxError();
+    SyntaxObjectPointer = Frames[Depth].Kind == Frame_Object ? PointerToFrame(Depth) : SyntaxPointer;
     return false;
 }
 

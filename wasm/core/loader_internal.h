@@ -201,7 +201,8 @@ public:
     size_t SyntaxPosition = 0;
     std::string SyntaxToken;
     std::string SyntaxWhat;
-    std::string SyntaxPointer;
+    std::string SyntaxPointer;       // where the parser was; SyntaxObjectPointer: the same without the last field name
+    std::string SyntaxObjectPointer;
     int SyntaxId = 0;
 
     std::vector<RawProblem> Errors, Warnings; // kept problems (at most Options.MaxProblems each)
@@ -275,7 +276,7 @@ private:
     // Helpers
     bool ReadString(const Value& v, std::string* out);
     int ReadEnum(const Value& v, const char* const* names, int count); // index or -1 (reported)
-    bool ReadId(const Value& v, std::string* out);
+    bool ReadId(const Value& v, std::string* out); // true when the id can be defined (a pattern error is reported but still defines it)
     bool Define(Table t, std::string_view id, const Value& v, size_t index);
     uint32_t Reference(Table t, const Value& v);
     bool ReadDate(const Value& v, Period* out);

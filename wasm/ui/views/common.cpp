@@ -325,7 +325,7 @@ static void DrawEntityPicker(ViewContext& ctx)
     if (ImGui::IsWindowAppearing())
         ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##entity-search", "Search by name or native name", ctx.EntitySearch, sizeof(ctx.EntitySearch));
+    bool searched = ImGui::InputTextWithHint("##entity-search", "Search by name or native name", ctx.EntitySearch, sizeof(ctx.EntitySearch));
     std::string needle = ctx.EntitySearch;
     std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return (char)std::tolower(c); });
     auto matches = [&](const Entity& e) {
@@ -352,6 +352,9 @@ static void DrawEntityPicker(ViewContext& ctx)
         if (x.HqCountry != y.HqCountry) return x.HqCountry < y.HqCountry;
         return x.Name < y.Name;
     });
+    if (searched)   // screen readers hear how many platforms the search leaves
+        ctx.Announce = std::to_string(order.size()) + (order.size() == 1 ? " platform matches \"" : " platforms match \"") + ctx.EntitySearch + "\"" +
+                       (order.size() == 1 ? ": " + ds.Entities[order[0]].Name : "");
     std::string group;
     bool changed = false;
     for (int e : order)
