@@ -228,7 +228,8 @@ async function createLandscape(parent, options = {}) {
   cssHeight = Math.max(1, Math.round(rect.height));
   setBackingStore();
   const themeQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-  const wantDark = () => options.theme === "dark" || (options.theme === "auto" && themeQuery && themeQuery.matches);
+  const theme = options.theme || "auto";
+  const wantDark = () => theme === "dark" || (theme === "auto" && themeQuery && themeQuery.matches);
   if (!module._ls_init(cssWidth, cssHeight, dpr, wantDark() ? 1 : 0)) {
     module._ls_destroy();
     host.remove();
@@ -299,7 +300,7 @@ async function createLandscape(parent, options = {}) {
     pageVisible = document.visibilityState !== "hidden";
     if (pageVisible) requestFrame();
   });
-  if (themeQuery && options.theme === "auto") {
+  if (themeQuery && theme === "auto") {
     listen(themeQuery, "change", () => { module._ls_set_theme(wantDark() ? 1 : 0, lsNow()); requestFrame(); });
   }
 

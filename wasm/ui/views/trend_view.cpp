@@ -153,6 +153,8 @@ void DrawTrendView(ViewContext& ctx)
     int hover_row = -1;
     float best = 14.0f * 14.0f;
     dl->PushClipRect(ImVec2(plot.Min.x - 6, plot.Min.y - 6), ImVec2(plot.Max.x + label_w, plot.Max.y + 6), true);
+    struct EndLabel { ImVec2 Pos; ImU32 Color; std::string Text; };
+    std::vector<EndLabel> labels;
     for (const TrendSeries& s : series)
     {
         ImVec2 prev;
@@ -185,12 +187,19 @@ void DrawTrendView(ViewContext& ctx)
             prev = p;
             prev_est = est;
         }
-        // Label at the line's end.
-        std::string label = ds.Entities[s.Entity].Name + " · " + ds.Regions[s.Region].Name;
-        ImGui::PushFont(ctx.Fonts_.Small);
-        dl->AddText(ImVec2(prev.x + 7, prev.y - ImGui::GetFontSize() * 0.5f), s.Color, label.c_str());
-        ImGui::PopFont();
+        labels.push_back({ prev, s.Color, ds.Entities[s.Entity].Name + " · " + ds.Regions[s.Region].Name });
     }
+    // Labels at the lines' ends, pushed apart vertically so that lines ending close together
+    // stay readable.
+    ImGui::PushFont(ctx.Fonts_.Small);
+    float lh = ImGui::GetFontSize() + 1.0f;
+    std::sort(labels.begin(), labels.end(), [](const EndLabel& a, const EndLabel& b) { return a.Pos.y < b.Pos.y; });
+    for (size_t i = 1; i < labels.size(); i++)
+        if (std::fabs(labels[i].Pos.x - labels[i - 1].Pos.x) < 120.0f && labels[i].Pos.y < labels[i - 1].Pos.y + lh)
+            labels[i].Pos.y = labels[i - 1].Pos.y + lh;
+    for (const EndLabel& l : labels)
+        dl->AddText(ImVec2(l.Pos.x + 7, l.Pos.y - lh * 0.5f), l.Color, l.Text.c_str());
+    ImGui::PopFont();
     dl->PopClipRect();
 
     // Events on the time axis
