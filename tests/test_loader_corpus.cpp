@@ -108,8 +108,14 @@ TEST_CASE("every data file in data/ loads with no error")
             CHECK(ds.Index.SortedRows.size() == ds.ObservationCount());
         }
     }
-    // The test fixtures are valid files too.
-    for (const fs::path& f : JsonFiles(fs::path(LANDSCAPE_SOURCE_DIR) / "tests" / "data"))
+    // The test fixtures (tests/data and its folders, except the malformed corpus) are valid files too.
+    std::vector<fs::path> fixtures;
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::recursive_directory_iterator(fs::path(LANDSCAPE_SOURCE_DIR) / "tests" / "data", ec))
+        if (e.is_regular_file() && e.path().extension() == ".json" && e.path().parent_path().filename() != "bad")
+            fixtures.push_back(e.path());
+    CHECK(fixtures.size() >= 1);
+    for (const fs::path& f : fixtures)
     {
         CAPTURE(f.string());
         Dataset ds;

@@ -241,9 +241,15 @@ TEST_CASE("queries agree with brute force on a shuffled dataset")
     std::set<std::tuple<int, int, int, uint32_t>> used;
     while (ds.ObservationCount() < 20000)
     {
-        int e = (int)(rng() % entities), m = (int)(rng() % metrics), r = (int)(rng() % regions);
+        // One draw per statement: argument evaluation order differs between compilers.
+        int e = (int)(rng() % entities);
+        int m = (int)(rng() % metrics);
+        int r = (int)(rng() % regions);
         PeriodKind kind = (PeriodKind)(1 + rng() % 4);
-        Period p = MakePeriod(kind, 1990 + (int)(rng() % 30), 1 + (int)(rng() % 4), 1 + (int)(rng() % 28));
+        int year = 1990 + (int)(rng() % 30);
+        int part = 1 + (int)(rng() % 4);
+        int day = 1 + (int)(rng() % 28);
+        Period p = MakePeriod(kind, year, part, day);
         if (!used.insert(std::make_tuple(e, m, r, p.Key)).second)
             continue;
         ds.AddObservation(e, m, r, p, (double)(rng() % 1000) - 100.0);
@@ -253,7 +259,9 @@ TEST_CASE("queries agree with brute force on a shuffled dataset")
     REQUIRE(ds.Index.SortedRows.size() == ds.ObservationCount());
     for (int trial = 0; trial < 200; trial++)
     {
-        int e = (int)(rng() % entities), m = (int)(rng() % metrics), r = (int)(rng() % regions);
+        int e = (int)(rng() % entities);
+        int m = (int)(rng() % metrics);
+        int r = (int)(rng() % regions);
         std::vector<uint32_t> expected;
         for (uint32_t row = 0; row < ds.ObservationCount(); row++)
             if (o.Entities[row] == e && o.Metrics[row] == m && o.Regions[row] == r)

@@ -175,6 +175,7 @@ async function createLandscape(parent, options = {}) {
   let pageVisible = document.visibilityState !== "hidden";
   let cssWidth = 0, cssHeight = 0, dpr = window.devicePixelRatio || 1;
   let hasData = false;
+  let dataTitle = "";
   let lastMirror = "";
   let lastAnnounce = "";
   let lastFrameMs = 0;
@@ -239,7 +240,7 @@ async function createLandscape(parent, options = {}) {
   // Strings in and out of wasm memory.
   const encoder = new TextEncoder();
   function withString(text, fn) {
-    const bytes = encoder.encode(text);
+    const bytes = typeof text === "string" ? encoder.encode(text) : text;   // or the file's own bytes
     const ptr = module._malloc(bytes.length + 1);
     if (!ptr) throw lsError("out of memory");
     module.HEAPU8.set(bytes, ptr);
@@ -501,7 +502,8 @@ async function createLandscape(parent, options = {}) {
   async function setData(data) {
     if (destroyed) throw lsError("the widget was destroyed");
     let text;
-    if (typeof data === "string") text = data;
+    if (typeof data === "string" || data instanceof Uint8Array) text = data;
+    else if (data instanceof ArrayBuffer) text = new Uint8Array(data);
     else if (data && typeof data === "object") {
       try { text = JSON.stringify(data); } catch (e) { return fail(lsError(`the data object cannot be serialised: ${e.message}`)); }
     } else return fail(lsError("setData() takes a JSON text or an object"));
@@ -512,6 +514,7 @@ async function createLandscape(parent, options = {}) {
     const result = readJson(module._ls_last_result());
     if (!ok) return fail(lsError(result.message || "the data file was refused", result.problems || []));
     hasData = true;
+    dataTitle = result.title || "";
     rasteriseMissingGlyphs();
     if (options.hash && location.hash) { lastHash = ""; readHash(); }
     setStatus({ state: "ok" });
@@ -540,12 +543,13 @@ async function createLandscape(parent, options = {}) {
           [], { status: response.status, kind: "http", retry: true });
       }
       const total = Number(response.headers.get("content-length")) || 0;
+      // The bytes as sent: the loader itself reports invalid UTF-8, UTF-16 and NUL bytes.
       text = await readBody(response, total, controller);
       const type = response.headers.get("content-type") || "";
-      if (/text\/html/i.test(type) || /^\s*</.test(text)) {
+      if (/text\/html/i.test(type) || /^\s*</.test(new TextDecoder().decode(text.subarray(0, 256)))) {
         throw lsError("the server sent an HTML page instead of the data file (a login or error page?)", [], { kind: "html", retry: true });
       }
-      if (total && new TextEncoder().encode(text).length < total) {
+      if (total && text.length < total) {
         throw lsError(`the data file arrived incomplete (${text.length} of ${total} bytes)`, [], { kind: "truncated", retry: true });
       }
     } catch (e) {
@@ -567,16 +571,21 @@ async function createLandscape(parent, options = {}) {
   let retryLast = null;
 
   async function readBody(response, total, controller) {
-    if (!response.body || !response.body.getReader) return response.text();
+    if (!response.body || !response.body.getReader) return new Uint8Array(await response.arrayBuffer());
     const reader = response.body.getReader();
-    const decoder = new TextDecoder();
     const parts = [];
     let loaded = 0, lastReport = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk;
+      try { chunk = await reader.read(); } catch (e) {
+        // The connection dropped mid-body (Chromium: ERR_CONTENT_LENGTH_MISMATCH, a TypeError).
+        if (e.name === "AbortError" || !loaded) throw e;
+        throw lsError(`the data file arrived incomplete (${loaded}${total ? ` of ${total}` : ""} bytes, then the connection dropped)`, [], { kind: "truncated", retry: true });
+      }
+      const { done, value } = chunk;
       if (done) break;
       loaded += value.length;
-      parts.push(decoder.decode(value, { stream: true }));
+      parts.push(value);
       if (lsNow() - lastReport > 100) {
         lastReport = lsNow();
         emit("progress", { loaded, total });
@@ -584,9 +593,11 @@ async function createLandscape(parent, options = {}) {
       }
       if (controller.signal.aborted) break;
     }
-    parts.push(decoder.decode());
     emit("progress", { loaded, total });
-    return parts.join("");
+    const bytes = new Uint8Array(loaded);
+    let at = 0;
+    for (const part of parts) { bytes.set(part, at); at += part.length; }
+    return bytes;
   }
 
   // Characters no bundled font has (a data file loaded at run time, in any script): the browser
@@ -745,7 +756,7 @@ async function createLandscape(parent, options = {}) {
     destroy();
     throw e;
   }
-  emit("ready", { title: hasData ? (handle.getState().title || "") : "" });
+  emit("ready", { title: hasData ? dataTitle : "" });
   return handle;
 }
 

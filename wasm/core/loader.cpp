@@ -668,7 +668,8 @@ LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& o
     if (!parsed || h.Aborted || h.ErrorCount > 0)
         return result;
 
-    if (RemapObservationSlots(h))
+    // Slots equal record indices unless records came after their first use; then re-sort in index space.
+    if (RemapObservationSlots(h) || sorted_rows.size() != building.ObservationCount())
         sorted_rows = SortObservationRows(building.Observations, building.Metrics.size(), building.Entities.size(), building.Regions.size());
     building.Observations.ShrinkToFit();
     building.NotePool.ShrinkToFit();

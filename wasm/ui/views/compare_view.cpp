@@ -34,7 +34,27 @@ static int CompareRegion(const ViewContext& ctx)
     return (int)(std::max_element(count.begin(), count.end()) - count.begin());
 }
 
-static std::vector<CompareBar> CollectBars(const ViewContext& ctx)
+static std::vector<CompareBar> CollectBarsBy(const ViewContext& ctx, CompareKind by);
+
+// Platforms side by side, unless only one platform has a figure: then its regions are more
+// telling than a single bar (the view says so).
+static std::vector<CompareBar> CollectBars(const ViewContext& ctx, bool* fell_back = nullptr)
+{
+    std::vector<CompareBar> bars = CollectBarsBy(ctx, ctx.Edit.CompareBy);
+    bool fallback = ctx.Edit.CompareBy == CompareKind_Entity && bars.size() < 2;
+    if (fallback)
+    {
+        std::vector<CompareBar> regions = CollectBarsBy(ctx, CompareKind_Region);
+        fallback = regions.size() > bars.size();
+        if (fallback)
+            bars = std::move(regions);
+    }
+    if (fell_back)
+        *fell_back = fallback;
+    return bars;
+}
+
+static std::vector<CompareBar> CollectBarsBy(const ViewContext& ctx, CompareKind by)
 {
     const Dataset& ds = *ctx.Data;
     std::vector<CompareBar> bars;
@@ -51,7 +71,7 @@ static std::vector<CompareBar> CollectBars(const ViewContext& ctx)
         const Entity& ent = ds.Entities[e];
         bars.push_back({ e, r, (uint32_t)row, ds.Observations.Values[row], std::move(label), ent.HqCountry.empty() ? "unknown origin" : ent.HqCountry });
     };
-    if (ctx.Edit.CompareBy == CompareKind_Region)
+    if (by == CompareKind_Region)
     {
         for (int e : ctx.Sel.Entities)
             for (int r = 0; r < (int)ds.Regions.size(); r++)
@@ -68,7 +88,7 @@ static std::vector<CompareBar> CollectBars(const ViewContext& ctx)
     bool lower_better = ds.Metrics[m].LowerIsBetter;
     bool descending = ctx.Edit.SortDescending != lower_better;   // ranks: "best" first means smallest
     std::stable_sort(bars.begin(), bars.end(), [&](const CompareBar& a, const CompareBar& b) {
-        if (ctx.Edit.GroupByOrigin && ctx.Edit.CompareBy == CompareKind_Entity && a.Group != b.Group)
+        if (ctx.Edit.GroupByOrigin && by == CompareKind_Entity && a.Group != b.Group)
             return a.Group < b.Group;
         return descending ? a.Value > b.Value : a.Value < b.Value;
     });
@@ -110,12 +130,15 @@ void DrawCompareView(ViewContext& ctx)
         ImGui::TextDisabled("at %s", ds.Regions[CompareRegion(ctx)].Name.c_str());
     }
 
-    std::vector<CompareBar> bars = CollectBars(ctx);
+    bool fell_back = false;
+    std::vector<CompareBar> bars = CollectBars(ctx, &fell_back);
     if (bars.empty())
     {
         ImGui::TextWrapped("No figures at or before %s for this selection.", PeriodLabel(ctx.Sel.At).c_str());
         return;
     }
+    if (fell_back)
+        ImGui::TextDisabled("Only one platform has a figure here, so its regions are compared instead.");
     double hi = 0, lo = 0;
     for (const CompareBar& b : bars)
     {
@@ -179,14 +202,15 @@ void DrawCompareView(ViewContext& ctx)
 void BuildCompareTable(ViewContext& ctx, ShownTable* t)
 {
     const Dataset& ds = *ctx.Data;
-    std::vector<CompareBar> bars = CollectBars(ctx);
+    bool fell_back = false;
+    std::vector<CompareBar> bars = CollectBars(ctx, &fell_back);
     if (ctx.Sel.Metric < 0 || bars.empty())
     {
         t->Summary = "Compare: no figures for this selection.";
         return;
     }
     const Metric& m = ds.Metrics[ctx.Sel.Metric];
-    bool by_region = ctx.Edit.CompareBy == CompareKind_Region;
+    bool by_region = ctx.Edit.CompareBy == CompareKind_Region || fell_back;
     t->Caption = m.Name + " (" + m.Unit + ") by " + (by_region ? "region" : "platform at " + ds.Regions[CompareRegion(ctx)].Name) + ", " + PeriodLabel(ctx.Sel.At);
     t->Columns = { "Rank", by_region ? "Region" : "Platform", m.Name + " (" + m.Unit + ")", "Period", "Confidence", "Source" };
     int rank = 1;
