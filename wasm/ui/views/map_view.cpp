@@ -209,6 +209,9 @@ static void DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, 
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return ctx.RegionValue[a] > ctx.RegionValue[b]; });
     if (order.empty())
         ImGui::TextWrapped("No figure for this platform at %s. Try another period or platform.", PeriodLabel(ctx.Sel.At).c_str());
+    // A click changes the state, which recomputes the colouring: apply it after the list is drawn.
+    int clicked = -1;
+    uint32_t clicked_row = 0;
     for (int i : order)
     {
         const Region& reg = ds.Regions[i];
@@ -220,11 +223,8 @@ static void DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, 
         bool selected = RegionSelected(ctx, i);
         if (ImGui::Selectable("##region", selected, 0, ImVec2(0, lh * 2.0f + 4.0f)))
         {
-            ctx.Edit.Regions = { reg.Id };
-            if (selected)
-                ctx.Edit.Regions.clear();
-            Emit(ctx, "select", SelectEventJson(ctx, row));
-            ctx.CommitState();
+            clicked = i;
+            clicked_row = row;
         }
         if (ImGui::IsItemHovered())
             ObservationTooltip(ctx, row);
@@ -246,6 +246,15 @@ static void DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, 
         ImGui::PopID();
     }
     ImGui::EndChild();
+    if (clicked >= 0)
+    {
+        bool was_selected = RegionSelected(ctx, clicked);
+        ctx.Edit.Regions.clear();
+        if (!was_selected)
+            ctx.Edit.Regions.push_back(ds.Regions[clicked].Id);
+        Emit(ctx, "select", SelectEventJson(ctx, clicked_row));
+        ctx.CommitState();
+    }
 }
 
 void DrawMapView(ViewContext& ctx)
