@@ -2,7 +2,7 @@
 // keyboard, the wheel, IME input, and no rendering while idle.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, openPage, canvasStats, canvasPixels, mirror } from "./harness.mjs";
+import { launch, serve, openPage, canvasStats, canvasPixels, imageData, mirror } from "./harness.mjs";
 
 const VIEWS = ["map", "trend", "compare", "share", "table", "sources"];
 let browser, site;
@@ -42,23 +42,15 @@ test("clicking a region on the map selects it, and the table follows", async () 
   // two thirds of the widget, above the legend) and click it, as a person would click the US.
   const png = await page.locator("#landscape").screenshot();   // scrolls the widget into view
   const box = await widgetBox(page);
-  const target = await page.evaluate(async ({ b64, w, h }) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement("canvas");
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext("2d");
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+  const target = await imageData(page, png, (d, width, height, h) => {
     let best = null;
-    for (let y = 230; y < h - 120; y += 3) for (let x = 40; x < w * 0.66; x += 3) {
-      const i = (y * c.width + x) * 4;
+    for (let y = 230; y < h - 120; y += 3) for (let x = 40; x < width * 0.66; x += 3) {
+      const i = (y * width + x) * 4;
       const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
       if (b > r + 40 && (!best || r + g + b < best.sum)) best = { x, y, sum: r + g + b };
     }
     return best;
-  }, { b64: png.toString("base64"), w: box.width, h: box.height });
+  }, box.height);
   assert.ok(target, "no coloured country found on the map");
   const selected = page.evaluate(() => new Promise((ok) => window.explorer.on("select", ok)));
   await page.mouse.click(box.x + target.x, box.y + target.y);

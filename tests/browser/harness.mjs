@@ -47,25 +47,33 @@ export async function openPage(browser, url, { width = 1200, height = 900, scale
 // Distinct colours and the share of the most common one in a PNG region: a blank canvas has 1
 // colour; a drawn ImGui frame has hundreds.
 export async function canvasStats(page, selector = "#landscape") {
-  const host = page.locator(selector);
-  const png = await host.screenshot();
-  return await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement("canvas");
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext("2d");
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+  const png = await page.locator(selector).screenshot();
+  return imageData(page, png, (d, width, height) => {
     const counts = new Map();
     for (let i = 0; i < d.length; i += 16) {
       const k = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
       counts.set(k, (counts.get(k) || 0) + 1);
     }
     const top = Math.max(...counts.values());
-    return { colours: counts.size, dominantShare: top / (d.length / 16), width: c.width, height: c.height };
-  }, png.toString("base64"));
+    return { colours: counts.size, dominantShare: top / (d.length / 16), width, height };
+  });
+}
+
+// Decodes a PNG in the page and runs fn(rgbaData, width, height, arg) there. fn may use only its
+// arguments; its source is sent as an expression (evaluated by DevTools, so a page's strict CSP,
+// which forbids eval, does not get in the way).
+export async function imageData(page, png, fn, arg = null) {
+  const expression = `(async () => {
+    const img = new Image();
+    img.src = "data:image/png;base64,${png.toString("base64")}";
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    return (${fn.toString()})(ctx.getImageData(0, 0, c.width, c.height).data, c.width, c.height, ${JSON.stringify(arg)});
+  })()`;
+  return page.evaluate(expression);
 }
 
 // The accessible mirror inside the widget's shadow root.

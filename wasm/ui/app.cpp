@@ -177,11 +177,17 @@ bool App::SetStateJson(const std::string& json)
     ViewState next = State_;
     if (!MergeViewStateJson(State_, json, &next))
         return false;
+    ApplyState(std::move(next));
+    return true;
+}
+
+// Every state change ends here: defaults filled in, views told, statechange emitted.
+void App::ApplyState(ViewState next)
+{
     if (Loaded)
         Resolve(&next);
-    State_ = next;
+    State_ = std::move(next);
     StateChanged();
-    return true;
 }
 
 // Defaults for what the state leaves open, except regions: no region means "every region with
@@ -205,10 +211,7 @@ bool App::SetStateHash(const std::string& hash)
     ViewState next = State_;
     if (!DecodeHash(hash, &next))
         return false;
-    if (Loaded)
-        Resolve(&next);
-    State_ = next;
-    StateChanged();
+    ApplyState(std::move(next));
     return true;
 }
 

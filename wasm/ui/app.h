@@ -87,6 +87,7 @@ private:
     void CollectDataChars();
     void StateChanged();
     void Resolve(ViewState* state) const;
+    void ApplyState(ViewState next);
 
     Dataset     Dataset_;
     bool        Loaded = false;
