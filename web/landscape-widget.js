@@ -556,6 +556,8 @@ async function createLandscape(parent, options = {}) {
       clearTimeout(timer);
       if (loadController === controller) loadController = null;
       if (destroyed) throw lsError("loading was cancelled: the widget was destroyed", [], { kind: "aborted" });
+      // Replaced by a newer load(): that one owns the status line and the events.
+      if (loadController !== controller && loadController) throw lsError("loading was replaced by a newer load()", [], { kind: "aborted" });
       if (e.name === "AbortError") {
         return fail(timedOut
           ? lsError(`the data file did not arrive within ${Math.round(timeoutMs / 1000)} s`, [], { kind: "timeout", retry: true })

@@ -103,8 +103,6 @@ export async function mirror(page, selector = "#landscape") {
 export function realDataText() { return readFileSync(join(DIST, "data", "landscape.json"), "utf8"); }
 export function realData() { return JSON.parse(realDataText()); }
 
-export const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 // Asserts that a widget shows a real frame (a blank or cleared canvas has a handful of colours).
 export async function assertDraws(page, selector = "#landscape", what = selector) {
   const pixels = await canvasStats(page, selector);

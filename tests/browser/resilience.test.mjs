@@ -181,6 +181,40 @@ test("network faults: load() rejects saying what happened, and the previous data
   await context.close();
 });
 
+test("createLandscape() rejects when its first load fails, and leaves the parent empty", async () => {
+  const { page, context, errors } = await openFaultPage();
+  const outcome = await page.evaluate(async () => {
+    const parent = document.getElementById("second");
+    const result = await window.createLandscape(parent, { src: "/fault/500" }).then(() => ({ ok: true }), (e) => ({ ok: false, message: e.message, status: e.status }));
+    return { ...result, left: parent.childElementCount, canvases: document.querySelectorAll("canvas").length };
+  });
+  assert.equal(outcome.ok, false);
+  assert.match(outcome.message, /500/);
+  assert.equal(outcome.status, 500);
+  assert.equal(outcome.left, 0, "the failed widget left elements in its parent");
+  assert.deepEqual(await page.evaluate(() => window.unhandled), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
+  await context.close();
+});
+
+test("a second load() replaces a pending one without an error", async () => {
+  const { page, context, errors } = await openFaultPage();
+  const outcome = await page.evaluate(async () => {
+    const before = window.errorEvents.length;
+    const first = window.explorer.load("/fault/hang").then(() => "resolved", (e) => `rejected: ${e.message}`);
+    await new Promise((r) => setTimeout(r, 300));
+    const second = await window.explorer.load("/data/landscape.json");
+    await new Promise((r) => setTimeout(r, 100));
+    return { first: await first, second, errorEvents: window.errorEvents.slice(before) };
+  });
+  assert.match(outcome.first, /^rejected/, "the replaced load resolved");
+  assert.ok(outcome.second.observations >= 450);
+  assert.deepEqual(outcome.errorEvents, [], "replacing a load reported an error");
+  assert.deepEqual(await page.evaluate(() => window.unhandled), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
+  await context.close();
+});
+
 test("a load cut short by destroy() rejects quietly", async () => {
   const { page, context, errors } = await openFaultPage();
   const outcome = await page.evaluate(async () => {
