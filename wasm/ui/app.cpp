@@ -222,9 +222,14 @@ void App::StateChanged()
 }
 
 // Views change the state through this (a click, a key), so that every change is announced.
+// Inside a frame the change waits for the frame's end: the views are iterating over the current
+// selection, which applying the state would replace under their feet.
 void ViewContext::CommitState()
 {
-    App_->SetStateJson(ViewStateToJson(Edit));
+    if (InFrame)
+        PendingCommit = true;
+    else
+        App_->SetStateJson(ViewStateToJson(Edit));
 }
 
 //-----------------------------------------------------------------------------
@@ -293,13 +298,20 @@ void App::DrawFrame(double time_s)
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Landscape", nullptr, flags);
+    Ctx->InFrame = true;
     DrawHeader();
     DrawStatus();
     if (Loaded)
         DrawViews(Ctx);
     else if (Status.Kind != LoadStatus::Failed)
         ImGui::TextDisabled("Loading data...");
+    Ctx->InFrame = false;
     ImGui::End();
+    if (Ctx->PendingCommit)
+    {
+        Ctx->PendingCommit = false;
+        Ctx->CommitState();
+    }
 
     AdvancePlayback(Ctx);
 }

@@ -95,7 +95,10 @@ struct ViewContext
     char              EntitySearch[96] = "";
     char              PeriodText[32] = "";
 
-    void CommitState();                        // applies Edit through the App (emits statechange)
+    bool              InFrame = false;         // between the frame's Begin and End
+    bool              PendingCommit = false;   // a view changed Edit during the frame
+
+    void CommitState();                        // applies Edit through the App (emits statechange); deferred to the frame's end inside a frame
 };
 
 void LoadWorldMap(ViewContext* ctx);
