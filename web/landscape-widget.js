@@ -694,6 +694,7 @@ async function createLandscape(parent, options = {}) {
       observations: s.observations || 0,
       missingGlyphs: (s.missingGlyphs || 0) + missingGlyphs,
       rasterisedGlyphs: s.rasterisedGlyphs || 0,
+      residentBytes: s.residentBytes || 0,   // the loaded data's own bytes inside the wasm heap
     };
   }
 

@@ -65,7 +65,7 @@ if (existsSync(benchCore)) {
   const out = execFileSync(benchCore, [quick ? "50000" : "200000"], { encoding: "utf8" });
   const get = (k) => { const m = out.match(new RegExp(`^${k}\\t([0-9.eE+-]+)`, "m")); return m ? Number(m[1]) : null; };
   for (const form of ["object", "compact"]) {
-    const load = get(`${form}_load_ms`), parse = get(`${form}_parse_ms`);
+    const load = get(`${form}_load_ms`), parse = get(`${form}_dom_parse_ms`);
     if (load != null && parse != null) record(`native load+validate+index, ${form} form`, load, parse, "<= 1.0x", "ms");
   }
   const bpo = get("resident_bytes_per_observation");
@@ -163,8 +163,16 @@ mkdirSync(join(ROOT, "bench"), { recursive: true });
 writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify({ when: new Date().toISOString(), quick, results }, null, 1) + "\n");
 console.log("\nwritten: bench/results.json");
 
+// CPU seconds (user + system) of every Chromium process, from /proc (clock ticks, 1/100 s).
 function chromiumCpuSeconds() {
-  const out = spawnSync("ps", ["-C", "chromium,chrome", "-o", "cputimes="], { encoding: "utf8" }).stdout || "";
-  const alt = out.trim() ? out : spawnSync("sh", ["-c", "ps -eo comm,cputimes | awk '/chrom/ {s+=$2} END {print s}'"], { encoding: "utf8" }).stdout;
-  return alt.split(/\s+/).filter(Boolean).map(Number).filter((x) => !Number.isNaN(x)).reduce((a, b) => a + b, 0);
+  const pids = (spawnSync("pgrep", ["-f", "chromium"], { encoding: "utf8" }).stdout || "").split(/\s+/).filter(Boolean);
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);   // utime, stime (fields 14 and 15 of the line)
+    } catch { /* the process ended */ }
+  }
+  return ticks / 100;
 }
