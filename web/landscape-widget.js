@@ -65,7 +65,7 @@ function lsCompile() {
 // stylesheets need no 'unsafe-inline' under a strict CSP.
 const LS_STYLE = `
 :host { display: block; position: relative; width: 100%; height: 100%; min-height: 200px; overflow: hidden; contain: content; }
-.frame { position: absolute; inset: 0; }
+.frame { position: absolute; inset: 0; user-select: none; -webkit-user-select: none; }
 canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; outline: none; touch-action: pan-y; }
 canvas:focus-visible { outline: 2px solid #3b82f6; outline-offset: -2px; }
 .text-agent { position: absolute; left: 0; top: 0; width: 1px; height: 1px; opacity: 0; border: 0; padding: 0; font-size: 16px; pointer-events: none; }
@@ -365,6 +365,13 @@ async function createLandscape(parent, options = {}) {
   listen(canvas, "pointercancel", pointerEnd);
   listen(canvas, "pointerleave", (e) => { if (e.pointerType !== "touch") { module._ls_pointer_leave(lsNow()); requestFrame(); } });
   listen(canvas, "contextmenu", (e) => e.preventDefault());
+  // Nothing in the widget is draggable, and a drop onto it must not navigate the host page away
+  // (Chromium opens whatever is dropped on a page: a random drag in the monkey test did that).
+  for (const el of [canvas, textAgent]) {
+    listen(el, "dragstart", (e) => e.preventDefault());
+    listen(el, "dragover", (e) => e.preventDefault());
+    listen(el, "drop", (e) => e.preventDefault());
+  }
   function touchDistance() { const [a, b] = [...pointers.values()]; return Math.hypot(a[0] - b[0], a[1] - b[1]); }
   function touchCentre() { const [a, b] = [...pointers.values()]; return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]; }
 
