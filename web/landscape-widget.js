@@ -293,13 +293,13 @@ async function createLandscape(parent, options = {}) {
   // --- visibility: nothing runs off-screen or in a hidden tab --------------------------------
   const intersection = new IntersectionObserver((entries) => {
     visible = entries[entries.length - 1].isIntersecting;
-    if (visible) requestFrame();
+    if (visible) { module._ls_wake(lsNow()); requestFrame(); }
   });
   intersection.observe(host);
   cleanups.push(() => intersection.disconnect());
   listen(document, "visibilitychange", () => {
     pageVisible = document.visibilityState !== "hidden";
-    if (pageVisible) requestFrame();
+    if (pageVisible) { module._ls_wake(lsNow()); requestFrame(); }
   });
   if (themeQuery && theme === "auto") {
     listen(themeQuery, "change", () => { module._ls_set_theme(wantDark() ? 1 : 0, lsNow()); requestFrame(); });

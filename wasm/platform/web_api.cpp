@@ -187,11 +187,20 @@ EMSCRIPTEN_KEEPALIVE void ls_destroy()
     g_Web = nullptr;
 }
 
+// The widget became visible again (scrolled into view, tab shown): ImGui gets a few frames to
+// settle its layout (tab bars, for one, are laid out a frame late).
+EMSCRIPTEN_KEEPALIVE void ls_wake(double now_ms)
+{
+    if (g_Web)
+        NoteInput(now_ms);
+}
+
 // The canvas's CSS size or devicePixelRatio changed. Rebuilds the font atlas when the ratio did.
 EMSCRIPTEN_KEEPALIVE void ls_resize(float css_width, float css_height, float dpr)
 {
     if (!g_Web)
         return;
+    NoteInput(emscripten_get_now());   // the new layout needs a few frames to settle
     g_Web->CssWidth = css_width;
     g_Web->CssHeight = css_height;
     if (dpr > 0.0f && std::fabs(dpr - g_Web->Dpr) > 0.001f)
