@@ -87,14 +87,16 @@ int FindRow(const Dataset& ds, int metric, int entity, int region, Period when)
     return FindRowInSpan(ds, SeriesRows(ds, metric, entity, region), when);
 }
 
-std::vector<uint32_t> RowsAcrossRegions(const Dataset& ds, int metric, int entity, Period when)
+// One row per series of the metric at `when`, keeping series of that entity / region (-1 = any).
+static std::vector<uint32_t> RowsAtPeriod(const Dataset& ds, int metric, int entity, int region, Period when)
 {
     std::vector<uint32_t> rows;
     size_t first, last;
     MetricSeriesRange(ds, metric, &first, &last);
     for (size_t s = first; s < last; s++)
     {
-        if (ds.Index.Series[s].Entity != entity)
+        const SeriesEntry& e = ds.Index.Series[s];
+        if ((entity >= 0 && e.Entity != entity) || (region >= 0 && e.Region != region))
             continue;
         int row = FindRowInSpan(ds, SpanOfSeries(ds, s), when);
         if (row >= 0)
@@ -103,20 +105,14 @@ std::vector<uint32_t> RowsAcrossRegions(const Dataset& ds, int metric, int entit
     return rows;
 }
 
+std::vector<uint32_t> RowsAcrossRegions(const Dataset& ds, int metric, int entity, Period when)
+{
+    return entity < 0 ? std::vector<uint32_t>() : RowsAtPeriod(ds, metric, entity, -1, when);
+}
+
 std::vector<uint32_t> RowsAcrossEntities(const Dataset& ds, int metric, int region, Period when)
 {
-    std::vector<uint32_t> rows;
-    size_t first, last;
-    MetricSeriesRange(ds, metric, &first, &last);
-    for (size_t s = first; s < last; s++)
-    {
-        if (ds.Index.Series[s].Region != region)
-            continue;
-        int row = FindRowInSpan(ds, SpanOfSeries(ds, s), when);
-        if (row >= 0)
-            rows.push_back((uint32_t)row);
-    }
-    return rows;
+    return region < 0 ? std::vector<uint32_t>() : RowsAtPeriod(ds, metric, -1, region, when);
 }
 
 //-----------------------------------------------------------------------------
