@@ -15,10 +15,9 @@
 // density. Strings returned to JS point into a buffer that stays valid until the next call.
 
 #include <emscripten/emscripten.h>
-#include <GLES3/gl3.h>
 
 #include "imgui.h"
-#include "backends/imgui_impl_opengl3.h"
+#include "platform/webgl_renderer.h"
 #include "ui/app.h"
 
 #include <cmath>
@@ -35,7 +34,8 @@ EM_JS(int, LsJsCreateContext, (), {
     var canvas = Module["canvas"];
     var attrs = { majorVersion: 2, minorVersion: 0, alpha: false, depth: false, stencil: false,
                   antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: true,
-                  powerPreference: "low-power" };
+                  powerPreference: "low-power",
+                  enableExtensionsByDefault: 0 };   // ImGui needs no extension; enabling them all costs ~60 ms
     var ctx = canvas.getContext("webgl2", attrs);
     if (!ctx) return 0;
     var handle = GL.registerContext(ctx, attrs);
@@ -69,6 +69,7 @@ struct WebInstance
     double      LastInputMs = -1e9;
     double      FrameCpuMs = 0.0;
     int         FramesRendered = 0;
+    bool        LayoutPass = true;    // run the next frame once unseen first (see ls_frame)
     std::string Reply;            // last string handed to JS
     std::string ClipboardText;    // what ImGui asked to copy, or what a paste delivered
 };
@@ -101,6 +102,13 @@ const char* Reply(std::string text)
 }
 
 void NoteInput(double now_ms) { g_Web->LastInputMs = now_ms; }
+
+// The layout changes wholesale (new data, state from the API, size, theme, fonts).
+void NoteNewLayout(double now_ms)
+{
+    NoteInput(now_ms);
+    g_Web->LayoutPass = true;
+}
 
 } // namespace
 
@@ -170,7 +178,7 @@ EMSCRIPTEN_KEEPALIVE int ls_init(float css_width, float css_height, float dpr, i
     g_Web->GlContext = LsJsCreateContext();
     if (!g_Web->GlContext)
         return 0;
-    g_Web->GlReady = ImGui_ImplOpenGL3_Init("#version 300 es");
+    g_Web->GlReady = ls::WebGlRendererInit();
     return g_Web->GlReady ? 1 : 0;
 }
 
@@ -180,7 +188,7 @@ EMSCRIPTEN_KEEPALIVE void ls_destroy()
     if (!g_Web)
         return;
     if (g_Web->GlReady)
-        ImGui_ImplOpenGL3_Shutdown();
+        ls::WebGlRendererShutdown();
     g_Web->App.Shutdown();
     ImGui::DestroyContext();
     delete g_Web;
@@ -192,7 +200,7 @@ EMSCRIPTEN_KEEPALIVE void ls_destroy()
 EMSCRIPTEN_KEEPALIVE void ls_wake(double now_ms)
 {
     if (g_Web)
-        NoteInput(now_ms);
+        NoteNewLayout(now_ms);
 }
 
 // The canvas's CSS size or devicePixelRatio changed. Rebuilds the font atlas when the ratio did.
@@ -200,7 +208,7 @@ EMSCRIPTEN_KEEPALIVE void ls_resize(float css_width, float css_height, float dpr
 {
     if (!g_Web)
         return;
-    NoteInput(emscripten_get_now());   // the new layout needs a few frames to settle
+    NoteNewLayout(emscripten_get_now());   // the new layout needs a few frames to settle
     g_Web->CssWidth = css_width;
     g_Web->CssHeight = css_height;
     if (dpr > 0.0f && std::fabs(dpr - g_Web->Dpr) > 0.001f)
@@ -224,24 +232,34 @@ EMSCRIPTEN_KEEPALIVE int ls_frame(double now_ms)
     io.DisplaySize = ImVec2(g_Web->CssWidth, g_Web->CssHeight);
     io.DisplayFramebufferScale = ImVec2(g_Web->Dpr, g_Web->Dpr);
 
+    // ImGui lays out tab bars, tables and auto-fitting windows from what the previous frame
+    // measured. After a wholesale change the first frame would show them half-built, so it runs
+    // once unseen: the first frame a person (or a screenshot) sees is complete.
+    if (g_Web->LayoutPass || g_Web->App.FontsNeedRebuild())
+    {
+        g_Web->LayoutPass = false;
+        if (g_Web->App.FontsNeedRebuild())
+        {
+            g_Web->App.RebuildFonts();
+            ls::WebGlRendererUploadFonts();
+        }
+        ImGui::NewFrame();
+        g_Web->App.DrawFrame(now_ms / 1000.0);
+        ImGui::EndFrame();
+        io.DeltaTime = 0.0001f;
+    }
     if (g_Web->App.FontsNeedRebuild())
     {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
         g_Web->App.RebuildFonts();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        ls::WebGlRendererUploadFonts();
     }
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     g_Web->App.DrawFrame(now_ms / 1000.0);
     ImGui::Render();
 
     int fb_w = (int)std::lround(g_Web->CssWidth * g_Web->Dpr);
     int fb_h = (int)std::lround(g_Web->CssHeight * g_Web->Dpr);
-    glViewport(0, 0, fb_w, fb_h);
-    ImVec4 bg = g_Web->App.BackgroundColor();
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ls::WebGlRendererDraw(ImGui::GetDrawData(), fb_w, fb_h, g_Web->App.BackgroundColor());
 
     g_Web->FramesRendered++;
     g_Web->FrameCpuMs = emscripten_get_now() - start;
@@ -256,13 +274,16 @@ EMSCRIPTEN_KEEPALIVE void ls_context_lost()
     if (!g_Web || !g_Web->GlReady)
         return;
     g_Web->GlReady = false;   // GL objects are gone with the context; nothing to delete
+    ls::WebGlRendererForgetObjects();
 }
 
 EMSCRIPTEN_KEEPALIVE int ls_context_restored()
 {
     if (!g_Web)
         return 0;
-    g_Web->GlReady = ImGui_ImplOpenGL3_Init("#version 300 es");
+    g_Web->GlReady = ls::WebGlRendererInit();
+    g_Web->App.SetDensity(g_Web->Dpr);   // the atlas's pixels went with the texture: rebuild them
+    NoteNewLayout(emscripten_get_now());
     return g_Web->GlReady ? 1 : 0;
 }
 
@@ -390,7 +411,7 @@ EMSCRIPTEN_KEEPALIVE int ls_set_data(const char* text, int length, double now_ms
     if (!g_Web)
         return 0;
     bool ok = g_Web->App.LoadData(std::string_view(text, (size_t)length));
-    NoteInput(now_ms);
+    NoteNewLayout(now_ms);
     EmitEvents();
     return ok ? 1 : 0;
 }
@@ -414,7 +435,7 @@ EMSCRIPTEN_KEEPALIVE int ls_set_state(const char* json, double now_ms)
     if (!g_Web)
         return 0;
     bool ok = g_Web->App.SetStateJson(json ? json : "");
-    NoteInput(now_ms);
+    NoteNewLayout(now_ms);
     EmitEvents();
     return ok ? 1 : 0;
 }
@@ -425,7 +446,7 @@ EMSCRIPTEN_KEEPALIVE int ls_set_hash(const char* hash, double now_ms)
     if (!g_Web)
         return 0;
     bool ok = g_Web->App.SetStateHash(hash ? hash : "");
-    NoteInput(now_ms);
+    NoteNewLayout(now_ms);
     EmitEvents();
     return ok ? 1 : 0;
 }
@@ -435,7 +456,7 @@ EMSCRIPTEN_KEEPALIVE void ls_set_theme(int dark, double now_ms)
     if (!g_Web)
         return;
     g_Web->App.SetDarkTheme(dark != 0);
-    NoteInput(now_ms);
+    NoteNewLayout(now_ms);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ls_export_csv() { return g_Web ? Reply(g_Web->App.ExportCsv()) : ""; }

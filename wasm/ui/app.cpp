@@ -137,8 +137,8 @@ void App::SetStatusJson(const std::string& text)
 
 void App::CollectDataChars()
 {
-    std::u32string chars;
-    auto add = [&](const std::string& s) { AppendCodepoints(s, &chars); };
+    CodepointSet chars;
+    auto add = [&](const std::string& s) { chars.AddUtf8(s); };
     add(Dataset_.Title); add(Dataset_.Edition); add(Dataset_.Publisher); add(Dataset_.License); add(Dataset_.Description);
     for (const std::string& c : Dataset_.Caveats) add(c);
     for (const Region& r : Dataset_.Regions) { add(r.Name); add(r.Note); }
@@ -146,10 +146,18 @@ void App::CollectDataChars()
     for (const Metric& m : Dataset_.Metrics) { add(m.Name); add(m.Unit); add(m.Definition); }
     for (const Source& s : Dataset_.Sources) { add(s.Title); add(s.Publisher); add(s.Url); }
     for (const Event& e : Dataset_.Events) { add(e.Title); add(e.Detail); }
-    for (uint32_t i = 1; i < Dataset_.NotePool.Size(); i++) AppendCodepoints(Dataset_.NotePool.Get(i), &chars);
-    std::sort(chars.begin(), chars.end());
-    chars.erase(std::unique(chars.begin(), chars.end()), chars.end());
-    DataChars = std::move(chars);
+    for (uint32_t i = 1; i < Dataset_.NotePool.Size(); i++) chars.AddUtf8(Dataset_.NotePool.Get(i));
+    DataChars = chars.Sorted();
+
+    // The smaller fonts draw a few things only: the title font the data's title and values with
+    // their units, the small font axis labels and the names at the ends of trend lines.
+    CodepointSet title_chars, small_chars;
+    title_chars.AddUtf8(Dataset_.Title);
+    for (const Metric& m : Dataset_.Metrics) { title_chars.AddUtf8(m.Unit); small_chars.AddUtf8(m.Unit); }
+    for (const Entity& e : Dataset_.Entities) small_chars.AddUtf8(e.Name);
+    for (const Region& r : Dataset_.Regions) small_chars.AddUtf8(r.Name);
+    TitleChars = title_chars.Sorted();
+    SmallChars = small_chars.Sorted();
 }
 
 //-----------------------------------------------------------------------------
@@ -244,24 +252,14 @@ void App::SetDensity(float density)
 
 void App::RebuildFonts()
 {
-    Fonts_ = FontLib.Build(ImGui::GetIO().Fonts, Density, DataChars);
+    Fonts_ = FontLib.Build(ImGui::GetIO().Fonts, Density, DataChars, TitleChars, SmallChars);
     Ctx->Fonts_ = Fonts_;
     FontsDirty = false;
 }
 
 std::string App::MissingGlyphsUtf8() const
 {
-    // Only meaningful after a rebuild with the current data: build a throwaway atlas if needed.
-    std::u32string missing;
-    if (!FontsDirty)
-        missing = FontLib.Missing(DataChars);
-    else
-    {
-        ImFontAtlas atlas;
-        FontLibrary probe;
-        probe.Build(&atlas, 1.0f, DataChars);
-        missing = probe.Missing(DataChars);
-    }
+    std::u32string missing = FontLib.Missing(DataChars);
     Json j;
     j["px"] = FontLib.BodyPixelSize(Density);
     j["chars"] = EncodeUtf8(missing);
@@ -277,6 +275,8 @@ void App::AddRasterisedGlyph(unsigned codepoint, int width, int height, float ad
 void App::SetDarkTheme(bool dark)
 {
     Theme_ = MakeTheme(dark);
+    if (Ctx)
+        Ctx->ShareDirty = true;   // its charts hold palette colours of the theme
 }
 
 //-----------------------------------------------------------------------------
@@ -426,7 +426,7 @@ std::string App::StatsJson(int frames_rendered, double frame_cpu_ms) const
     j["framesRendered"] = frames_rendered;
     j["frameCpuMs"] = frame_cpu_ms;
     j["observations"] = Dataset_.ObservationCount();
-    j["missingGlyphs"] = FontsDirty ? 0 : FontLib.Missing(DataChars).size();
+    j["missingGlyphs"] = FontLib.Missing(DataChars).size();
     j["rasterisedGlyphs"] = FontLib.RasterisedCount();
     j["residentBytes"] = Dataset_.ResidentBytes();
     return Dump(j);

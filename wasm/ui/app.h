@@ -99,7 +99,9 @@ private:
     Fonts       Fonts_;
     float       Density = 1.0f;
     bool        FontsDirty = true;
-    std::u32string DataChars;
+    std::u32string DataChars;      // every character of the data's text
+    std::u32string TitleChars;     // those the title font draws (title, units)
+    std::u32string SmallChars;     // those the small font draws (units, entity and region names)
     std::vector<AppEvent> Events;
 };
 

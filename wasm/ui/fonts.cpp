@@ -1,12 +1,15 @@
 #include "ui/fonts.h"
 #include "ui/assets.h"
+#include "imgui_internal.h"   // ImFontAtlasGetBuilderForStbTruetype()
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 
 namespace ls {
 
-void AppendCodepoints(std::string_view s, std::u32string* out)
+// Calls f(code point) for each well-formed UTF-8 sequence of s (invalid bytes are skipped).
+template <typename F>
+static void ForEachCodepoint(std::string_view s, F f)
 {
     size_t i = 0;
     while (i < s.size())
@@ -27,9 +30,28 @@ void AppendCodepoints(std::string_view s, std::u32string* out)
             else cp = (cp << 6) | (cc & 0x3F);
         }
         if (!ok) { i++; continue; }
-        out->push_back(cp);
+        f(cp);
         i += 1 + extra;
     }
+}
+
+void AppendCodepoints(std::string_view s, std::u32string* out)
+{
+    ForEachCodepoint(s, [out](uint32_t cp) { out->push_back(cp); });
+}
+
+void CodepointSet::AddUtf8(std::string_view utf8)
+{
+    ForEachCodepoint(utf8, [this](uint32_t cp) { if (cp < 0x110000) Bits[cp >> 6] |= (uint64_t)1 << (cp & 63); });
+}
+
+std::u32string CodepointSet::Sorted() const
+{
+    std::u32string out;
+    for (size_t w = 0; w < Bits.size(); w++)
+        for (uint64_t bits = Bits[w]; bits != 0; bits &= bits - 1)
+            out.push_back((char32_t)(w * 64 + (size_t)__builtin_ctzll(bits)));
+    return out;
 }
 
 std::string EncodeUtf8(const std::u32string& text)
@@ -45,13 +67,15 @@ std::string EncodeUtf8(const std::u32string& text)
     return out;
 }
 
-// ImGui glyph ranges: the UI's own characters plus the data's (BMP only: ImWchar is 16-bit).
-static void BuildRanges(const std::u32string& data_chars, std::vector<ImWchar>* ranges)
+// The fonts in the order ImGui merges them (the first font's glyph wins), where compiled in.
+static const char* const FontStack[] = { "inter.otf", "fallback-cjk.otf", "fallback-arabic.ttf", "fallback-devanagari.ttf", "fallback-noto.ttf" };
+
+// ImGui glyph ranges: a font's basic characters plus the data's (BMP only: ImWchar is 16-bit).
+// Latin Extended and the rest come from the data's own text when it uses them.
+static void BuildRanges(const ImWchar* base, const std::u32string& data_chars, std::vector<ImWchar>* ranges)
 {
     ImFontGlyphRangesBuilder builder;
-    static const ImWchar ui_ranges[] = { 0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x203A, 0x20A0, 0x20BF,
-                                         0x2190, 0x2193, 0x2212, 0x2212, 0x25B2, 0x25BC, 0x25CF, 0x25CF, 0x2713, 0x2713, 0 };
-    builder.AddRanges(ui_ranges);
+    builder.AddRanges(base);
     for (char32_t cp : data_chars)
         if (cp >= 0x20 && cp <= 0xFFFF)
             builder.AddChar((ImWchar)cp);
@@ -60,12 +84,19 @@ static void BuildRanges(const std::u32string& data_chars, std::vector<ImWchar>* 
     ranges->assign(out.begin(), out.end());
 }
 
+// The UI's own characters: Latin-1, dashes and quotes, currency signs, arrows, minus, the
+// triangles and marks of the controls. The title and small fonts show numbers, units and
+// names only: ASCII, Latin-1's symbols, punctuation, currency.
+static const ImWchar BodyBaseRanges[] = { 0x0020, 0x00FF, 0x2010, 0x203A, 0x20A0, 0x20BF, 0x2190, 0x2193, 0x2212, 0x2212,
+                                          0x25B2, 0x25BC, 0x25CF, 0x25CF, 0x2713, 0x2713, 0 };
+static const ImWchar NumbersBaseRanges[] = { 0x0020, 0x007E, 0x00A0, 0x00BF, 0x00D7, 0x00D7, 0x2010, 0x203A, 0x20A0, 0x20BF,
+                                             0x2212, 0x2212, 0x25B2, 0x25BC, 0 };
+
 static ImFont* AddFontStack(ImFontAtlas* atlas, float size, float density, const ImWchar* ranges)
 {
     // Inter first, then the fallbacks: ImGui keeps the first font's glyph when two have one.
     ImFont* font = nullptr;
-    const char* order[] = { "inter.otf", "fallback-cjk.otf", "fallback-arabic.ttf", "fallback-devanagari.ttf", "fallback-noto.ttf" };
-    for (const char* name : order)
+    for (const char* name : FontStack)
     {
         const Asset* a = FindAsset(name);
         if (!a)
@@ -82,79 +113,160 @@ static ImFont* AddFontStack(ImFontAtlas* atlas, float size, float density, const
         if (!font)
             font = f;
     }
-    if (!font)
-    {
-        ImFontConfig cfg;
-        cfg.SizePixels = size;
-        cfg.RasterizerDensity = density;
-        font = atlas->AddFontDefault(&cfg);   // a build without assets still shows text
-    }
+    // No AddFontDefault() fallback: the fonts are compiled in (assets.h), and referencing ImGui's
+    // ProggyClean would add its 12 KB to every download (see Build()).
+    IM_ASSERT(font != nullptr && "the fonts are compiled into landscape_ui: see embed_assets.cmake");
     return font;
 }
 
-Fonts FontLibrary::Build(ImFontAtlas* atlas, float density, const std::u32string& data_chars)
+Fonts FontLibrary::Build(ImFontAtlas* atlas, float density, const std::u32string& data_chars, const std::u32string& title_chars,
+                         const std::u32string& small_chars)
 {
     atlas->Clear();
-    BuildRanges(data_chars, &Ranges);
-    static const ImWchar small_ranges[] = { 0x0020, 0x00FF, 0x2010, 0x203A, 0x20A0, 0x20BF, 0x2212, 0x2212, 0x25B2, 0x25BC, 0 };
+    BuildRanges(BodyBaseRanges, data_chars, &Ranges);
+    BuildRanges(NumbersBaseRanges, title_chars, &TitleRanges);
+    BuildRanges(NumbersBaseRanges, small_chars, &SmallRanges);
     Fonts fonts;
     fonts.Body = AddFontStack(atlas, BodySize, density, Ranges.data());
-    fonts.Title = AddFontStack(atlas, TitleSize, density, Ranges.data());
-    fonts.Small = AddFontStack(atlas, SmallSize, density, small_ranges);
+    fonts.Title = AddFontStack(atlas, TitleSize, density, TitleRanges.data());
+    fonts.Small = AddFontStack(atlas, SmallSize, density, SmallRanges.data());
     BodyFont = fonts.Body;
 
-    // Rasterised glyphs go into custom rectangles of the body font; their pixels are copied in
+    // Rasterised glyphs go into custom rectangles (in every font, at the body size: a name in
+    // a trend label or a title then shows, if not at its exact size); their pixels are copied in
     // after the build. Quads are in CSS pixels, so the sizes are divided by the bitmap density.
-    std::vector<int> rect_ids;
-    for (const RasterisedGlyph& g : Rasterised)
+    struct Placed { ImFont* Font; const RasterisedGlyph* Glyph; int RectId; };
+    std::vector<Placed> placed;
+    for (ImFont* font : { fonts.Body, fonts.Title, fonts.Small })
+        for (const RasterisedGlyph& g : Rasterised)
+            if (g.Codepoint <= 0xFFFF)
+                placed.push_back({ font, &g, atlas->AddCustomRectFontGlyph(font, (ImWchar)g.Codepoint, g.Width, g.Height, g.Advance / g.Density) });
+    // The builder directly, not ImFontAtlas::Build() (nor GetTexDataAs*(), which call it): Build()
+    // falls back to ImGui's embedded ProggyClean font, and referencing it adds 12 KB to the wasm.
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(atlas);
+    if (placed.empty())
+        return fonts;
+    unsigned char* pixels = atlas->TexPixelsAlpha8;
+    const int tex_w = atlas->TexWidth;
+    for (const Placed& p : placed)
     {
-        if (g.Codepoint > 0xFFFF)
+        const RasterisedGlyph& g = *p.Glyph;
+        const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(p.RectId);
+        for (int y = 0; y < g.Height; y++)
+            std::memcpy(pixels + (r->Y + y) * tex_w + r->X, g.Alpha.data() + y * g.Width, (size_t)g.Width);
+        ImFontGlyph* glyph = (ImFontGlyph*)p.Font->FindGlyphNoFallback((ImWchar)g.Codepoint);
+        if (glyph && glyph->X1 - glyph->X0 == (float)g.Width)
         {
-            rect_ids.push_back(-1);
-            continue;
+            // The bitmap's baseline is at row BodyPixelSize (see the widget's rasteriser).
+            float top = p.Font->Ascent - BodySize;
+            glyph->X0 = -1.0f / g.Density;
+            glyph->X1 = glyph->X0 + g.Width / g.Density;
+            glyph->Y0 = top;
+            glyph->Y1 = top + g.Height / g.Density;
         }
-        rect_ids.push_back(atlas->AddCustomRectFontGlyph(fonts.Body, (ImWchar)g.Codepoint, g.Width, g.Height, g.Advance / g.Density));
     }
-    atlas->Build();
-    if (!Rasterised.empty())
-    {
-        unsigned char* pixels = nullptr;
-        int tex_w = 0, tex_h = 0;
-        atlas->GetTexDataAsAlpha8(&pixels, &tex_w, &tex_h);
-        for (size_t i = 0; i < Rasterised.size(); i++)
-        {
-            if (rect_ids[i] < 0)
-                continue;
-            const RasterisedGlyph& g = Rasterised[i];
-            const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(rect_ids[i]);
-            for (int y = 0; y < g.Height; y++)
-                std::memcpy(pixels + (r->Y + y) * tex_w + r->X, g.Alpha.data() + y * g.Width, (size_t)g.Width);
-            ImFontGlyph* glyph = (ImFontGlyph*)fonts.Body->FindGlyphNoFallback((ImWchar)g.Codepoint);
-            if (glyph && glyph->X1 - glyph->X0 == (float)g.Width)
-            {
-                // The bitmap's baseline is at row BodyPixelSize (see the widget's rasteriser).
-                float top = fonts.Body->Ascent - BodySize;
-                glyph->X0 = -1.0f / g.Density;
-                glyph->X1 = glyph->X0 + g.Width / g.Density;
-                glyph->Y0 = top;
-                glyph->Y1 = top + g.Height / g.Density;
-            }
-        }
-        fonts.Body->BuildLookupTable();
-    }
+    for (ImFont* font : { fonts.Body, fonts.Title, fonts.Small })
+        font->BuildLookupTable();
     return fonts;
+}
+
+//-----------------------------------------------------------------------------
+// Which characters a font can draw: its 'cmap' table (formats 4 and 12, as stb_truetype reads
+// it). Answering from the table needs no atlas: rasterising one just to ask cost ~100 ms.
+//-----------------------------------------------------------------------------
+
+static uint32_t ReadU16(const unsigned char* p) { return (uint32_t)p[0] << 8 | p[1]; }
+static uint32_t ReadU32(const unsigned char* p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
+
+static bool CmapFormat12Maps(const unsigned char* font, size_t size, size_t table, uint32_t cp)
+{
+    if (table + 16 > size)
+        return false;
+    uint32_t groups = ReadU32(font + table + 12);
+    for (uint32_t g = 0; g < groups; g++)
+    {
+        size_t at = table + 16 + (size_t)12 * g;
+        if (at + 12 > size)
+            return false;
+        uint32_t first = ReadU32(font + at), last = ReadU32(font + at + 4), glyph = ReadU32(font + at + 8);
+        if (cp >= first && cp <= last)
+            return glyph + (cp - first) != 0;
+    }
+    return false;
+}
+
+static bool CmapFormat4Maps(const unsigned char* font, size_t size, size_t table, uint32_t cp)
+{
+    if (cp > 0xFFFF || table + 14 > size)
+        return false;
+    size_t segments = ReadU16(font + table + 6) / 2;
+    size_t ends = table + 14, starts = ends + 2 * segments + 2, deltas = starts + 2 * segments, offsets = deltas + 2 * segments;
+    if (offsets + 2 * segments > size)
+        return false;
+    for (size_t s = 0; s < segments; s++)
+    {
+        if (cp > ReadU16(font + ends + 2 * s))
+            continue;
+        uint32_t first = ReadU16(font + starts + 2 * s);
+        if (cp < first)
+            return false;
+        uint32_t delta = ReadU16(font + deltas + 2 * s), range_offset = ReadU16(font + offsets + 2 * s);
+        if (range_offset == 0)
+            return ((cp + delta) & 0xFFFF) != 0;
+        size_t at = offsets + 2 * s + range_offset + 2 * (size_t)(cp - first);
+        if (at + 2 > size)
+            return false;
+        uint32_t glyph = ReadU16(font + at);
+        return glyph != 0 && ((glyph + delta) & 0xFFFF) != 0;
+    }
+    return false;
+}
+
+bool FontMapsCodepoint(const unsigned char* font, size_t size, uint32_t cp)
+{
+    if (size < 12)
+        return false;
+    size_t tables = ReadU16(font + 4), cmap = 0;
+    for (size_t i = 0; i < tables && 12 + 16 * (i + 1) <= size; i++)
+        if (std::memcmp(font + 12 + 16 * i, "cmap", 4) == 0)
+            cmap = ReadU32(font + 12 + 16 * i + 8);
+    if (cmap == 0 || cmap + 4 > size)
+        return false;
+    size_t subtables = ReadU16(font + cmap + 2), format4 = 0, format12 = 0;
+    for (size_t i = 0; i < subtables && cmap + 4 + 8 * (i + 1) <= size; i++)
+    {
+        const unsigned char* rec = font + cmap + 4 + 8 * i;
+        uint32_t platform = ReadU16(rec), encoding = ReadU16(rec + 2);
+        size_t table = cmap + ReadU32(rec + 4);
+        bool unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
+        if (!unicode || table + 2 > size)
+            continue;
+        uint32_t format = ReadU16(font + table);
+        if (format == 12 && !format12) format12 = table;
+        if (format == 4 && !format4) format4 = table;
+    }
+    if (format12)
+        return CmapFormat12Maps(font, size, format12, cp);
+    return format4 && CmapFormat4Maps(font, size, format4, cp);
 }
 
 std::u32string FontLibrary::Missing(const std::u32string& data_chars) const
 {
     std::u32string missing;
-    if (!BodyFont)
-        return missing;
     for (char32_t cp : data_chars)
     {
         if (cp < 0x20 || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF)
             continue;   // controls and zero-width joiners draw nothing by design
-        bool found = cp <= 0xFFFF && BodyFont->FindGlyphNoFallback((ImWchar)cp) != nullptr;
+        bool found = false;
+        if (cp <= 0xFFFF)   // ImWchar is 16-bit: the atlas holds the BMP only
+        {
+            for (const char* name : FontStack)
+                if (const Asset* a = FindAsset(name))
+                    if ((found = FontMapsCodepoint(a->Data, a->Size, cp)))
+                        break;
+            for (size_t i = 0; !found && i < Rasterised.size(); i++)
+                found = Rasterised[i].Codepoint == cp;
+        }
         if (!found && missing.find(cp) == std::u32string::npos)
             missing.push_back(cp);
     }

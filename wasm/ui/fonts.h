@@ -22,10 +22,13 @@ class FontLibrary
 {
 public:
     // Rebuilds the atlas for this density and the characters of the data (builds glyph ranges
-    // from them so only what is shown is rasterised).
-    Fonts Build(ImFontAtlas* atlas, float density, const std::u32string& data_chars);
+    // from them so only what is shown is rasterised: the atlas is most of the first frame's
+    // time). The title and small fonts get numbers, punctuation and their own characters only.
+    Fonts Build(ImFontAtlas* atlas, float density, const std::u32string& data_chars,
+                const std::u32string& title_chars = std::u32string(), const std::u32string& small_chars = std::u32string());
 
-    // Characters of data_chars that no font (nor a rasterised glyph) can draw.
+    // Characters of data_chars that no compiled-in font (nor a rasterised glyph) can draw; needs
+    // no atlas.
     std::u32string Missing(const std::u32string& data_chars) const;
 
     // A glyph the browser rasterised (alpha, w*h, at BodyPixelSize(density), baseline at row
@@ -42,8 +45,23 @@ private:
     struct RasterisedGlyph { uint32_t Codepoint; int Width, Height; float Advance; float Density; std::vector<unsigned char> Alpha; };
     std::vector<RasterisedGlyph> Rasterised;
     std::vector<ImWchar> Ranges;           // must outlive the atlas build
+    std::vector<ImWchar> TitleRanges;
     std::vector<ImWchar> SmallRanges;
     ImFont* BodyFont = nullptr;
+};
+
+// Whether an OpenType/TrueType font's cmap maps cp to a glyph (bounds-checked: any bytes are safe).
+bool FontMapsCodepoint(const unsigned char* font, size_t size, uint32_t cp);
+
+// The distinct characters of some UTF-8 texts: a bitmap over all of Unicode (136 KiB), so
+// collecting every character of a large data file is one linear pass, no sort.
+class CodepointSet
+{
+public:
+    void AddUtf8(std::string_view utf8);   // invalid bytes are skipped
+    std::u32string Sorted() const;
+private:
+    std::vector<uint64_t> Bits = std::vector<uint64_t>(0x110000 / 64);
 };
 
 // Appends every code point of a UTF-8 string to out (invalid bytes are skipped).

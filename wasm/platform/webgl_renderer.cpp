@@ -1,0 +1,202 @@
+// See webgl_renderer.h for why this exists instead of imgui_impl_opengl3.
+#include "platform/webgl_renderer.h"
+
+#include <GLES3/gl3.h>
+
+#include "imgui.h"
+
+#include <cstddef>
+#include <cstdint>
+
+static_assert(sizeof(ImDrawIdx) == 4, "the widget builds ImGui with 32-bit indices (no base vertex in WebGL2)");
+
+namespace ls {
+
+namespace {
+
+struct Renderer
+{
+    GLuint Program = 0;
+    GLint  ScaleLocation = -1, OffsetLocation = -1;
+    GLuint VertexArray = 0, VertexBuffer = 0, IndexBuffer = 0;
+    GLuint FontTexture = 0;
+};
+
+Renderer g_Renderer;
+
+const char* const VertexShader = R"(#version 300 es
+uniform vec2 Scale;
+uniform vec2 Offset;
+layout(location = 0) in vec2 Position;
+layout(location = 1) in vec2 UV;
+layout(location = 2) in vec4 Color;
+out vec2 FragUV;
+out vec4 FragColor;
+void main()
+{
+    FragUV = UV;
+    FragColor = Color;
+    gl_Position = vec4(Position * Scale + Offset, 0.0, 1.0);
+}
+)";
+
+// The atlas is alpha only (R8): white glyphs, so colour comes from the vertex.
+const char* const FragmentShader = R"(#version 300 es
+precision mediump float;
+uniform sampler2D Atlas;
+in vec2 FragUV;
+in vec4 FragColor;
+out vec4 OutColor;
+void main()
+{
+    OutColor = vec4(FragColor.rgb, FragColor.a * texture(Atlas, FragUV).r);
+}
+)";
+
+GLuint CompileShader(GLenum type, const char* source)
+{
+    GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    return shader;
+}
+
+} // namespace
+
+bool WebGlRendererInit()
+{
+    Renderer& r = g_Renderer;
+    GLuint vs = CompileShader(GL_VERTEX_SHADER, VertexShader);
+    GLuint fs = CompileShader(GL_FRAGMENT_SHADER, FragmentShader);
+    r.Program = glCreateProgram();
+    glAttachShader(r.Program, vs);
+    glAttachShader(r.Program, fs);
+    glLinkProgram(r.Program);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint linked = 0;
+    glGetProgramiv(r.Program, GL_LINK_STATUS, &linked);   // the one round trip: compile and link together
+    if (!linked)
+    {
+        glDeleteProgram(r.Program);
+        r.Program = 0;
+        return false;
+    }
+    r.ScaleLocation = glGetUniformLocation(r.Program, "Scale");
+    r.OffsetLocation = glGetUniformLocation(r.Program, "Offset");
+
+    glGenVertexArrays(1, &r.VertexArray);
+    glGenBuffers(1, &r.VertexBuffer);
+    glGenBuffers(1, &r.IndexBuffer);
+    glBindVertexArray(r.VertexArray);
+    glBindBuffer(GL_ARRAY_BUFFER, r.VertexBuffer);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.IndexBuffer);   // part of the vertex array's state
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, pos));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, uv));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, col));
+
+    // The context is this widget's alone: the state ImGui needs is set once, here.
+    glUseProgram(r.Program);
+    glUniform1i(glGetUniformLocation(r.Program, "Atlas"), 0);
+    glActiveTexture(GL_TEXTURE0);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "landscape-webgl2";
+    return true;
+}
+
+void WebGlRendererUploadFonts()
+{
+    Renderer& r = g_Renderer;
+    ImGuiIO& io = ImGui::GetIO();
+    // Straight from the atlas FontLibrary::Build() made (GetTexDataAsAlpha8() would link ImGui's
+    // default font in, see there).
+    const unsigned char* pixels = io.Fonts->TexPixelsAlpha8;
+    const int width = io.Fonts->TexWidth, height = io.Fonts->TexHeight;
+    if (!pixels)
+        return;
+    if (!r.FontTexture)
+        glGenTextures(1, &r.FontTexture);
+    glBindTexture(GL_TEXTURE_2D, r.FontTexture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    io.Fonts->SetTexID((ImTextureID)(intptr_t)r.FontTexture);
+    io.Fonts->ClearTexData();   // the pixels live on in the texture; the CPU copy is ~1 MB at 2x
+}
+
+void WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height, const ImVec4& background)
+{
+    Renderer& r = g_Renderer;
+    if (!r.Program || !draw_data || framebuffer_width <= 0 || framebuffer_height <= 0)
+        return;
+    glViewport(0, 0, framebuffer_width, framebuffer_height);
+    glScissor(0, 0, framebuffer_width, framebuffer_height);   // glClear obeys the scissor
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    // Display coordinates (CSS pixels from DisplayPos) to clip space, y down.
+    const ImVec2 pos = draw_data->DisplayPos, size = draw_data->DisplaySize;
+    glUniform2f(r.ScaleLocation, 2.0f / size.x, -2.0f / size.y);
+    glUniform2f(r.OffsetLocation, -1.0f - pos.x * 2.0f / size.x, 1.0f + pos.y * 2.0f / size.y);
+    glBindVertexArray(r.VertexArray);
+
+    const ImVec2 scale = draw_data->FramebufferScale;
+    GLuint bound_texture = 0;
+    for (int n = 0; n < draw_data->CmdListsCount; n++)
+    {
+        const ImDrawList* list = draw_data->CmdLists[n];
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)list->VtxBuffer.Size * (GLsizeiptr)sizeof(ImDrawVert), list->VtxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)list->IdxBuffer.Size * (GLsizeiptr)sizeof(ImDrawIdx), list->IdxBuffer.Data, GL_STREAM_DRAW);
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
+        {
+            if (cmd.UserCallback)
+            {
+                if (cmd.UserCallback != ImDrawCallback_ResetRenderState)   // state never changes: nothing to reset
+                    cmd.UserCallback(list, &cmd);
+                continue;
+            }
+            // Clip rectangle in framebuffer pixels; GL's scissor origin is bottom-left.
+            float x0 = (cmd.ClipRect.x - pos.x) * scale.x, y0 = (cmd.ClipRect.y - pos.y) * scale.y;
+            float x1 = (cmd.ClipRect.z - pos.x) * scale.x, y1 = (cmd.ClipRect.w - pos.y) * scale.y;
+            if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0)
+                continue;
+            glScissor((GLint)x0, (GLint)((float)framebuffer_height - y1), (GLsizei)(x1 - x0), (GLsizei)(y1 - y0));
+            GLuint texture = (GLuint)(intptr_t)cmd.GetTexID();
+            if (texture != bound_texture)
+            {
+                glBindTexture(GL_TEXTURE_2D, texture);
+                bound_texture = texture;
+            }
+            glDrawElements(GL_TRIANGLES, (GLsizei)cmd.ElemCount, GL_UNSIGNED_INT, (void*)(intptr_t)(cmd.IdxOffset * sizeof(ImDrawIdx)));
+        }
+    }
+}
+
+void WebGlRendererForgetObjects() { g_Renderer = Renderer(); }
+
+void WebGlRendererShutdown()
+{
+    Renderer& r = g_Renderer;
+    if (r.FontTexture) glDeleteTextures(1, &r.FontTexture);
+    if (r.VertexBuffer) glDeleteBuffers(1, &r.VertexBuffer);
+    if (r.IndexBuffer) glDeleteBuffers(1, &r.IndexBuffer);
+    if (r.VertexArray) glDeleteVertexArrays(1, &r.VertexArray);
+    if (r.Program) glDeleteProgram(r.Program);
+    ImGui::GetIO().Fonts->SetTexID(0);
+    WebGlRendererForgetObjects();
+}
+
+} // namespace ls
