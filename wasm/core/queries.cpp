@@ -7,6 +7,7 @@
 //   [SECTION] Grouping, ranges and counts
 //   [SECTION] Text filter
 #include "core/queries.h"
+#include "core/stable_sort.h"
 
 #include <algorithm>
 #include <cstring>
@@ -173,7 +174,7 @@ bool PeriodRange(const Dataset& ds, Period* first, Period* last)
 void SortRowsByRank(const Dataset& ds, std::vector<uint32_t>* rows)
 {
     const ObservationTable& o = ds.Observations;
-    std::stable_sort(rows->begin(), rows->end(), [&](uint32_t a, uint32_t b) {
+    StableSortBy(*rows, [&](uint32_t a, uint32_t b) {
         double va = o.Values[a], vb = o.Values[b];
         if (va != vb)
         {
@@ -268,7 +269,7 @@ ShareTable ComputeShares(const Dataset& ds, int metric, CompareKind by, int fixe
     std::vector<size_t> order_of(ds.Entities.size() + ds.Regions.size(), 0);
     for (size_t i = 0; i < table.Items.size(); i++)
         order_of[table.Items[i]] = i;
-    std::stable_sort(table.Rows.begin(), table.Rows.end(), [&](const ShareRow& a, const ShareRow& b) {
+    StableSortBy(table.Rows, [&](const ShareRow& a, const ShareRow& b) {
         return a.When != b.When ? a.When < b.When : order_of[a.Item] < order_of[b.Item];
     });
     for (size_t i = 0; i < table.Rows.size();)
@@ -297,7 +298,7 @@ std::vector<OriginGroup> GroupEntitiesByOrigin(const Dataset& ds, const std::vec
     if (list.empty())
         for (size_t i = 0; i < ds.Entities.size(); i++)
             list.push_back((int)i);
-    std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+    StableSortBy(list, [&](int a, int b) {
         const std::string& ca = ds.Entities[a].HqCountry;
         const std::string& cb = ds.Entities[b].HqCountry;
         if (ca.empty() != cb.empty())

@@ -8,6 +8,7 @@
 //   [SECTION] Holes
 
 #include "core/world_map.h"
+#include "core/stable_sort.h"
 
 #include <algorithm>
 #include <cmath>
@@ -373,7 +374,7 @@ bool BridgeHole(const Vec2f* points, std::vector<uint32_t>* polygon, std::vector
         const Vec2f v = p[(*polygon)[i]];
         return ((double)v.x - mp.x) * ((double)v.x - mp.x) + ((double)v.y - mp.y) * ((double)v.y - mp.y);
     };
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return distance_sq(a) < distance_sq(b); });
+    StableSortBy(order, [&](size_t a, size_t b) { return distance_sq(a) < distance_sq(b); });
 
     std::vector<Vec2f> hole_points(hole.size());
     for (size_t i = 0; i < hole.size(); i++) hole_points[i] = p[hole[i]];
@@ -442,7 +443,7 @@ std::vector<uint32_t> TriangulateCountry(const CountryShape& shape) {
             for (uint32_t i : ring) x = std::max(x, points[i].x);
             return x;
         };
-        std::stable_sort(holes.begin(), holes.end(), [&](const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) { return max_x(a) > max_x(b); });
+        StableSortBy(holes, [&](const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) { return max_x(a) > max_x(b); });
         for (size_t h = 0; h < holes.size(); h++) {
             std::vector<std::vector<uint32_t>> pending(holes.begin() + h + 1, holes.end());
             BridgeHole(points, &polygon, holes[h], pending, points + start, ring_size(e)); // no bridge: the fill covers the hole

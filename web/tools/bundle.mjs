@@ -5,7 +5,11 @@
 //   dist/data/*.json             the shipped data
 //   dist/landscape-demo.html     one file with everything inside, for file:// (classic scripts)
 //
-//   node web/tools/bundle.mjs --wasm build/wasm --out dist
+// Scripts are minified with terser (names mangled, comments dropped: the widget's script is a
+// third of the download otherwise); web/ keeps the readable sources. --no-minify skips it.
+//
+//   node web/tools/bundle.mjs --wasm build/wasm --out dist [--no-minify]
+import { minify } from "terser";
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync, readdirSync, rmSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +20,14 @@ const wasmDir = join(root, arg("--wasm", "build/wasm"), "wasm", "platform");
 const out = join(root, arg("--out", "dist"));
 const web = join(root, "web");
 const read = (p) => readFileSync(p, "utf8");
+const minifying = !process.argv.includes("--no-minify");
+// module: an ES module (its top level is private, so its names are mangled too).
+async function terse(code, { module }) {
+  if (!minifying) return code;
+  const result = await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  return result.code;
+}
+const banner = `// Landscape widget ${JSON.parse(read(join(root, "package.json"))).version}: see README.md for the embed contract.\n`;
 
 for (const f of ["landscape-core.js", "landscape-core.wasm", "landscape-core-single.js"]) {
   if (!existsSync(join(wasmDir, f))) { console.error(`bundle: missing ${join(wasmDir, f)} (build the wasm preset first)`); process.exit(1); }
@@ -28,15 +40,15 @@ const widget = read(join(web, "landscape-widget.js"));
 const page = read(join(web, "page.js"));
 
 // Portal build.
-copyFileSync(join(wasmDir, "landscape-core.js"), join(out, "landscape-core.js"));
+writeFileSync(join(out, "landscape-core.js"), await terse(read(join(wasmDir, "landscape-core.js")), { module: true }));
 copyFileSync(join(wasmDir, "landscape-core.wasm"), join(out, "landscape-core.wasm"));
-writeFileSync(join(out, "landscape.js"),
-  `// Landscape widget ${JSON.parse(read(join(root, "package.json"))).version}: see README.md for the embed contract.\n` +
+writeFileSync(join(out, "landscape.js"), banner + await terse(
   `import LandscapeCoreFactory from "./landscape-core.js";\n` +
   `const LANDSCAPE_CONFIG = { wasmUrl: new URL("./landscape-core.wasm", import.meta.url).href };\n` +
-  widget + `\nexport { createLandscape };\nexport default createLandscape;\n`);
-writeFileSync(join(out, "index.js"), `import { createLandscape } from "./landscape.js";\n${page}`);
-for (const f of ["index.html", "embed.html", "page.css", "embed.css", "embed.js"]) {
+  widget + `\nexport { createLandscape };\nexport default createLandscape;\n`, { module: true }));
+writeFileSync(join(out, "index.js"), await terse(`import { createLandscape } from "./landscape.js";\n${page}`, { module: true }));
+writeFileSync(join(out, "embed.js"), await terse(read(join(web, "embed.js")), { module: true }));
+for (const f of ["index.html", "embed.html", "page.css", "embed.css"]) {
   if (existsSync(join(web, f))) copyFileSync(join(web, f), join(out, f));
 }
 for (const f of readdirSync(join(root, "data"))) {
@@ -49,12 +61,13 @@ const inlineScript = (code) => `<script>\n${code.replace(/<\/(script)/gi, "<\\/$
 const demoData = read(join(root, "data", "landscape.json")).replace(/<\//g, "<\\/");
 let html = read(join(web, "index.html"));
 html = html.replace(/<link rel="stylesheet" href="page.css">/, `<style>\n${read(join(web, "page.css"))}\n</style>`);
-html = html.replace(/<script type="module" src="index.js"><\/script>/, [
-  inlineScript(read(join(wasmDir, "landscape-core-single.js"))),
-  inlineScript(`const LANDSCAPE_CONFIG = { wasmUrl: null };\n${widget}\nwindow.Landscape = { createLandscape };`),
+const demoScripts = [
+  inlineScript(await terse(read(join(wasmDir, "landscape-core-single.js")), { module: false })),
+  inlineScript(banner + await terse(`const LANDSCAPE_CONFIG = { wasmUrl: null };\n${widget}\nwindow.Landscape = { createLandscape };`, { module: false })),
   `<script>\nconst LANDSCAPE_DEMO_DATA = ${demoData};\n</script>`,
-  inlineScript(page),
-].join("\n"));
+  inlineScript(await terse(page, { module: false })),
+].join("\n");
+html = html.replace(/<script type="module" src="index.js"><\/script>/, () => demoScripts);
 writeFileSync(join(out, "landscape-demo.html"), html);
 
 const size = (f) => readFileSync(join(out, f)).length;

@@ -10,6 +10,7 @@
 //  [SECTION] Mirror and CSV
 
 #include "ui/views/views.h"
+#include "core/stable_sort.h"
 #include "ui/app.h"
 #include "ui/assets.h"
 
@@ -205,6 +206,9 @@ void OnDataChanged(ViewContext* ctx)
     ctx->MapPan = ImVec2(0, 0);
     ctx->Playing = false;
     ctx->TableDirty = true;
+    ctx->TrendDirty = true;
+    ctx->ShareDirty = true;
+    ctx->CitationsDirty = true;
 }
 
 void OnStateChanged(ViewContext* ctx)
@@ -218,6 +222,8 @@ void OnStateChanged(ViewContext* ctx)
     if (ctx->Sel.At.Valid())
         std::snprintf(ctx->PeriodText, sizeof(ctx->PeriodText), "%s", FormatPeriod(ctx->Sel.At).c_str());
     ctx->TableDirty = true;
+    ctx->TrendDirty = true;
+    ctx->ShareDirty = true;
     BuildShownTable(*ctx);
 }
 
@@ -345,7 +351,7 @@ static void DrawEntityPicker(ViewContext& ctx)
     for (int e = 0; e < (int)ds.Entities.size(); e++)
         if (matches(ds.Entities[e]) && (ctx.Sel.Metric < 0 || ctx.EntityHasMetric(e)))
             order.push_back(e);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    StableSortBy(order, [&](int a, int b) {
         const Entity& x = ds.Entities[a];
         const Entity& y = ds.Entities[b];
         if (x.Category != y.Category) return x.Category < y.Category;

@@ -3,6 +3,7 @@
 // period shows its latest earlier figure, labelled "as of". Optionally grouped by owner's country.
 
 #include "ui/views/views.h"
+#include "core/stable_sort.h"
 #include "ui/app.h"
 
 #include <algorithm>
@@ -87,7 +88,7 @@ static std::vector<CompareBar> CollectBarsBy(const ViewContext& ctx, CompareKind
     }
     bool lower_better = ds.Metrics[m].LowerIsBetter;
     bool descending = ctx.Edit.SortDescending != lower_better;   // ranks: "best" first means smallest
-    std::stable_sort(bars.begin(), bars.end(), [&](const CompareBar& a, const CompareBar& b) {
+    StableSortBy(bars, [&](const CompareBar& a, const CompareBar& b) {
         if (ctx.Edit.GroupByOrigin && by == CompareKind_Entity && a.Group != b.Group)
             return a.Group < b.Group;
         return descending ? a.Value > b.Value : a.Value < b.Value;

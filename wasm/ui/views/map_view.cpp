@@ -4,6 +4,7 @@
 // no countries are listed beside the map with their values, and say they cannot be drawn.
 
 #include "ui/views/views.h"
+#include "core/stable_sort.h"
 #include "ui/app.h"
 
 #include <algorithm>
@@ -57,7 +58,7 @@ static void ComputeMapColouring(ViewContext& ctx)
     if (regional)
         painted.erase(std::remove_if(painted.begin(), painted.end(), [&](int r) { return ds.Regions[r].World; }), painted.end());
     auto reach = [&](int r) { return ds.Regions[r].World ? 100000 : (int)ds.Regions[r].Countries.size(); };
-    std::stable_sort(painted.begin(), painted.end(), [&](int a, int b) { return reach(a) > reach(b); });
+    StableSortBy(painted, [&](int a, int b) { return reach(a) > reach(b); });
     for (int r : painted)
     {
         const Region& reg = ds.Regions[r];
@@ -206,7 +207,7 @@ static void DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, 
     for (int i = 0; i < (int)ds.Regions.size(); i++)
         if (ctx.RegionRow[i] >= 0)
             order.push_back(i);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return ctx.RegionValue[a] > ctx.RegionValue[b]; });
+    StableSortBy(order, [&](int a, int b) { return ctx.RegionValue[a] > ctx.RegionValue[b]; });
     if (order.empty())
         ImGui::TextWrapped("No figure for this platform at %s. Try another period or platform.", PeriodLabel(ctx.Sel.At).c_str());
     // A click changes the state, which recomputes the colouring: apply it after the list is drawn.
@@ -433,7 +434,7 @@ void BuildMapTable(ViewContext& ctx, ShownTable* t)
     for (int r = 0; r < (int)ds.Regions.size(); r++)
         if (ctx.RegionRow[r] >= 0)
             order.push_back(r);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return ctx.RegionValue[a] > ctx.RegionValue[b]; });
+    StableSortBy(order, [&](int a, int b) { return ctx.RegionValue[a] > ctx.RegionValue[b]; });
     for (int r : order)
     {
         uint32_t row = (uint32_t)ctx.RegionRow[r];

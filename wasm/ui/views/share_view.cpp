@@ -14,23 +14,6 @@
 
 namespace ls {
 
-struct ShareColumn
-{
-    Period At;
-    std::vector<double> Values;     // per part; < 0 = no figure
-    std::vector<uint8_t> Estimate;  // per part
-    double Total = 0;
-};
-
-struct ShareChart
-{
-    std::string Title;
-    std::vector<std::string> Parts;
-    std::vector<ImU32> Colors;
-    std::vector<ShareColumn> Columns;
-    std::string Note;               // why parts were left out, or why there is no chart
-};
-
 static void FinishColumns(ShareChart* chart, const std::map<uint32_t, ShareColumn>& by_period)
 {
     for (const auto& [key, col] : by_period)
@@ -199,7 +182,7 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
             float seg = (float)(col.Values[i] / col.Total) * h;
             ImRect r(ImVec2(x, y - seg), ImVec2(x + bw, y));
             dl->AddRectFilled(r.Min, r.Max, col.Estimate[i] ? WithAlpha(chart.Colors[i], 0.5f) : chart.Colors[i]);
-            if (col.Estimate[i])
+            if (col.Estimate[i] && bw >= 4.0f)   // narrower bars show estimates by their lighter colour alone
                 DrawHatch(dl, r, th.EstimateHatch, 5.0f);
             if (hovered && r.Contains(io.MousePos))
                 ImGui::SetTooltip("%s, %s\n%.1f%% of the parts' total%s", chart.Parts[i].c_str(), PeriodLabel(col.At).c_str(),
@@ -211,6 +194,37 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
         x += bw + gap;
     }
     ImGui::PopFont();
+}
+
+// Both charts of the selection, recomputed only after a state change (each is a pass over the
+// metric's rows).
+static void UpdateShareCharts(ViewContext& ctx)
+{
+    if (!ctx.ShareDirty)
+        return;
+    ctx.ShareDirty = false;
+    ctx.ShareByRegion = ShareChart();
+    ctx.ShareByOrigin = ShareChart();
+    const Dataset& ds = *ctx.Data;
+    const int m = ctx.Sel.Metric;
+    if (m < 0 || !ds.Metrics[m].Summable)
+        return;
+    int entity = ctx.Sel.Entities.empty() ? -1 : ctx.Sel.Entities[0];
+    if (entity >= 0)
+    {
+        ctx.ShareByRegion = RegionShares(ctx, entity);
+        ctx.ShareByRegion.Shown = true;
+    }
+    int region = ctx.Sel.Regions.empty() ? -1 : ctx.Sel.Regions[0];
+    if (region < 0)
+        for (int r = 0; r < (int)ds.Regions.size() && region < 0; r++)
+            if (ds.Regions[r].World && ctx.RegionHasMetric(r))
+                region = r;
+    if (region >= 0)
+    {
+        ctx.ShareByOrigin = OriginShares(ctx, region);
+        ctx.ShareByOrigin.Shown = true;
+    }
 }
 
 void DrawShareView(ViewContext& ctx)
@@ -226,19 +240,14 @@ void DrawShareView(ViewContext& ctx)
                            ds.Metrics[m].Name.c_str());
         return;
     }
-    int entity = ctx.Sel.Entities.empty() ? -1 : ctx.Sel.Entities[0];
+    UpdateShareCharts(ctx);
     ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::BeginChild("share-scroll", avail, ImGuiChildFlags_None);
-    if (entity >= 0)
-        DrawShareChart(ctx, RegionShares(ctx, entity), ImVec2(avail.x, avail.y * 0.5f - 40));
+    if (ctx.ShareByRegion.Shown)
+        DrawShareChart(ctx, ctx.ShareByRegion, ImVec2(avail.x, avail.y * 0.5f - 40));
     ImGui::Spacing();
-    int region = ctx.Sel.Regions.empty() ? -1 : ctx.Sel.Regions[0];
-    if (region < 0)
-        for (int r = 0; r < (int)ds.Regions.size() && region < 0; r++)
-            if (ds.Regions[r].World && ctx.RegionHasMetric(r))
-                region = r;
-    if (region >= 0)
-        DrawShareChart(ctx, OriginShares(ctx, region), ImVec2(avail.x, avail.y * 0.5f - 40));
+    if (ctx.ShareByOrigin.Shown)
+        DrawShareChart(ctx, ctx.ShareByOrigin, ImVec2(avail.x, avail.y * 0.5f - 40));
     ImGui::EndChild();
 }
 
@@ -259,7 +268,8 @@ void BuildShareTable(ViewContext& ctx, ShownTable* t)
         t->Summary = "Shares: choose a platform.";
         return;
     }
-    ShareChart chart = RegionShares(ctx, entity);
+    UpdateShareCharts(ctx);
+    const ShareChart& chart = ctx.ShareByRegion;
     t->Caption = chart.Title + ", " + ds.Metrics[m].Name;
     t->Columns = { "Period" };
     for (const std::string& p : chart.Parts)

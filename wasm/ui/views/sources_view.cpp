@@ -9,13 +9,18 @@
 
 namespace ls {
 
-static std::vector<int> CitationCounts(const Dataset& ds)
+static const std::vector<int>& CitationCounts(ViewContext& ctx)
 {
-    std::vector<int> counts(ds.Sources.size(), 0);
-    for (uint16_t s : ds.Observations.Sources)
-        if (s != kNoSource && s < counts.size())
-            counts[s]++;
-    return counts;
+    if (ctx.CitationsDirty)
+    {
+        const Dataset& ds = *ctx.Data;
+        ctx.SourceCitations.assign(ds.Sources.size(), 0);
+        for (uint16_t s : ds.Observations.Sources)
+            if (s != kNoSource && s < ctx.SourceCitations.size())
+                ctx.SourceCitations[s]++;
+        ctx.CitationsDirty = false;
+    }
+    return ctx.SourceCitations;
 }
 
 void DrawSourcesView(ViewContext& ctx)
@@ -54,7 +59,7 @@ void DrawSourcesView(ViewContext& ctx)
     }
     ImGui::PopTextWrapPos();
 
-    std::vector<int> counts = CitationCounts(ds);
+    const std::vector<int>& counts = CitationCounts(ctx);
     ImGui::SeparatorText(("Sources (" + std::to_string(ds.Sources.size()) + ")").c_str());
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("sources", 4, flags))
@@ -102,7 +107,7 @@ void DrawSourcesView(ViewContext& ctx)
 void BuildSourcesTable(ViewContext& ctx, ShownTable* t)
 {
     const Dataset& ds = *ctx.Data;
-    std::vector<int> counts = CitationCounts(ds);
+    const std::vector<int>& counts = CitationCounts(ctx);
     t->Caption = "Sources of " + ds.Title;
     t->Columns = { "Source", "Publisher", "Kind", "Date", "URL", "Observations citing it" };
     for (size_t i = 0; i < ds.Sources.size(); i++)

@@ -1,48 +1,120 @@
 // Trend view: lines over time for the selected entities x regions of one metric. The time axis
 // is continuous (fractional years), so years, quarters, months and days share one chart: each
-// point sits at the middle of its period. Estimates and forecasts are dashed with hollow markers;
-// the data's events are markers on the time axis.
+// point sits at the middle of its period. Estimates and forecasts are dashed with hollow markers
+// (lighter and thinner on lines too dense for markers, see DenseSpacing); the data's events are
+// markers on the time axis.
 
 #include "ui/views/views.h"
 #include "ui/app.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 
 namespace ls {
 
-struct TrendSeries
-{
-    int Entity, Region;
-    std::vector<uint32_t> Rows;
-    ImU32 Color;
-};
-
 static constexpr int kMaxSeries = 12;
 
-static std::vector<TrendSeries> CollectSeries(const ViewContext& ctx)
+// The lines of the selection, with times and extents; recomputed only after a state change.
+static void UpdateTrendLines(ViewContext& ctx)
 {
+    if (!ctx.TrendDirty)
+        return;
+    ctx.TrendDirty = false;
+    ctx.TrendLines.clear();
     const Dataset& ds = *ctx.Data;
-    std::vector<TrendSeries> out;
     if (ctx.Sel.Metric < 0)
-        return out;
+        return;
     int colour_index = 0;
+    double x0 = 1e9, x1 = -1e9, y0 = 1e300, y1 = -1e300, ypos = 1e300;
     for (int e : ctx.Sel.Entities)
-        for (int r = 0; r < (int)ds.Regions.size(); r++)
+        for (int r = 0; r < (int)ds.Regions.size() && (int)ctx.TrendLines.size() < kMaxSeries; r++)
         {
             if (!ctx.Sel.Regions.empty() && std::find(ctx.Sel.Regions.begin(), ctx.Sel.Regions.end(), r) == ctx.Sel.Regions.end())
                 continue;
             RowSpan span = SeriesRows(ds, ctx.Sel.Metric, e, r);
-            std::vector<uint32_t> rows(span.begin(), span.end());
-            if (rows.empty() || (int)out.size() >= kMaxSeries)
+            if (span.begin() == span.end())
                 continue;
-            // One entity: colour by region; several: each entity keeps its colour.
-            ImU32 col = ctx.Sel.Entities.size() == 1 ? PaletteColor(colour_index++, ctx.Theme_->Dark) : EntityColorFor(ctx, e);
-            out.push_back({ e, r, std::move(rows), col });
+            TrendLine line;
+            line.Entity = e;
+            line.Region = r;
+            line.ColourIndex = colour_index++;
+            line.Rows.assign(span.begin(), span.end());
+            line.Years.reserve(line.Rows.size());
+            for (uint32_t row : line.Rows)
+            {
+                Period p = ds.Observations.Periods[row];
+                line.Years.push_back(PeriodMidYear(p));
+                x0 = std::min(x0, PeriodStartYear(p));
+                x1 = std::max(x1, PeriodEndYear(p));
+                double v = ds.Observations.Values[row];
+                y0 = std::min(y0, v);
+                y1 = std::max(y1, v);
+                if (v > 0)
+                    ypos = std::min(ypos, v);
+            }
+            ctx.TrendLines.push_back(std::move(line));
         }
-    return out;
+    ctx.TrendX0 = x0, ctx.TrendX1 = x1, ctx.TrendY0 = y0, ctx.TrendY1 = y1, ctx.TrendYPositive = ypos;
 }
+
+// One entity: colour by region; several: each entity keeps its colour.
+static ImU32 TrendLineColour(const ViewContext& ctx, const TrendLine& line)
+{
+    return ctx.Sel.Entities.size() == 1 ? PaletteColor(line.ColourIndex, ctx.Theme_->Dark) : EntityColorFor(ctx, line.Entity);
+}
+
+// A line with more points than the plot has room for (closer than DenseSpacing pixels on
+// average; a million observations make thousands per line): no markers, and per pixel column
+// only the first, lowest, highest and last point, so the shape survives and the vertex count
+// follows the plot's width, not the data's size. Estimates keep their look as lighter, thinner
+// runs. Short lines keep markers and dashes.
+static constexpr float DenseSpacing = 6.0f;
+
+struct DenseRun
+{
+    ImDrawList* Draw;
+    ImU32 Colour;
+    std::vector<ImVec2> Points;
+    bool Estimate = false;
+    void Flush()
+    {
+        if (Points.size() >= 2)
+            Draw->AddPolyline(Points.data(), (int)Points.size(), Estimate ? WithAlpha(Colour, 0.45f) : Colour, ImDrawFlags_None, Estimate ? 1.5f : 2.0f);
+        if (!Points.empty())
+            Points.erase(Points.begin(), Points.end() - 1);   // the next run starts where this one ended
+    }
+};
+
+struct PixelColumn   // M4: the points of one pixel column that keep a line's shape
+{
+    int X = INT32_MIN;
+    bool Estimate = false;
+    ImVec2 First, Top, Bottom, Last;   // Top: smallest screen y (largest value)
+    int Count = 0, TopAt = 0, BottomAt = 0;
+
+    void Start(int x, bool estimate, ImVec2 p)
+    {
+        X = x, Estimate = estimate, First = Top = Bottom = Last = p, Count = 1, TopAt = BottomAt = 0;
+    }
+    void Add(ImVec2 p)
+    {
+        if (p.y < Top.y) Top = p, TopAt = Count;
+        if (p.y > Bottom.y) Bottom = p, BottomAt = Count;
+        Last = p;
+        Count++;
+    }
+    void Emit(DenseRun* run) const
+    {
+        if (X == INT32_MIN)
+            return;
+        const ImVec2 order[4] = { First, TopAt < BottomAt ? Top : Bottom, TopAt < BottomAt ? Bottom : Top, Last };
+        for (const ImVec2& p : order)
+            if (run->Points.empty() || run->Points.back().x != p.x || run->Points.back().y != p.y)
+                run->Points.push_back(p);
+    }
+};
 
 // About `count` round tick values covering [lo, hi].
 static std::vector<double> NiceTicks(double lo, double hi, int count)
@@ -62,7 +134,8 @@ void DrawTrendView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
-    std::vector<TrendSeries> series = CollectSeries(ctx);
+    UpdateTrendLines(ctx);
+    const std::vector<TrendLine>& series = ctx.TrendLines;
     bool log = ctx.Edit.Scale == ScaleKind_Log;
     if (ImGui::Checkbox("Log scale", &log))
     {
@@ -76,21 +149,11 @@ void DrawTrendView(ViewContext& ctx)
         ImGui::TextWrapped("No series for this selection: choose platforms and regions that have figures for this metric.");
         return;
     }
+
     const int metric = ctx.Sel.Metric;
 
     // Ranges
-    double x0 = 1e9, x1 = -1e9, y0 = 1e300, y1 = -1e300, ypos = 1e300;
-    for (const TrendSeries& s : series)
-        for (uint32_t row : s.Rows)
-        {
-            Period p = ds.Observations.Periods[row];
-            x0 = std::min(x0, PeriodStartYear(p));
-            x1 = std::max(x1, PeriodEndYear(p));
-            double v = ds.Observations.Values[row];
-            y0 = std::min(y0, v);
-            y1 = std::max(y1, v);
-            if (v > 0) ypos = std::min(ypos, v);
-        }
+    double x0 = ctx.TrendX0, x1 = ctx.TrendX1, y0 = ctx.TrendY0, y1 = ctx.TrendY1, ypos = ctx.TrendYPositive;
     if (x1 - x0 < 1.0) { double mid = (x0 + x1) / 2; x0 = mid - 0.5; x1 = mid + 0.5; }
     bool use_log = log && ypos < 1e300 && y1 > 0;
     if (!use_log)
@@ -155,29 +218,52 @@ void DrawTrendView(ViewContext& ctx)
     dl->PushClipRect(ImVec2(plot.Min.x - 6, plot.Min.y - 6), ImVec2(plot.Max.x + label_w, plot.Max.y + 6), true);
     struct EndLabel { ImVec2 Pos; ImU32 Color; std::string Text; };
     std::vector<EndLabel> labels;
-    for (const TrendSeries& s : series)
+    for (const TrendLine& s : series)
     {
+        const ImU32 colour = TrendLineColour(ctx, s);
+        const bool dense = plot.GetWidth() / (float)s.Rows.size() < DenseSpacing;
+        DenseRun run{ dl, colour, {} };
+        PixelColumn column;
         ImVec2 prev;
         bool prev_est = false;
         for (size_t i = 0; i < s.Rows.size(); i++)
         {
             uint32_t row = s.Rows[i];
-            ImVec2 p(X(PeriodMidYear(ds.Observations.Periods[row])), Y(ds.Observations.Values[row]));
+            ImVec2 p(X(s.Years[i]), Y(ds.Observations.Values[row]));
             bool est = ds.Observations.Confidences[row] != Confidence_Reported;
-            if (i > 0)
+            if (dense)
             {
-                if (est || prev_est)
-                    DrawDashedLine(dl, prev, p, s.Color, 2.0f);
+                int px = (int)std::floor(p.x);
+                if (px == column.X && est == column.Estimate)
+                    column.Add(p);
                 else
-                    dl->AddLine(prev, p, s.Color, 2.0f);
-            }
-            if (est)
-            {
-                dl->AddCircleFilled(p, 4.0f, th.Background);
-                dl->AddCircle(p, 4.0f, s.Color, 0, 1.5f);
+                {
+                    column.Emit(&run);
+                    if (est != run.Estimate)
+                    {
+                        run.Flush();
+                        run.Estimate = est;
+                    }
+                    column.Start(px, est, p);
+                }
             }
             else
-                dl->AddCircleFilled(p, 3.5f, s.Color);
+            {
+                if (i > 0)
+                {
+                    if (est || prev_est)
+                        DrawDashedLine(dl, prev, p, colour, 2.0f);
+                    else
+                        dl->AddLine(prev, p, colour, 2.0f);
+                }
+                if (est)
+                {
+                    dl->AddCircleFilled(p, 4.0f, th.Background);
+                    dl->AddCircle(p, 4.0f, colour, 0, 1.5f);
+                }
+                else
+                    dl->AddCircleFilled(p, 3.5f, colour);
+            }
             float d = (io.MousePos.x - p.x) * (io.MousePos.x - p.x) + (io.MousePos.y - p.y) * (io.MousePos.y - p.y);
             if (hovered && d < best)
             {
@@ -187,7 +273,14 @@ void DrawTrendView(ViewContext& ctx)
             prev = p;
             prev_est = est;
         }
-        labels.push_back({ prev, s.Color, ds.Entities[s.Entity].Name + " · " + ds.Regions[s.Region].Name });
+        if (dense)
+        {
+            column.Emit(&run);
+            run.Flush();
+        }
+        if (hover_row >= 0 && ds.Observations.Entities[hover_row] == s.Entity && ds.Observations.Regions[hover_row] == s.Region && dense)
+            dl->AddCircleFilled(ImVec2(X(PeriodMidYear(ds.Observations.Periods[hover_row])), Y(ds.Observations.Values[hover_row])), 4.0f, colour);
+        labels.push_back({ prev, colour, ds.Entities[s.Entity].Name + " · " + ds.Regions[s.Region].Name });
     }
     // Labels at the lines' ends, pushed apart vertically so that lines ending close together
     // stay readable.
@@ -249,7 +342,8 @@ void DrawTrendView(ViewContext& ctx)
 void BuildTrendTable(ViewContext& ctx, ShownTable* t)
 {
     const Dataset& ds = *ctx.Data;
-    std::vector<TrendSeries> series = CollectSeries(ctx);
+    UpdateTrendLines(ctx);
+    const std::vector<TrendLine>& series = ctx.TrendLines;
     if (ctx.Sel.Metric < 0 || series.empty())
     {
         t->Summary = "Trend: no series for this selection.";
@@ -259,7 +353,7 @@ void BuildTrendTable(ViewContext& ctx, ShownTable* t)
     t->Caption = m.Name + " (" + m.Unit + ") over time";
     t->Columns = { "Series", "Period", m.Name + " (" + m.Unit + ")", "Confidence", "Source" };
     Period first, last;
-    for (const TrendSeries& s : series)
+    for (const TrendLine& s : series)
         for (uint32_t row : s.Rows)
         {
             Period p = ds.Observations.Periods[row];

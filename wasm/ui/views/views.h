@@ -34,6 +34,36 @@ struct ShownTable
     std::vector<int> Sources;                  // sources cited by the rows (indices), for footers
 };
 
+// One line of the trend view: its rows in time order and each row's time (the middle of its
+// period, in fractional years), worked out once per state change, not every frame.
+struct TrendLine
+{
+    int Entity = -1, Region = -1;
+    int ColourIndex = 0;                       // used when one entity is shown (colour by region)
+    std::vector<uint32_t> Rows;
+    std::vector<double> Years;
+};
+
+// A 100 % stacked bar chart of the share view: one column per period, one part per region or
+// owner's country.
+struct ShareColumn
+{
+    Period At;
+    std::vector<double> Values;     // per part; < 0 = no figure
+    std::vector<uint8_t> Estimate;  // per part
+    double Total = 0;
+};
+
+struct ShareChart
+{
+    std::string Title;
+    std::vector<std::string> Parts;
+    std::vector<ImU32> Colors;
+    std::vector<ShareColumn> Columns;
+    std::string Note;               // why parts were left out, or why there is no chart
+    bool Shown = false;             // false: the view has no such chart for this selection
+};
+
 // The selection resolved against the loaded data (indices instead of ids).
 struct Selection
 {
@@ -78,6 +108,15 @@ struct ViewContext
 
     // Trend
     bool              TrendShowEvents = true;
+    std::vector<TrendLine> TrendLines;         // of the selection (see TrendDirty)
+    double            TrendX0 = 0, TrendX1 = 0, TrendY0 = 0, TrendY1 = 0, TrendYPositive = 0;   // extents of the lines
+    bool              TrendDirty = true;
+    // Share: both charts of the selection (see ShareDirty)
+    ShareChart        ShareByRegion, ShareByOrigin;
+    bool              ShareDirty = true;
+    // Sources: observations citing each source (a pass over every row: once per data load)
+    std::vector<int>  SourceCitations;
+    bool              CitationsDirty = true;
 
     // Table view
     char              FilterText[128] = "";
