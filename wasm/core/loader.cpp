@@ -1,4 +1,4 @@
-// LoadDataset: the driver around the SAX handler (see loader.h, loader_internal.h).
+// LoadDataset: the driver around JsonReader and the handler (see loader.h, loader_internal.h).
 //
 // Index
 //   [SECTION] Small public helpers (ids, pointers, edit distance, formatting)
@@ -194,18 +194,28 @@ bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r
 //-----------------------------------------------------------------------------
 // [SECTION] Syntax errors in plain words
 //-----------------------------------------------------------------------------
-// nlohmann's messages ("syntax error while parsing object - unexpected ']'; expected '}'") are
-// for programmers; researchers get what went wrong and the usual cause.
+// Researchers get what went wrong and the usual cause, at the character that shows it. The
+// wording and the positions are those the loader gave when nlohmann's parser read the text (files
+// and tests pin them), hence the odd corners below (the "last read" text of a bad number, the
+// scan back over number characters).
 
-std::string DescribeToken(std::string_view nlohmann_name)
+const char* TokenNoun(JsonToken t)
 {
-    if (nlohmann_name == "string literal") return "a string";
-    if (nlohmann_name == "number literal") return "a number";
-    if (nlohmann_name == "end of input") return "the end of the text";
-    if (nlohmann_name == "true literal") return "true";
-    if (nlohmann_name == "false literal") return "false";
-    if (nlohmann_name == "null literal") return "null";
-    return std::string(nlohmann_name);
+    switch (t)
+    {
+    case JsonToken_BeginObject: return "'{'";
+    case JsonToken_EndObject: return "'}'";
+    case JsonToken_BeginArray: return "'['";
+    case JsonToken_EndArray: return "']'";
+    case JsonToken_NameSeparator: return "':'";
+    case JsonToken_ValueSeparator: return "','";
+    case JsonToken_String: return "a string";
+    case JsonToken_Number: return "a number";
+    case JsonToken_True: return "true";
+    case JsonToken_False: return "false";
+    case JsonToken_Null: return "null";
+    default: return "the end of the text";
+    }
 }
 
 struct SyntaxMessage
@@ -215,8 +225,9 @@ struct SyntaxMessage
 };
 
 bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+bool IsNumberChar(char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; }
 
-// The run of letters and digits around `at` (the character the lexer stopped on), as the reader
+// The run of letters and digits around `at` (the character the reader stopped on), as the reader
 // would see the bad word: "tru" in "tru,", "format" in "{format: 1}".
 size_t WordStart(std::string_view text, size_t at)
 {
@@ -235,23 +246,34 @@ std::string WordAt(std::string_view text, size_t start)
     return end == start ? std::string(text.substr(start, start < text.size() ? 1 : 0)) : std::string(text.substr(start, end - start));
 }
 
-SyntaxMessage DescribeSyntaxError(const Handler& h, TextPositions* positions)
+// What the reader had read, control characters shown as <U+000A>.
+std::string LastRead(std::string_view text, size_t begin, size_t end)
 {
-    // nlohmann's token text is only reset at strings and numbers, so positions come from the text:
-    // `last` is the character the lexer read last.
-    const std::string_view text = h.Text;
-    const std::string& what = h.SyntaxWhat;
-    const std::string& token = h.SyntaxToken;
-    const size_t position = std::min(h.SyntaxPosition, text.size());
-    const size_t last = position > 0 ? position - 1 : 0;
-    auto contains = [&](const char* s) { return what.find(s) != std::string::npos; };
+    std::string out;
+    for (size_t i = begin; i < end && i < text.size(); i++)
+    {
+        unsigned char c = (unsigned char)text[i];
+        if (c <= 0x1F)
+        {
+            char buf[16];
+            snprintf(buf, sizeof(buf), "<U+%.4X>", c);
+            out += buf;
+        }
+        else
+            out += (char)c;
+    }
+    return out;
+}
 
-    if (h.SyntaxId == 406) // number overflow: the token is the number (reset at its start)
-        return { "the number " + token + " is too large: values must be finite numbers", position >= token.size() ? position - token.size() : last };
-
-    bool lexer_error = contains("; last read: ");
-    if (contains("unexpected end of input") || contains("missing closing quote") ||
-        (lexer_error && h.SyntaxPosition > text.size() && !contains("ill-formed UTF-8"))) // the lexer read past the end
+SyntaxMessage DescribeSyntaxError(const JsonError& e, std::string_view text, TextPositions* positions)
+{
+    const size_t at = std::min(e.Offset, text.empty() ? 0 : text.size() - 1);
+    switch (e.Kind)
+    {
+    case JsonErrorKind_NumberTooLarge:
+        return { "the number " + std::string(text.substr(e.TokenStart, e.TokenEnd - e.TokenStart)) + " is too large: values must be finite numbers",
+                 e.TokenStart };
+    case JsonErrorKind_Truncated:
     {
         size_t end = text.size();
         while (end > 0 && IsJsonSpace(text[end - 1]))
@@ -260,93 +282,74 @@ SyntaxMessage DescribeSyntaxError(const Handler& h, TextPositions* positions)
         positions->LineColumn(end, &line, &column);
         return { "unexpected end of input at " + std::to_string(line) + ":" + std::to_string(column) + " \xE2\x80\x94 the file looks truncated", end };
     }
-    if (lexer_error)
+    case JsonErrorKind_ControlCharacter:
     {
-        if (contains("control character"))
-        {
-            size_t u = what.find("U+");
-            std::string code = u == std::string::npos ? std::string() : what.substr(u, 6);
-            if (code == "U+000A" || code == "U+000D")
-                return { "a line break inside a string: is a closing quote missing? (write \\n for a line break in text)", last };
-            return { "a control character (" + code + ") inside a string must be escaped, e.g. \\t for a tab", last };
-        }
-        if (contains("ill-formed UTF-8"))
-        {
-            // Point at the first byte of the broken sequence, not at the byte that showed it broken.
-            size_t at = last;
-            for (int steps = 0; steps < 3 && at > 0 && (unsigned char)text[at - 1] >= 0x80; steps++)
-                at--;
-            return { "the text is not valid UTF-8 here (save the file as UTF-8)", at };
-        }
-        if (contains("forbidden character after backslash"))
-            return { "invalid escape in a string: only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed", last };
-        if (contains("must be followed by 4 hex digits"))
-            return { "\\u in a string must be followed by four hex digits", last };
-        if (contains("surrogate"))
-            return { "invalid \\u escape: a UTF-16 surrogate pair is broken", last };
-        if (contains("invalid number"))
-        {
-            auto number_char = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
-            size_t start = last;
-            if (start > 0 && !number_char(text[start]))
-                start--;
-            while (start > 0 && number_char(text[start - 1]))
-                start--;
-            if (token.find("-I") == 0)
-                return { "Infinity is not a JSON number: values must be finite numbers", start };
-            return { "invalid number " + token + " (numbers look like 12, -3.5 or 1.2e6: no leading +, digits after the point)", start };
-        }
-        if (contains("invalid literal"))
-        {
-            size_t start = WordStart(text, last);
-            std::string word = WordAt(text, start);
-            if (word == "NaN" || word == "Infinity" || word == "nan" || word == "inf")
-                return { "NaN and Infinity are not JSON numbers: values must be finite numbers", start };
-            if (word == "'")
-                return { "text must be in double quotes (\"...\"), not single quotes", start };
-            if (contains("object key"))
-                return { "field names must be in double quotes (found " + word + ")", start };
-            return { "unexpected " + word + ": a value is a \"string\", a number, true, false, null, {...} or [...]", start };
-        }
-        size_t dash = what.find(" - ");
-        return { dash == std::string::npos ? what : what.substr(dash + 3), last };
+        if (e.Byte == '\n' || e.Byte == '\r')
+            return { "a line break inside a string: is a closing quote missing? (write \\n for a line break in text)", at };
+        char code[16];
+        snprintf(code, sizeof(code), "U+%.4X", e.Byte);
+        return { std::string("a control character (") + code + ") inside a string must be escaped, e.g. \\t for a tab", at };
+    }
+    case JsonErrorKind_InvalidUtf8:
+    {
+        // Point at the first byte of the broken sequence, not at the byte that showed it broken.
+        size_t start = at;
+        for (int steps = 0; steps < 3 && start > 0 && (unsigned char)text[start - 1] >= 0x80; steps++)
+            start--;
+        return { "the text is not valid UTF-8 here (save the file as UTF-8)", start };
+    }
+    case JsonErrorKind_InvalidEscape:
+        return { "invalid escape in a string: only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed", at };
+    case JsonErrorKind_BadUnicodeEscape: return { "\\u in a string must be followed by four hex digits", at };
+    case JsonErrorKind_BrokenSurrogate: return { "invalid \\u escape: a UTF-16 surrogate pair is broken", at };
+    case JsonErrorKind_InvalidNumber:
+    {
+        size_t start = at;
+        if (start > 0 && !IsNumberChar(text[start]))
+            start--;
+        while (start > 0 && IsNumberChar(text[start - 1]))
+            start--;
+        std::string token = LastRead(text, e.TokenStart, at + 1);
+        if (token.find("-I") == 0)
+            return { "Infinity is not a JSON number: values must be finite numbers", start };
+        return { "invalid number " + token + " (numbers look like 12, -3.5 or 1.2e6: no leading +, digits after the point)", start };
+    }
+    case JsonErrorKind_InvalidLiteral:
+    {
+        size_t start = WordStart(text, at);
+        std::string word = WordAt(text, start);
+        if (word == "NaN" || word == "Infinity" || word == "nan" || word == "inf")
+            return { "NaN and Infinity are not JSON numbers: values must be finite numbers", start };
+        if (word == "'")
+            return { "text must be in double quotes (\"...\"), not single quotes", start };
+        if (e.Context == JsonContext_ObjectKey)
+            return { "field names must be in double quotes (found " + word + ")", start };
+        return { "unexpected " + word + ": a value is a \"string\", a number, true, false, null, {...} or [...]", start };
+    }
+    case JsonErrorKind_InvalidBom: return { "invalid BOM; must be 0xEF 0xBB 0xBF if given; last read: '" + LastRead(text, 0, at + 1) + "'", at };
+    default: break;
     }
 
-    // Token errors: "syntax error while parsing <context> - unexpected <found>; expected <expected>"
-    std::string found_name;
-    size_t u = what.find("unexpected ");
-    if (u != std::string::npos)
+    // A well-formed token in the wrong place.
+    const std::string found = TokenNoun(e.Found);
+    if (e.Found == JsonToken_Number && at > 0 && text[at - 1] == '0')
     {
-        size_t end = what.find(';', u);
-        found_name = what.substr(u + 11, end == std::string::npos ? std::string::npos : end - u - 11);
-    }
-    std::string found = DescribeToken(found_name);
-    size_t at = last; // structural characters are one character long
-    if (found_name == "string literal")
-        at = h.StringStart(position);
-    else if (found_name == "number literal")
-        at = position >= token.size() ? position - token.size() : last;
-    else if (found_name == "true literal" || found_name == "null literal")
-        at = position >= 4 ? position - 4 : 0;
-    else if (found_name == "false literal")
-        at = position >= 5 ? position - 5 : 0;
-    if (found_name == "number literal" && at > 0 && text[at - 1] == '0')
+        std::string token(text.substr(e.TokenStart, e.TokenEnd - e.TokenStart));
         return { "a number cannot start with 0 (write " + token + ", not 0" + token + ")", at - 1 };
-    if (contains("expected end of input"))
-        return { "unexpected " + found + " after the end of the JSON value (is something pasted twice?)", at };
-    if (contains("while parsing object key"))
+    }
+    switch (e.Context)
     {
-        if (found_name == "'}'")
+    case JsonContext_AfterEnd: return { "unexpected " + found + " after the end of the JSON value (is something pasted twice?)", at };
+    case JsonContext_ObjectKey:
+        if (e.Found == JsonToken_EndObject)
             return { "a comma before '}' with no field after it (remove the trailing comma)", at };
         return { "expected a field name in double quotes, found " + found, at };
+    case JsonContext_ObjectSeparator: return { "expected ':' after the field name, found " + found, at };
+    case JsonContext_Object: return { "expected ',' or '}' after a field, found " + found + " (a missing comma?)", at };
+    case JsonContext_Array: return { "expected ',' or ']' after an array item, found " + found + " (a missing comma?)", at };
+    default: break;
     }
-    if (contains("while parsing object separator"))
-        return { "expected ':' after the field name, found " + found, at };
-    if (contains("while parsing object"))
-        return { "expected ',' or '}' after a field, found " + found + " (a missing comma?)", at };
-    if (contains("while parsing array"))
-        return { "expected ',' or ']' after an array item, found " + found + " (a missing comma?)", at };
-    if (found_name == "']'")
+    if (e.Found == JsonToken_EndArray)
         return { "a comma before ']' with no item after it (remove the trailing comma)", at };
     return { "expected a value, found " + found, at };
 }
@@ -590,11 +593,8 @@ void Handler::ReplayDeferredRows()
     Frames[2].Key = Field_Rows;
     Depth = 2;
     Containers = 2;
-    Cursor = Text.data() + DeferredRowsBegin;
-    CursorIterator first, last;
-    first.Cursor = &Cursor;
-    last.End = Text.data() + DeferredRowsEnd;
-    nlohmann::json::sax_parse(first, last, this);
+    JsonReader<Handler> reader(Text, this);
+    reader.Read(DeferredRowsBegin, DeferredRowsEnd);
     Depth = 0;
     Containers = 0;
 }
@@ -616,7 +616,7 @@ LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& o
         return SingleProblem(ProblemKind_Syntax, "this file is UTF-16 text; save it as UTF-8", 1, 1);
     if (const void* nul = memchr(body.data(), 0, body.size()))
     {
-        // nlohmann reads a NUL byte as the end of the text, which would silently drop the rest.
+        // A NUL byte usually means UTF-16 or binary data, and C-string consumers would drop the rest.
         int line = 0, column = 0;
         positions.LineColumn((size_t)((const char*)nul - body.data()), &line, &column);
         return SingleProblem(ProblemKind_Syntax, "the text contains a NUL byte (is it UTF-16 text or a binary file?)", line, column);
@@ -630,19 +630,15 @@ LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& o
 
     Dataset building;
     Handler h(body, options, &building);
-    CursorIterator begin, end;
-    begin.Cursor = &h.Cursor;
-    end.End = body.data() + body.size();
-    bool parsed = nlohmann::json::sax_parse(begin, end, &h);
+    bool parsed = JsonReader<Handler>(body, &h).Read(0, body.size());
 
     LoadResult result;
     std::vector<uint32_t> sorted_rows;
     if (!h.WrongFormat && h.SyntaxError)
     {
-        SyntaxMessage m = DescribeSyntaxError(h, &positions);
-        // Reading a field name, the parser is between members: the object is the place to point at.
-        bool at_key = h.SyntaxWhat.find("while parsing object key") != std::string::npos ||
-                      h.SyntaxWhat.find("while parsing object separator") != std::string::npos;
+        SyntaxMessage m = DescribeSyntaxError(h.Syntax, body, &positions);
+        // Reading a field name, the reader is between members: the object is the place to point at.
+        bool at_key = h.Syntax.Context == JsonContext_ObjectKey || h.Syntax.Context == JsonContext_ObjectSeparator;
         h.Add(ProblemSeverity_Error, ProblemKind_Syntax, at_key ? h.SyntaxObjectPointer : h.SyntaxPointer, m.Offset, m.Message);
     }
     if (parsed && !h.Aborted && h.TopBegun)

@@ -7,8 +7,8 @@
 //   if (!r.Ok) { /* ds still holds whatever it held before */ }
 //
 // What it does:
-// - Streams the text through nlohmann's SAX parser (no DOM) and checks every rule of FORMAT.md as it
-//   goes: required fields, types, id pattern and uniqueness, references, ISO alpha-2 shape, enums,
+// - Streams the text through JsonReader (json_reader.h: no DOM, plain strings are not copied) and
+//   checks every rule of FORMAT.md as it goes: required fields, types, id pattern and uniqueness, references, ISO alpha-2 shape, enums,
 //   period grammar, finite values, duplicate observations, both observation forms, the limits.
 // - All or nothing: the new dataset is built apart and moved into *out only when there is no error.
 //   Warnings (unknown fields, a parent loop) do not stop a load.

@@ -1,5 +1,5 @@
 // The loader's field rules: what each field of each record may hold (FORMAT.md), and how ids and
-// references are read. Called by the SAX handler in loader_handler.cpp.
+// references are read. Called by the handler in loader_handler.cpp.
 //
 // Index
 //   [SECTION] Top-level fields
@@ -21,10 +21,11 @@ namespace loader_detail
 namespace
 {
 
-const char* const kConfidenceNames[] = { "reported", "estimate", "forecast" };
-const char* const kSourceKindNames[] = { "company-reported", "third-party-estimate", "media-report", "analyst-estimate", "other" };
-const char* const kAggregateNames[] = { "none", "sum" };
-const char* const kBetterNames[] = { "higher", "lower" };
+// string_view, not const char*: a row compares its confidence with these, and a length is cheaper than strlen.
+const std::string_view kConfidenceNames[] = { "reported", "estimate", "forecast" };
+const std::string_view kSourceKindNames[] = { "company-reported", "third-party-estimate", "media-report", "analyst-estimate", "other" };
+const std::string_view kAggregateNames[] = { "none", "sum" };
+const std::string_view kBetterNames[] = { "higher", "lower" };
 
 const char* ArrayNameOf(Table t)
 {
@@ -562,8 +563,19 @@ uint32_t Handler::Reference(Table t, const Value& v)
         TypeError(v, (std::string("a ") + TableNoun(t) + " id (a string)").c_str());
         return kNoSlot;
     }
-    // Files repeat the same id row after row: compare with the last one before hashing.
-    if (LastSlot[t] != kNoSlot && v.Str == Ids[t].Get(LastSlot[t]))
+    // Files repeat the same ids row after row: look in the cache of defined short ids, or compare
+    // with the last one, before the pool hashes.
+    ShortText packed;
+    CachedId* cached = nullptr;
+    if (PackShortText(v.Str, &packed))
+    {
+        if (IdCache[t].empty())
+            IdCache[t].resize(kIdCacheSize);
+        cached = &IdCache[t][packed.Hash() & (kIdCacheSize - 1)];
+        if (cached->Text == packed)
+            return cached->Slot;
+    }
+    else if (LastSlot[t] != kNoSlot && v.Str == Ids[t].Get(LastSlot[t]))
         return LastSlot[t];
     if (Ids[t].Size() >= kMaxSlots && Ids[t].Find(v.Str) < 0)
     {
@@ -581,6 +593,8 @@ uint32_t Handler::Reference(Table t, const Value& v)
     {
         // Only defined slots are cached: a pending one must be recorded at every use.
         LastSlot[t] = slot;
+        if (cached)
+            cached->Text = packed, cached->Slot = slot;
         return slot;
     }
     // Not defined yet: the definition may come later in the file (JSON members have no order).
@@ -639,11 +653,11 @@ bool Handler::ReadCountry(const Value& v, std::string* out)
     return false;
 }
 
-int Handler::ReadEnum(const Value& v, const char* const* names, int count)
+int Handler::ReadEnum(const Value& v, const std::string_view* names, int count)
 {
     if (v.Type == JsonType_String)
         for (int i = 0; i < count; i++)
-            if (v.Str == std::string_view(names[i]))
+            if (SameText(v.Str, names[i]))
                 return i;
     // Only a wrong value pays for building the message.
     std::string allowed;

@@ -1,10 +1,10 @@
-// The loader's SAX handler: validates a landscape/1 file while nlohmann's parser streams it, and
+// The loader's handler: validates a landscape/1 file while JsonReader streams it, and
 // fills a fresh Dataset (see loader_internal.h for how positions are found).
 //
 // Index
 //   [SECTION] Field tables and names
 //   [SECTION] Problems, pointers and positions
-//   [SECTION] SAX callbacks and the frame stack
+//   [SECTION] Reader callbacks and the frame stack
 // (what each field may hold is in loader_fields.cpp)
 #include "core/loader_internal.h"
 
@@ -71,12 +71,47 @@ const ObjectSpec kSpecs[ObjectKind_COUNT] = {
 
 } // namespace
 
+namespace
+{
+
+// Every member of every record goes through LookupField, so field names are found by hashing
+// (ShortText, loader_internal.h), not by comparing with each name in turn.
+struct FieldTable
+{
+    static constexpr size_t kSlots = 128; // a power of two, well over twice the field count
+    ShortText Names[kSlots];
+    Field Fields[kSlots] = {};            // Field_None = empty slot
+    uint64_t KindFields[ObjectKind_COUNT] = {};
+
+    FieldTable()
+    {
+        for (int f = Field_Unknown + 1; f < Field_COUNT; f++)
+        {
+            ShortText p;
+            PackShortText(kFieldNames[f], &p);
+            size_t slot = p.Hash() & (kSlots - 1);
+            while (Fields[slot] != Field_None)
+                slot = (slot + 1) & (kSlots - 1);
+            Names[slot] = p;
+            Fields[slot] = (Field)f;
+        }
+        for (int k = 0; k < ObjectKind_COUNT; k++)
+            for (int i = 0; i < kSpecs[k].FieldCount; i++)
+                KindFields[k] |= Bit(kSpecs[k].Fields[i]);
+    }
+};
+
+} // namespace
+
 Field LookupField(ObjectKind kind, std::string_view key)
 {
-    const ObjectSpec& spec = kSpecs[kind];
-    for (int i = 0; i < spec.FieldCount; i++)
-        if (kFieldNames[spec.Fields[i]] == key)
-            return spec.Fields[i];
+    ShortText p;
+    if (!PackShortText(key, &p))
+        return Field_Unknown;
+    static const FieldTable t; // not a global: a load from another file's static constructor must find it built
+    for (size_t slot = p.Hash() & (FieldTable::kSlots - 1); t.Fields[slot] != Field_None; slot = (slot + 1) & (FieldTable::kSlots - 1))
+        if (t.Names[slot] == p)
+            return (t.KindFields[kind] & Bit(t.Fields[slot])) ? t.Fields[slot] : Field_Unknown;
     return Field_Unknown;
 }
 
@@ -151,7 +186,7 @@ const char* TableNoun(Table t)
 //-----------------------------------------------------------------------------
 
 Handler::Handler(std::string_view text, const LoadOptions& options, Dataset* building)
-    : Text(text), Options(options), Building(building), Cursor(text.data())
+    : Text(text), Options(options), Building(building)
 {
     Frames.resize(66);
 }
@@ -306,77 +341,62 @@ void Handler::TypeError(const Value& v, const char* expected)
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] SAX callbacks and the frame stack
+// [SECTION] Reader callbacks and the frame stack
 //-----------------------------------------------------------------------------
 
-bool Handler::null()
+bool Handler::OnNull(size_t end)
 {
+    At = end;
     Value v;
     v.Type = JsonType_Null;
-    v.End = Pos();
+    v.End = end;
     return OnScalar(v);
 }
 
-bool Handler::boolean(bool b)
+bool Handler::OnBool(bool b, size_t end)
 {
+    At = end;
     Value v;
     v.Type = JsonType_Bool;
     v.Bool = b;
-    v.End = Pos();
+    v.End = end;
     return OnScalar(v);
 }
 
-bool Handler::number_integer(int64_t x)
+bool Handler::OnNumber(double x, size_t end)
 {
-    Value v;
-    v.Type = JsonType_Number;
-    v.Number = (double)x;
-    v.IsInteger = true;
-    v.End = Pos();
-    return OnScalar(v);
-}
-
-bool Handler::number_unsigned(uint64_t x)
-{
-    Value v;
-    v.Type = JsonType_Number;
-    v.Number = (double)x;
-    v.IsInteger = true;
-    v.End = Pos();
-    return OnScalar(v);
-}
-
-bool Handler::number_float(double x, const std::string&)
-{
+    At = end;
     Value v;
     v.Type = JsonType_Number;
     v.Number = x;
     v.IsInteger = std::floor(x) == x;
-    v.End = Pos();
+    v.End = end;
     return OnScalar(v);
 }
 
-bool Handler::string(std::string& s)
+bool Handler::OnString(std::string_view s, size_t end)
 {
+    At = end;
     if (s.size() > Options.MaxStringBytes)
     {
-        LimitError(StringStart(Pos()), "a string of " + Thousands(s.size()) + " bytes is longer than the limit of " +
-                                           Thousands(Options.MaxStringBytes) + " bytes (64 KiB)");
+        LimitError(StringStart(end), "a string of " + Thousands(s.size()) + " bytes is longer than the limit of " +
+                                         Thousands(Options.MaxStringBytes) + " bytes (64 KiB)");
         return false;
     }
     Value v;
     v.Type = JsonType_String;
     v.Str = s;
-    v.End = Pos();
+    v.End = end;
     return OnScalar(v);
 }
 
-bool Handler::key(std::string& k)
+bool Handler::OnKey(std::string_view k, size_t end)
 {
+    At = end;
     if (k.size() > Options.MaxStringBytes)
     {
-        LimitError(StringStart(Pos()), "a field name of " + Thousands(k.size()) + " bytes is longer than the limit of " +
-                                           Thousands(Options.MaxStringBytes) + " bytes (64 KiB)");
+        LimitError(StringStart(end), "a field name of " + Thousands(k.size()) + " bytes is longer than the limit of " +
+                                         Thousands(Options.MaxStringBytes) + " bytes (64 KiB)");
         return false;
     }
     Frame& f = Top();
@@ -386,8 +406,19 @@ bool Handler::key(std::string& k)
     f.SkipValue = false;
     Value v;
     v.Type = JsonType_String;
-    v.End = Pos();
-    Field field = LookupField(f.Object, k);
+    v.End = end;
+    // Records repeat their key order: the n-th key is most likely the n-th key of the last record.
+    Field field;
+    ShortText packed;
+    MemoKey* memo = f.Count <= kMemoMembers && PackShortText(k, &packed) ? &KeyMemo[f.Object][f.Count - 1] : nullptr;
+    if (memo && memo->Text == packed)
+        field = memo->Which;
+    else
+    {
+        field = LookupField(f.Object, k);
+        if (memo)
+            memo->Text = packed, memo->Which = field;
+    }
     if (field == Field_Unknown)
     {
         f.Key = Field_Unknown;
@@ -412,21 +443,36 @@ bool Handler::key(std::string& k)
     return true;
 }
 
-bool Handler::start_object(std::size_t) { return OnOpen(JsonType_Object); }
-bool Handler::start_array(std::size_t) { return OnOpen(JsonType_Array); }
-bool Handler::end_object() { return OnClose(); }
-bool Handler::end_array() { return OnClose(); }
+bool Handler::OnBeginObject(size_t end)
+{
+    At = end;
+    return OnOpen(JsonType_Object);
+}
 
-bool Handler::parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex)
+bool Handler::OnBeginArray(size_t end)
+{
+    At = end;
+    return OnOpen(JsonType_Array);
+}
+
+bool Handler::OnEndObject(size_t end)
+{
+    At = end;
+    return OnClose();
+}
+
+bool Handler::OnEndArray(size_t end)
+{
+    At = end;
+    return OnClose();
+}
+
+void Handler::OnSyntaxError(const JsonError& e)
 {
     SyntaxError = true;
-    SyntaxPosition = position;
-    SyntaxToken = last_token;
-    SyntaxWhat = ex.what();
-    SyntaxId = ex.id;
+    Syntax = e;
     SyntaxPointer = PointerForSyntaxError();
     SyntaxObjectPointer = Frames[Depth].Kind == Frame_Object ? PointerToFrame(Depth) : SyntaxPointer;
-    return false;
 }
 
 bool Handler::Push(FrameKind kind, ObjectKind object, Field key)
@@ -771,4 +817,7 @@ void Handler::BeginRecord(ObjectKind kind)
 }
 
 } // namespace loader_detail
+
+template class JsonReader<loader_detail::Handler>; // see loader_internal.h
+
 } // namespace ls

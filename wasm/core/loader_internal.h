@@ -1,48 +1,25 @@
 // Internals of the loader, shared by loader.cpp (driver, positions, checks after the parse) and
-// loader_handler.cpp (the SAX handler that validates while nlohmann's parser streams the text).
+// loader_handler.cpp (the handler that validates while JsonReader streams the text).
 // Nothing here is public API.
 //
-// How a value's position is known: nlohmann 3.11 does not tell SAX callbacks where a token is, so
-// the parser reads through CursorIterator, which advances a cursor the handler can see. When a
-// callback runs, the cursor is just past the token (numbers: past one look-ahead character); the
-// start of the value is found by scanning back, and only for problems that are reported.
+// How a value's position is known: every JsonReader callback says where the reader stands (just
+// past the token; for numbers, past the byte that ended them: see json_reader.h). The handler keeps
+// that in At; the start of a value is found by scanning back, and only for problems that are reported.
 #pragma once
 
+#include "core/json_reader.h"
 #include "core/loader.h"
 
 #include <cstdint>
-#include <iterator>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace ls
 {
 namespace loader_detail
 {
-
-// Input iterator over the text that moves a shared cursor (see above). Only begin != end is ever
-// compared, so the end iterator just carries the end pointer.
-struct CursorIterator
-{
-    using iterator_category = std::input_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = const char&;
-
-    const char** Cursor = nullptr; // begin iterator: the shared cursor
-    const char* End = nullptr;     // end iterator: where the text stops
-
-    const char* Where() const { return Cursor ? *Cursor : End; }
-    reference operator*() const { return **Cursor; }
-    CursorIterator& operator++() { ++*Cursor; return *this; }
-    CursorIterator operator++(int) { CursorIterator old = *this; ++*Cursor; return old; }
-    friend bool operator==(const CursorIterator& a, const CursorIterator& b) { return a.Where() == b.Where(); }
-    friend bool operator!=(const CursorIterator& a, const CursorIterator& b) { return a.Where() != b.Where(); }
-};
 
 enum Table
 {
@@ -156,6 +133,58 @@ struct ObservationDraft
     uint64_t Have = 0; // bit per Field read with a valid value
 };
 
+// Text of 1..16 bytes read as two (possibly overlapping) words that together cover every byte:
+// with the length beside, two such texts are equal exactly when the three numbers are. Field names,
+// ids and enum values are short, and this compares them without a call to memcmp.
+struct ShortText
+{
+    uint64_t Lo = 0, Hi = 0;
+    uint32_t Length = 0; // 0 = empty slot (or text that does not fit)
+    bool operator==(const ShortText& o) const { return Lo == o.Lo && Hi == o.Hi && Length == o.Length; }
+    size_t Hash() const // every input bit reaches the low bits (ids often differ only in their last byte)
+    {
+        uint64_t h = Lo * 0x9E3779B97F4A7C15ull + Hi * 0xC2B2AE3D27D4EB4Full + Length;
+        h ^= h >> 32;
+        h *= 0xD6E8FEB86659FD93ull;
+        return (size_t)(h ^ (h >> 29));
+    }
+};
+
+inline bool PackShortText(std::string_view s, ShortText* out)
+{
+    const size_t n = s.size();
+    const char* p = s.data();
+    if (n >= 8 && n <= 16)
+    {
+        memcpy(&out->Lo, p, 8);
+        memcpy(&out->Hi, p + n - 8, 8);
+    }
+    else if (n >= 4 && n < 8)
+    {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        out->Lo = a, out->Hi = b;
+    }
+    else if (n >= 1 && n < 4)
+        out->Lo = (unsigned char)p[0] | ((uint64_t)(unsigned char)p[n / 2] << 8), out->Hi = (unsigned char)p[n - 1];
+    else
+        return false;
+    out->Length = (uint32_t)n;
+    return true;
+}
+
+// a == b, without a memcmp call when both are short.
+inline bool SameText(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    ShortText x, y;
+    if (PackShortText(a, &x) && PackShortText(b, &y))
+        return x == y;
+    return a == b;
+}
+
 constexpr uint32_t kNoSlot = 0xFFFF;
 constexpr uint32_t kMaxSlots = 0xFFFF; // slots 0..0xFFFE fit a uint16 column next to kNoSlot
 
@@ -176,34 +205,28 @@ class Handler
 public:
     Handler(std::string_view text, const LoadOptions& options, Dataset* building);
 
-    // nlohmann SAX interface
-    bool null();
-    bool boolean(bool b);
-    bool number_integer(int64_t v);
-    bool number_unsigned(uint64_t v);
-    bool number_float(double v, const std::string& text);
-    bool string(std::string& s);
-    bool binary(nlohmann::json::binary_t&) { return true; } // JSON text has no binary values
-    bool start_object(std::size_t);
-    bool key(std::string& k);
-    bool end_object();
-    bool start_array(std::size_t);
-    bool end_array();
-    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex);
+    // JsonReader sink (json_reader.h): `end` is where the reader stands after the token
+    bool OnNull(size_t end);
+    bool OnBool(bool b, size_t end);
+    bool OnNumber(double x, size_t end);
+    bool OnString(std::string_view s, size_t end);
+    bool OnKey(std::string_view k, size_t end);
+    bool OnBeginObject(size_t end);
+    bool OnEndObject(size_t end);
+    bool OnBeginArray(size_t end);
+    bool OnEndArray(size_t end);
+    void OnSyntaxError(const JsonError& e);
 
     // State the driver (loader.cpp) reads after the parse
     std::string_view Text;
     const LoadOptions& Options;
     Dataset* Building;
-    const char* Cursor;   // advanced by CursorIterator
+    size_t At = 0;        // where the reader stands (the `end` of the last callback)
     bool Aborted = false; // a callback stopped the parse (limit, wrong format)
     bool SyntaxError = false;
-    size_t SyntaxPosition = 0;
-    std::string SyntaxToken;
-    std::string SyntaxWhat;
-    std::string SyntaxPointer;       // where the parser was; SyntaxObjectPointer: the same without the last field name
+    JsonError Syntax;                // the syntax error, when SyntaxError
+    std::string SyntaxPointer;       // where the reader was; SyntaxObjectPointer: the same without the last field name
     std::string SyntaxObjectPointer;
-    int SyntaxId = 0;
 
     std::vector<RawProblem> Errors, Warnings; // kept problems (at most Options.MaxProblems each)
     size_t ErrorCount = 0, WarningCount = 0;  // all problems
@@ -253,7 +276,7 @@ public:
     void ReplayDeferredRows();                     // parse the rows that came before "columns" (when there were such)
 
 private:
-    size_t Pos() const { return (size_t)(Cursor - Text.data()); }
+    size_t Pos() const { return At; }
     bool OnScalar(const Value& v);
     bool OnOpen(JsonType type);
     bool OnClose();
@@ -275,7 +298,7 @@ private:
 
     // Helpers
     bool ReadString(const Value& v, std::string* out);
-    int ReadEnum(const Value& v, const char* const* names, int count); // index or -1 (reported)
+    int ReadEnum(const Value& v, const std::string_view* names, int count); // index or -1 (reported)
     bool ReadId(const Value& v, std::string* out); // true when the id can be defined (a pattern error is reported but still defines it)
     bool Define(Table t, std::string_view id, const Value& v, size_t index);
     uint32_t Reference(Table t, const Value& v);
@@ -304,9 +327,33 @@ private:
 
     // Last defined slot looked up per table: files repeat the same ids row after row.
     uint32_t LastSlot[Table_COUNT] = { kNoSlot, kNoSlot, kNoSlot, kNoSlot };
+    // Defined slots of short ids, direct-mapped by hash: a row's ids are found without the pool's hashing.
+    static constexpr size_t kIdCacheSize = 256;
+    struct CachedId
+    {
+        ShortText Text;
+        uint32_t Slot = kNoSlot;
+    };
+    std::vector<CachedId> IdCache[Table_COUNT];
+    // Field of the n-th member of the last object of each kind: records repeat their key order.
+    static constexpr size_t kMemoMembers = 16;
+    struct MemoKey
+    {
+        ShortText Text;
+        Field Which = Field_None;
+    };
+    MemoKey KeyMemo[ObjectKind_COUNT][kMemoMembers];
 
     friend struct ReplayScope;
 };
+
+} // namespace loader_detail
+
+// Instantiated at the end of loader_handler.cpp, next to the callbacks, so the compiler can inline them into the reader.
+extern template class JsonReader<loader_detail::Handler>;
+
+namespace loader_detail
+{
 
 std::string SuggestId(const StringPool& ids, const std::vector<int32_t>& defined, std::string_view wrong); // `(did you mean "apac"?)` or ""
 std::string Quote(std::string_view s); // "\"apac\"" with control characters escaped, cut to 80 bytes
