@@ -255,12 +255,27 @@ async function createLandscape(parent, options = {}) {
   // Strings in and out of wasm memory.
   const encoder = new TextEncoder();
   function withString(text, fn) {
-    const bytes = typeof text === "string" ? encoder.encode(text) : text;   // or the file's own bytes
-    const ptr = module._malloc(bytes.length + 1);
-    if (!ptr) throw lsError("out of memory");
-    module.HEAPU8.set(bytes, ptr);
-    module.HEAPU8[ptr + bytes.length] = 0;
-    try { return fn(ptr, bytes.length); } finally { module._free(ptr); }
+    if (typeof text !== "string") {   // the file's own bytes
+      const ptr = module._malloc(text.length + 1);
+      if (!ptr) throw lsError("out of memory");
+      module.HEAPU8.set(text, ptr);
+      module.HEAPU8[ptr + text.length] = 0;
+      try { return fn(ptr, text.length); } finally { module._free(ptr); }
+    }
+    // Encoded straight into wasm memory (a data file can be tens of MB: no second copy). First
+    // try room for mostly-ASCII text; UTF-8 never needs more than 3 bytes per UTF-16 unit.
+    let capacity = text.length + (text.length >> 3) + 16;
+    for (;;) {
+      const ptr = module._malloc(capacity + 1);
+      if (!ptr) throw lsError("out of memory");
+      const { read, written } = encoder.encodeInto(text, module.HEAPU8.subarray(ptr, ptr + capacity));
+      if (read === text.length) {
+        module.HEAPU8[ptr + written] = 0;
+        try { return fn(ptr, written); } finally { module._free(ptr); }
+      }
+      module._free(ptr);
+      capacity = text.length * 3;
+    }
   }
   const readString = (ptr) => module.UTF8ToString(ptr);
   const readJson = (ptr) => { try { return JSON.parse(readString(ptr)); } catch { return {}; } };

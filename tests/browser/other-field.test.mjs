@@ -32,3 +32,15 @@ test("a music-streaming file with Arabic and Hindi names loads and draws in ever
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("text that is mostly non-Latin reaches the loader intact (its UTF-8 is much longer than the string)", async () => {
+  const doc = JSON.parse(readFileSync(join(ROOT, "tests", "data", "other-field", "music-streaming.json"), "utf8"));
+  doc.title = "موسيقى संगीत 音楽 음악 ".repeat(400);   // ~2.5 UTF-8 bytes per UTF-16 unit
+  doc.description = "🎵".repeat(500);                  // outside the BMP: surrogate pairs
+  const { page, context, errors } = await openPage(browser, `${site.url}/index.html`);
+  const result = await page.evaluate((t) => window.explorer.setData(t), JSON.stringify(doc));
+  assert.equal(result.title, doc.title);
+  assert.equal(result.observations, 35);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

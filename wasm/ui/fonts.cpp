@@ -84,13 +84,15 @@ static void BuildRanges(const ImWchar* base, const std::u32string& data_chars, s
     ranges->assign(out.begin(), out.end());
 }
 
-// The UI's own characters: Latin-1, dashes and quotes, currency signs, arrows, minus, the
-// triangles and marks of the controls. The title and small fonts show numbers, units and
-// names only: ASCII, Latin-1's symbols, punctuation, currency.
-static const ImWchar BodyBaseRanges[] = { 0x0020, 0x00FF, 0x2010, 0x203A, 0x20A0, 0x20BF, 0x2190, 0x2193, 0x2212, 0x2212,
-                                          0x25B2, 0x25BC, 0x25CF, 0x25CF, 0x2713, 0x2713, 0 };
-static const ImWchar NumbersBaseRanges[] = { 0x0020, 0x007E, 0x00A0, 0x00BF, 0x00D7, 0x00D7, 0x2010, 0x203A, 0x20A0, 0x20BF,
-                                             0x2212, 0x2212, 0x25B2, 0x25BC, 0 };
+// The UI's own characters: ASCII and the few others its text uses (middle dot, dashes, quotes,
+// ellipsis, multiplication sign, common currency and unit signs). Everything else, Latin-1
+// letters included, comes from the data's text when it uses it: at start-up the atlas is built
+// by unoptimised wasm (the engine compiles lazily), so every glyph not needed costs time.
+static const ImWchar BodyBaseRanges[] = { 0x0020, 0x007E, 0x00A0, 0x00A0, 0x00A3, 0x00A3, 0x00A5, 0x00A5, 0x00A9, 0x00A9,
+                                          0x00B0, 0x00B1, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2018, 0x2019,
+                                          0x201C, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0x2212, 0x2212, 0 };
+static const ImWchar NumbersBaseRanges[] = { 0x0020, 0x007E, 0x00A0, 0x00A0, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x2013, 0x2014,
+                                             0x2026, 0x2026, 0x2212, 0x2212, 0 };
 
 static ImFont* AddFontStack(ImFontAtlas* atlas, float size, float density, const ImWchar* ranges)
 {
@@ -105,7 +107,7 @@ static ImFont* AddFontStack(ImFontAtlas* atlas, float size, float density, const
         cfg.FontDataOwnedByAtlas = false;      // the bytes are static
         cfg.MergeMode = font != nullptr;
         cfg.RasterizerDensity = density;
-        cfg.OversampleH = 2;
+        cfg.OversampleH = density >= 1.5f ? 1 : 2;   // sub-pixel placement matters at 1x only
         cfg.OversampleV = 1;
         cfg.PixelSnapH = false;
         std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.1fpx", name, size);

@@ -60,6 +60,8 @@ for (const f of readdirSync(join(root, "data"))) {
 const inlineScript = (code) => `<script>\n${code.replace(/<\/(script)/gi, "<\\/$1")}\n</script>`;
 const demoData = read(join(root, "data", "landscape.json")).replace(/<\//g, "<\\/");
 let html = read(join(web, "index.html"));
+// Preloads point at files the offline demo carries inside itself.
+html = html.replace(/<!-- The widget's scripts[\s\S]*?-->\n/, "").replace(/<link rel="(?:module)?preload"[^>]*>\n/g, "");
 html = html.replace(/<link rel="stylesheet" href="page.css">/, `<style>\n${read(join(web, "page.css"))}\n</style>`);
 const demoScripts = [
   inlineScript(await terse(read(join(wasmDir, "landscape-core-single.js")), { module: false })),
