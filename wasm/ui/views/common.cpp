@@ -112,6 +112,61 @@ void DrawHatch(ImDrawList* dl, ImRect r, ImU32 color, float spacing)
     dl->PopClipRect();
 }
 
+//-----------------------------------------------------------------------------
+// Retained geometry (see views.h)
+//-----------------------------------------------------------------------------
+
+RetainedGeometry::~RetainedGeometry() { IM_DELETE(List); }
+
+ImDrawList* RetainedGeometry::Rebuild(const GeometryKey& key)
+{
+    if (Valid && key.Hash == Key)
+        return nullptr;
+    if (!List)
+        List = IM_NEW(ImDrawList)(ImGui::GetDrawListSharedData());
+    List->_ResetForNewFrame();
+    List->PushClipRectFullScreen();
+    List->PushTextureID(ImGui::GetIO().Fonts->TexID);
+    Key = key.Hash;
+    Valid = true;
+    return List;
+}
+
+void RetainedGeometry::AppendTo(ImDrawList* dst) const
+{
+    if (!Valid || !List || List->IdxBuffer.Size == 0)
+        return;
+    const int vertices = List->VtxBuffer.Size, indices = List->IdxBuffer.Size;
+    dst->PrimReserve(indices, vertices);
+    const ImDrawIdx base = (ImDrawIdx)dst->_VtxCurrentIdx;
+    std::memcpy(dst->_VtxWritePtr, List->VtxBuffer.Data, (size_t)vertices * sizeof(ImDrawVert));
+    for (int i = 0; i < indices; i++)
+        dst->_IdxWritePtr[i] = (ImDrawIdx)(List->IdxBuffer.Data[i] + base);
+    dst->_VtxWritePtr += vertices;
+    dst->_IdxWritePtr += indices;
+    dst->_VtxCurrentIdx += (unsigned int)vertices;
+}
+
+GeometryKey::GeometryKey()
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    Add((uint64_t)(intptr_t)io.Fonts->TexID).Add(io.Fonts->TexUvWhitePixel).Add((double)io.DisplayFramebufferScale.x);
+}
+
+GeometryKey& GeometryKey::Add(uint64_t v)
+{
+    for (int i = 0; i < 8; i++, v >>= 8)
+        Hash = (Hash ^ (v & 0xFF)) * 1099511628211ull;   // FNV-1a over the bytes
+    return *this;
+}
+
+GeometryKey& GeometryKey::Add(double v)
+{
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof(bits));
+    return Add(bits);
+}
+
 void DrawDashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness, float dash, float gap)
 {
     float len = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));

@@ -123,7 +123,7 @@ static ShareChart OriginShares(const ViewContext& ctx, int region)
     return chart;
 }
 
-static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 size)
+static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 size, RetainedGeometry* geometry)
 {
     const Theme& th = *ctx.Theme_;
     ImGui::TextUnformatted(chart.Title.c_str());
@@ -170,14 +170,21 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
         dl->AddText(ImVec2(origin.x, y - 7), th.TextMuted, buf);
     }
     int label_every = std::max(1, (int)(60.0f / (bw + gap)));
-    // The bars first, all in one reservation of the draw list (a chart of a million observations
-    // has thousands of segments); hatching, hover and labels in a second pass.
-    int segments = 0;
-    for (const ShareColumn& col : chart.Columns)
-        for (double v : col.Values)
-            segments += v > 0 && col.Total > 0 ? 1 : 0;
-    dl->PrimReserve(segments * 6, segments * 4);
-    for (int pass = 0; pass < 2; pass++)
+    // The bars first, all in one reservation (a chart of a million observations has thousands of
+    // segments) and retained from frame to frame; hatching, hover and labels in a second pass.
+    ImDrawList* bars = geometry->Rebuild(GeometryKey().Add(ctx.ShareGeneration).Add(origin).Add((double)w).Add((double)h)
+                                         .Add((uint64_t)th.Dark));
+    if (bars)
+    {
+        int segments = 0;
+        for (const ShareColumn& col : chart.Columns)
+            for (double v : col.Values)
+                segments += v > 0 && col.Total > 0 ? 1 : 0;
+        bars->PrimReserve(segments * 6, segments * 4);
+    }
+    if (!bars)
+        geometry->AppendTo(dl);
+    for (int pass = bars ? 0 : 1; pass < 2; pass++)
     {
         float x = origin.x + 40.0f;
         for (size_t c = 0; c < n; c++, x += bw + gap)
@@ -193,7 +200,7 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
                 y -= seg;
                 if (pass == 0)
                 {
-                    dl->PrimRect(r.Min, r.Max, col.Estimate[i] ? WithAlpha(chart.Colors[i], 0.5f) : chart.Colors[i]);
+                    bars->PrimRect(r.Min, r.Max, col.Estimate[i] ? WithAlpha(chart.Colors[i], 0.5f) : chart.Colors[i]);
                     continue;
                 }
                 if (col.Estimate[i] && bw >= 4.0f)   // narrower bars show estimates by their lighter colour alone
@@ -205,6 +212,8 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
             if (pass == 1 && (int)c % label_every == 0)
                 dl->AddText(ImVec2(x, origin.y + h + 3), th.TextMuted, PeriodLabel(col.At).c_str());
         }
+        if (pass == 0)
+            geometry->AppendTo(dl);   // under the hatching and labels
     }
     ImGui::PopFont();
 }
@@ -216,6 +225,7 @@ static void UpdateShareCharts(ViewContext& ctx)
     if (!ctx.ShareDirty)
         return;
     ctx.ShareDirty = false;
+    ctx.ShareGeneration++;
     ctx.ShareByRegion = ShareChart();
     ctx.ShareByOrigin = ShareChart();
     const Dataset& ds = *ctx.Data;
@@ -257,10 +267,10 @@ void DrawShareView(ViewContext& ctx)
     ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::BeginChild("share-scroll", avail, ImGuiChildFlags_None);
     if (ctx.ShareByRegion.Shown)
-        DrawShareChart(ctx, ctx.ShareByRegion, ImVec2(avail.x, avail.y * 0.5f - 40));
+        DrawShareChart(ctx, ctx.ShareByRegion, ImVec2(avail.x, avail.y * 0.5f - 40), &ctx.ShareGeometry[0]);
     ImGui::Spacing();
     if (ctx.ShareByOrigin.Shown)
-        DrawShareChart(ctx, ctx.ShareByOrigin, ImVec2(avail.x, avail.y * 0.5f - 40));
+        DrawShareChart(ctx, ctx.ShareByOrigin, ImVec2(avail.x, avail.y * 0.5f - 40), &ctx.ShareGeometry[1]);
     ImGui::EndChild();
 }
 

@@ -22,6 +22,7 @@ static void UpdateTrendLines(ViewContext& ctx)
     if (!ctx.TrendDirty)
         return;
     ctx.TrendDirty = false;
+    ctx.TrendGeneration++;
     ctx.TrendLines.clear();
     const Dataset& ds = *ctx.Data;
     if (ctx.Sel.Metric < 0)
@@ -218,11 +219,16 @@ void DrawTrendView(ViewContext& ctx)
     dl->PushClipRect(ImVec2(plot.Min.x - 6, plot.Min.y - 6), ImVec2(plot.Max.x + label_w, plot.Max.y + 6), true);
     struct EndLabel { ImVec2 Pos; ImU32 Color; std::string Text; };
     std::vector<EndLabel> labels;
+    // The lines are retained geometry: rebuilt only when the lines, the plot or the scale change;
+    // this loop still runs every frame for hover and the labels' positions, drawing nothing then.
+    ImU32 hover_marker_colour = 0;
+    ImDrawList* lines = ctx.TrendGeometry.Rebuild(GeometryKey().Add(ctx.TrendGeneration).Add(plot.Min).Add(plot.Max).Add(x0).Add(x1)
+                                                  .Add(y0).Add(y1).Add((uint64_t)use_log).Add((uint64_t)th.Dark));
     for (const TrendLine& s : series)
     {
         const ImU32 colour = TrendLineColour(ctx, s);
         const bool dense = plot.GetWidth() / (float)s.Rows.size() < DenseSpacing;
-        DenseRun run{ dl, colour, {} };
+        DenseRun run{ lines, colour, {} };
         PixelColumn column;
         ImVec2 prev;
         bool prev_est = false;
@@ -231,7 +237,11 @@ void DrawTrendView(ViewContext& ctx)
             uint32_t row = s.Rows[i];
             ImVec2 p(X(s.Years[i]), Y(ds.Observations.Values[row]));
             bool est = ds.Observations.Confidences[row] != Confidence_Reported;
-            if (dense)
+            if (!lines)
+            {
+                // geometry retained: nothing to draw
+            }
+            else if (dense)
             {
                 int px = (int)std::floor(p.x);
                 if (px == column.X && est == column.Estimate)
@@ -252,44 +262,57 @@ void DrawTrendView(ViewContext& ctx)
                 if (i > 0)
                 {
                     if (est || prev_est)
-                        DrawDashedLine(dl, prev, p, colour, 2.0f);
+                        DrawDashedLine(lines, prev, p, colour, 2.0f);
                     else
-                        dl->AddLine(prev, p, colour, 2.0f);
+                        lines->AddLine(prev, p, colour, 2.0f);
                 }
                 if (est)
                 {
-                    dl->AddCircleFilled(p, 4.0f, th.Background);
-                    dl->AddCircle(p, 4.0f, colour, 0, 1.5f);
+                    lines->AddCircleFilled(p, 4.0f, th.Background);
+                    lines->AddCircle(p, 4.0f, colour, 0, 1.5f);
                 }
                 else
-                    dl->AddCircleFilled(p, 3.5f, colour);
+                    lines->AddCircleFilled(p, 3.5f, colour);
             }
             float d = (io.MousePos.x - p.x) * (io.MousePos.x - p.x) + (io.MousePos.y - p.y) * (io.MousePos.y - p.y);
             if (hovered && d < best)
             {
                 best = d;
                 hover_row = (int)row;
+                hover_marker_colour = 0;
             }
             prev = p;
             prev_est = est;
         }
-        if (dense)
+        if (dense && lines)
         {
             column.Emit(&run);
             run.Flush();
         }
-        if (hover_row >= 0 && ds.Observations.Entities[hover_row] == s.Entity && ds.Observations.Regions[hover_row] == s.Region && dense)
-            dl->AddCircleFilled(ImVec2(X(PeriodMidYear(ds.Observations.Periods[hover_row])), Y(ds.Observations.Values[hover_row])), 4.0f, colour);
+        if (hover_row >= 0 && dense && ds.Observations.Entities[hover_row] == s.Entity && ds.Observations.Regions[hover_row] == s.Region)
+            hover_marker_colour = colour;   // dense lines have no markers: show the hovered point
         labels.push_back({ prev, colour, ds.Entities[s.Entity].Name + " · " + ds.Regions[s.Region].Name });
     }
+    ctx.TrendGeometry.AppendTo(dl);
+    if (hover_row >= 0 && hover_marker_colour != 0)
+        dl->AddCircleFilled(ImVec2(X(PeriodMidYear(ds.Observations.Periods[hover_row])), Y(ds.Observations.Values[hover_row])), 4.0f, hover_marker_colour);
     // Labels at the lines' ends, pushed apart vertically so that lines ending close together
     // stay readable.
     ImGui::PushFont(ctx.Fonts_.Small);
     float lh = ImGui::GetFontSize() + 1.0f;
     std::sort(labels.begin(), labels.end(), [](const EndLabel& a, const EndLabel& b) { return a.Pos.y < b.Pos.y; });
     for (size_t i = 1; i < labels.size(); i++)
-        if (std::fabs(labels[i].Pos.x - labels[i - 1].Pos.x) < 120.0f && labels[i].Pos.y < labels[i - 1].Pos.y + lh)
-            labels[i].Pos.y = labels[i - 1].Pos.y + lh;
+        for (size_t j = 0; j < i; j++)   // every label above that could overlap, not just the previous one
+            if (std::fabs(labels[i].Pos.x - labels[j].Pos.x) < 120.0f && labels[i].Pos.y < labels[j].Pos.y + lh)
+                labels[i].Pos.y = labels[j].Pos.y + lh;
+    // Labels pushed below the plot go back up, the stack above them with them.
+    for (size_t i = labels.size(); i-- > 0;)
+    {
+        labels[i].Pos.y = std::min(labels[i].Pos.y, plot.Max.y - lh * 0.5f);
+        for (size_t j = i + 1; j < labels.size(); j++)
+            if (std::fabs(labels[i].Pos.x - labels[j].Pos.x) < 120.0f && labels[i].Pos.y > labels[j].Pos.y - lh)
+                labels[i].Pos.y = labels[j].Pos.y - lh;
+    }
     for (const EndLabel& l : labels)
         dl->AddText(ImVec2(l.Pos.x + 7, l.Pos.y - lh * 0.5f), l.Color, l.Text.c_str());
     ImGui::PopFont();

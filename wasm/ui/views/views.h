@@ -44,6 +44,39 @@ struct TrendLine
     std::vector<double> Years;
 };
 
+// A key for RetainedGeometry, built from the values the drawing depends on; it includes the
+// frame's font atlas and pixel density (anti-aliased lines sample the atlas).
+struct GeometryKey
+{
+    uint64_t Hash = 1469598103934665603ull;
+    GeometryKey();
+    GeometryKey& Add(uint64_t v);
+    GeometryKey& Add(double v);
+    GeometryKey& Add(ImVec2 v) { return Add((double)v.x).Add((double)v.y); }
+};
+
+// Drawing that stays the same from frame to frame (a trend chart's lines, the share view's bars:
+// thousands of primitives at a million observations) is built once into a draw list of its own
+// and copied into the window's list every frame until its key changes. Copying vertices costs a
+// fraction of building anti-aliased polylines again, so a frame costs about the same whatever
+// the data's size. The key must cover everything the geometry depends on (see GeometryKey).
+class RetainedGeometry
+{
+public:
+    RetainedGeometry() = default;
+    RetainedGeometry(const RetainedGeometry&) = delete;
+    RetainedGeometry& operator=(const RetainedGeometry&) = delete;
+    ~RetainedGeometry();
+    ImDrawList* Rebuild(const GeometryKey& key);   // an empty list to draw into when the key changed, else nullptr
+    void AppendTo(ImDrawList* dst) const; // adds the geometry under dst's current clip rectangle
+    void Invalidate() { Valid = false; }
+
+private:
+    ImDrawList* List = nullptr;
+    uint64_t Key = 0;
+    bool Valid = false;
+};
+
 // A 100 % stacked bar chart of the share view: one column per period, one part per region or
 // owner's country.
 struct ShareColumn
@@ -111,9 +144,13 @@ struct ViewContext
     std::vector<TrendLine> TrendLines;         // of the selection (see TrendDirty)
     double            TrendX0 = 0, TrendX1 = 0, TrendY0 = 0, TrendY1 = 0, TrendYPositive = 0;   // extents of the lines
     bool              TrendDirty = true;
+    uint64_t          TrendGeneration = 0;        // counts recomputations of TrendLines
+    RetainedGeometry  TrendGeometry;
     // Share: both charts of the selection (see ShareDirty)
     ShareChart        ShareByRegion, ShareByOrigin;
     bool              ShareDirty = true;
+    uint64_t          ShareGeneration = 0;
+    RetainedGeometry  ShareGeometry[2];            // by region, by origin
     // Sources: observations citing each source (a pass over every row: once per data load)
     std::vector<int>  SourceCitations;
     bool              CitationsDirty = true;
