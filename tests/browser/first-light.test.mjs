@@ -3,10 +3,17 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, serve, openPage, canvasStats, mirror, ROOT } from "./harness.mjs";
+import { launch, serve, openPage, canvasStats, mirror, imageData, htmlPage, routesFrom, ROOT } from "./harness.mjs";
+
+// A page with one widget and no preloads: what createLandscape() itself does at start-up.
+const FIRST_PAGE = htmlPage(`<div id="w" style="width: 1000px; height: 560px"></div>`, `
+import { createLandscape } from "/landscape.js";
+const w = await createLandscape(document.getElementById("w"), { src: "/data/landscape.json" });
+window.firstShot = w.element.shadowRoot.querySelector("canvas").toDataURL();   // the frame createLandscape waited for
+window.widget = w;`);
 
 let browser, site;
-before(async () => { browser = await launch(); site = await serve(); });
+before(async () => { browser = await launch(); site = await serve({ routes: routesFrom({ "/t/first.html": FIRST_PAGE }) }); });
 after(async () => { await browser?.close(); await site?.close(); });
 
 test("the demo page draws the explorer with the data's title", async () => {
@@ -20,6 +27,29 @@ test("the demo page draws the explorer with the data's title", async () => {
   const stats = await page.evaluate(() => window.explorer.stats());
   assert.ok(stats.framesRendered > 0);
   assert.ok(stats.observations >= 450, `only ${stats.observations} observations loaded`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the first frame is complete when createLandscape() resolves, and the data download does not wait for the wasm", async () => {
+  const { page, context, errors } = await openPage(browser, `${site.url}/t/first.html`, { waitFor: "window.firstShot" });
+  await page.waitForTimeout(1200);   // the frames that follow, once everything has settled
+  const later = await page.evaluate(() => window.widget.element.shadowRoot.querySelector("canvas").toDataURL());
+  const first = await page.evaluate(() => window.firstShot);
+  const decode = (url) => Buffer.from(url.split(",")[1], "base64");
+  // Title, tabs and controls: ImGui lays tab bars out a frame late, so a first frame drawn without
+  // the unseen layout pass lacks the tabs and differs here.
+  const top = (d, width, height) => Array.from(d.subarray(0, width * 4 * Math.min(height, 140)));
+  const a = await imageData(page, decode(first), top);
+  const b = await imageData(page, decode(later), top);
+  let differing = 0;
+  for (let i = 0; i < a.length; i += 4)
+    if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]) > 48) differing++;
+  assert.ok(differing < a.length / 4 * 0.01, `${differing} of ${a.length / 4} pixels of the first frame's header differ from the settled frame`);
+  const timing = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => ({ name: e.name.split("/").pop(), start: e.startTime, end: e.responseEnd })));
+  const wasm = timing.find((e) => e.name === "landscape-core.wasm"), data = timing.find((e) => e.name === "landscape.json");
+  assert.ok(wasm && data, JSON.stringify(timing));
+  assert.ok(data.start <= wasm.end, `the data was requested at ${data.start.toFixed(0)} ms, after the wasm arrived (${wasm.end.toFixed(0)} ms)`);
   assert.deepEqual(errors, []);
   await context.close();
 });

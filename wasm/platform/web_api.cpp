@@ -235,9 +235,10 @@ EMSCRIPTEN_KEEPALIVE int ls_frame(double now_ms)
     // ImGui lays out tab bars, tables and auto-fitting windows from what the previous frame
     // measured. After a wholesale change the first frame would show them half-built, so it runs
     // once unseen: the first frame a person (or a screenshot) sees is complete.
-    if (g_Web->LayoutPass || g_Web->App.FontsNeedRebuild())
+    const bool layout_pass = g_Web->LayoutPass || g_Web->App.FontsNeedRebuild();
+    g_Web->LayoutPass = false;
+    for (int pass = layout_pass ? 0 : 1; pass < 2; pass++)
     {
-        g_Web->LayoutPass = false;
         if (g_Web->App.FontsNeedRebuild())
         {
             g_Web->App.RebuildFonts();
@@ -245,16 +246,12 @@ EMSCRIPTEN_KEEPALIVE int ls_frame(double now_ms)
         }
         ImGui::NewFrame();
         g_Web->App.DrawFrame(now_ms / 1000.0);
-        ImGui::EndFrame();
-        io.DeltaTime = 0.0001f;
+        if (pass == 0)
+        {
+            ImGui::EndFrame();          // the unseen frame: laid out, not drawn
+            io.DeltaTime = 0.0001f;
+        }
     }
-    if (g_Web->App.FontsNeedRebuild())
-    {
-        g_Web->App.RebuildFonts();
-        ls::WebGlRendererUploadFonts();
-    }
-    ImGui::NewFrame();
-    g_Web->App.DrawFrame(now_ms / 1000.0);
     ImGui::Render();
 
     int fb_w = (int)std::lround(g_Web->CssWidth * g_Web->Dpr);
