@@ -504,7 +504,11 @@ async function createLandscape(parent, options = {}) {
     else if (!wantsText && active === textAgent) canvas.focus({ preventScroll: true });
     updateMirror();
   }
+  let lastMirrorVersion = -1;
   function updateMirror() {
+    const version = module._ls_mirror_version();
+    if (version === lastMirrorVersion) return;
+    lastMirrorVersion = version;
     const json = readString(module._ls_mirror());
     if (json === lastMirror) return;
     lastMirror = json;
@@ -819,6 +823,9 @@ async function createLandscape(parent, options = {}) {
     throw e;
   }
   emit("ready", { title: hasData ? dataTitle : "" });
+  // What happened while starting (the first load, ready) is delivered now, to options.onEvent:
+  // listeners added with on() once the promise has resolved hear only what comes after.
+  flushEvents();
   return handle;
 }
 

@@ -461,6 +461,9 @@ EMSCRIPTEN_KEEPALIVE const char* ls_export_csv() { return g_Web ? Reply(g_Web->A
 // The accessible mirror of the current view: {summary, caption, columns[], rows[][], announce}.
 EMSCRIPTEN_KEEPALIVE const char* ls_mirror() { return g_Web ? Reply(g_Web->App.MirrorJson()) : "{}"; }
 
+// A number that changes whenever ls_mirror() would: the widget reads the mirror only then.
+EMSCRIPTEN_KEEPALIVE double ls_mirror_version() { return g_Web ? g_Web->App.MirrorVersion() : 0.0; }
+
 // Footer lines for an exported picture: {title, sources, license}.
 EMSCRIPTEN_KEEPALIVE const char* ls_export_footer() { return g_Web ? Reply(g_Web->App.ExportFooterJson()) : "{}"; }
 

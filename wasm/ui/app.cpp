@@ -410,6 +410,7 @@ std::vector<AppEvent> App::TakeEvents()
 
 std::string App::ExportCsv() const { return Ctx ? ExportViewCsv(Ctx) : std::string(); }
 std::string App::MirrorJson() const { return Ctx ? ViewMirrorJson(Ctx) : std::string("{}"); }
+double App::MirrorVersion() const { return Ctx ? (double)Ctx->MirrorVersion : 0.0; }
 
 std::string App::ExportFooterJson() const
 {

@@ -73,6 +73,7 @@ public:
     // Outputs
     std::string ExportCsv() const;
     std::string MirrorJson() const;                   // the accessible HTML mirror of the current view
+    double MirrorVersion() const;                     // changes whenever MirrorJson() would
     std::string ExportFooterJson() const;
     std::string StatsJson(int frames_rendered, double frame_cpu_ms) const;
     std::vector<AppEvent> TakeEvents();

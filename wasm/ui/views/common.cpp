@@ -414,8 +414,15 @@ static void DrawEntityPicker(ViewContext& ctx)
         return x.Name < y.Name;
     });
     if (searched)   // screen readers hear how many platforms the search leaves
-        ctx.Announce = std::to_string(order.size()) + (order.size() == 1 ? " platform matches \"" : " platforms match \"") + ctx.EntitySearch + "\"" +
-                       (order.size() == 1 ? ": " + ds.Entities[order[0]].Name : "");
+    {
+        std::string announce = std::to_string(order.size()) + (order.size() == 1 ? " platform matches \"" : " platforms match \"") +
+                               ctx.EntitySearch + "\"" + (order.size() == 1 ? ": " + ds.Entities[order[0]].Name : "");
+        if (announce != ctx.Announce)
+        {
+            ctx.Announce = std::move(announce);
+            ctx.MirrorVersion++;
+        }
+    }
     std::string group;
     bool changed = false;
     for (int e : order)
@@ -693,6 +700,9 @@ std::string ViewSourcesLine(const ViewContext* ctx)
 
 std::string ViewMirrorJson(const ViewContext* ctx)
 {
+    // Asked for after every frame: built again only when what it shows changed.
+    if (ctx->MirrorCacheVersion == ctx->MirrorVersion)
+        return ctx->MirrorCache;
     Json j;
     const ShownTable& t = ctx->Shown;
     const bool has = ctx->App_->HasData();
@@ -706,7 +716,9 @@ std::string ViewMirrorJson(const ViewContext* ctx)
         rows.push_back(t.Rows[i]);
     j["rows"] = rows;
     j["announce"] = ctx->Announce;
-    return Dump(j);
+    ctx->MirrorCache = Dump(j);
+    ctx->MirrorCacheVersion = ctx->MirrorVersion;
+    return ctx->MirrorCache;
 }
 
 static std::string CsvField(const std::string& s)
@@ -786,6 +798,7 @@ void BuildShownTable(ViewContext& ctx)
     if (!ctx.Data || ctx.Data->Metrics.empty())
     {
         ctx.Shown = t;
+        ctx.MirrorVersion++;
         return;
     }
     switch (ctx.Edit.View)
@@ -801,6 +814,7 @@ void BuildShownTable(ViewContext& ctx)
     // The live region announces what changed in words; the summary says what is shown.
     ctx.Announce = std::string(ViewLabels[(int)ctx.Edit.View]) + " view. " + t.Summary;
     ctx.Shown = std::move(t);
+    ctx.MirrorVersion++;
 }
 
 } // namespace ls

@@ -123,6 +123,9 @@ struct ViewContext
     Selection         Sel;
     ShownTable        Shown;                   // of the current view
     std::string       Announce;                // the last change, for the live region
+    uint64_t          MirrorVersion = 1;       // changes with Shown or Announce (the widget re-reads the mirror then)
+    mutable uint64_t  MirrorCacheVersion = 0;
+    mutable std::string MirrorCache;           // ViewMirrorJson() of MirrorCacheVersion
     std::vector<ImRect> WheelRects;            // where the wheel belongs to the widget (this frame)
     std::vector<AppEvent> PendingEvents;
 
