@@ -8,6 +8,7 @@
 #include "ui/app.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -123,6 +124,54 @@ static ShareChart OriginShares(const ViewContext& ctx, int region)
     return chart;
 }
 
+// The bars of a share chart, from bottom-left `base`. In a dense chart a part's segments in
+// neighbouring columns that land on the same device pixels (same rows, same estimate flag) become
+// one rectangle: the picture is the same, and the vertex count follows how often the shares
+// change on screen rather than how many periods there are.
+static void BuildShareBars(ImDrawList* out, const ShareChart& chart, ImVec2 base, float h, float bw, float gap, bool dense)
+{
+    struct Segment { float Top = 0, Bottom = 0; bool Estimate = false, Present = false; };
+    const size_t n = chart.Columns.size(), parts = chart.Parts.size();
+    const float density = ImGui::GetIO().DisplayFramebufferScale.y > 0 ? ImGui::GetIO().DisplayFramebufferScale.y : 1.0f;
+    auto snap = [&](float v) { return dense ? std::round(v * density) / density : v; };
+    std::vector<Segment> segments(n * parts);
+    for (size_t c = 0; c < n; c++)
+    {
+        const ShareColumn& col = chart.Columns[c];
+        float y = base.y;
+        for (size_t i = 0; i < parts && i < col.Values.size(); i++)
+        {
+            if (col.Values[i] <= 0 || col.Total <= 0)
+                continue;
+            float top = y - (float)(col.Values[i] / col.Total) * h;
+            segments[c * parts + i] = { snap(top), snap(y), col.Estimate[i] != 0, true };
+            y = top;
+        }
+    }
+    struct Rect { ImVec2 Min, Max; ImU32 Colour; };
+    std::vector<Rect> rects;
+    for (size_t i = 0; i < parts; i++)
+        for (size_t c = 0; c < n;)
+        {
+            const Segment& first = segments[c * parts + i];
+            size_t last = c;
+            while (dense && first.Present && last + 1 < n)
+            {
+                const Segment& next = segments[(last + 1) * parts + i];
+                if (!next.Present || next.Top != first.Top || next.Bottom != first.Bottom || next.Estimate != first.Estimate)
+                    break;
+                last++;
+            }
+            if (first.Present)
+                rects.push_back({ ImVec2(base.x + c * (bw + gap), first.Top), ImVec2(base.x + last * (bw + gap) + bw, first.Bottom),
+                                  first.Estimate ? WithAlpha(chart.Colors[i], 0.5f) : chart.Colors[i] });
+            c = last + 1;
+        }
+    out->PrimReserve((int)rects.size() * 6, (int)rects.size() * 4);
+    for (const Rect& r : rects)
+        out->PrimRect(r.Min, r.Max, r.Colour);
+}
+
 static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 size, RetainedGeometry* geometry)
 {
     const Theme& th = *ctx.Theme_;
@@ -158,8 +207,11 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
     bool hovered = ImGui::IsItemHovered();
     ImGuiIO& io = ImGui::GetIO();
     size_t n = chart.Columns.size();
-    float gap = n > 40 ? 1.0f : 4.0f;
-    float bw = std::max(2.0f, (w - 40.0f) / (float)n - gap);
+    // Dense charts (columns of 4 px or less) have no gaps, so that neighbouring columns can share
+    // rectangles (see BuildShareBars).
+    const bool dense = (w - 40.0f) / (float)n <= 4.0f;
+    float gap = dense ? 0.0f : n > 40 ? 1.0f : 4.0f;
+    float bw = std::max(dense ? 0.5f : 2.0f, (w - 40.0f) / (float)n - gap);
     ImGui::PushFont(ctx.Fonts_.Small);
     for (int pct = 0; pct <= 100; pct += 25)
     {
@@ -169,51 +221,32 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
         std::snprintf(buf, sizeof(buf), "%d%%", pct);
         dl->AddText(ImVec2(origin.x, y - 7), th.TextMuted, buf);
     }
+    // The bars are retained geometry; hatching, hover and labels are drawn every frame on top.
+    if (ImDrawList* bars = geometry->Rebuild(GeometryKey().Add(ctx.ShareGeneration).Add(origin).Add((double)w).Add((double)h)
+                                             .Add((uint64_t)th.Dark)))
+        BuildShareBars(bars, chart, ImVec2(origin.x + 40.0f, origin.y + h), h, bw, gap, dense);
+    geometry->AppendTo(dl);
     int label_every = std::max(1, (int)(60.0f / (bw + gap)));
-    // The bars first, all in one reservation (a chart of a million observations has thousands of
-    // segments) and retained from frame to frame; hatching, hover and labels in a second pass.
-    ImDrawList* bars = geometry->Rebuild(GeometryKey().Add(ctx.ShareGeneration).Add(origin).Add((double)w).Add((double)h)
-                                         .Add((uint64_t)th.Dark));
-    if (bars)
+    float x = origin.x + 40.0f;
+    for (size_t c = 0; c < n; c++, x += bw + gap)
     {
-        int segments = 0;
-        for (const ShareColumn& col : chart.Columns)
-            for (double v : col.Values)
-                segments += v > 0 && col.Total > 0 ? 1 : 0;
-        bars->PrimReserve(segments * 6, segments * 4);
-    }
-    if (!bars)
-        geometry->AppendTo(dl);
-    for (int pass = bars ? 0 : 1; pass < 2; pass++)
-    {
-        float x = origin.x + 40.0f;
-        for (size_t c = 0; c < n; c++, x += bw + gap)
+        const ShareColumn& col = chart.Columns[c];
+        float y = origin.y + h;
+        for (size_t i = 0; i < col.Values.size(); i++)
         {
-            const ShareColumn& col = chart.Columns[c];
-            float y = origin.y + h;
-            for (size_t i = 0; i < col.Values.size(); i++)
-            {
-                if (col.Values[i] <= 0 || col.Total <= 0)
-                    continue;
-                float seg = (float)(col.Values[i] / col.Total) * h;
-                ImRect r(ImVec2(x, y - seg), ImVec2(x + bw, y));
-                y -= seg;
-                if (pass == 0)
-                {
-                    bars->PrimRect(r.Min, r.Max, col.Estimate[i] ? WithAlpha(chart.Colors[i], 0.5f) : chart.Colors[i]);
-                    continue;
-                }
-                if (col.Estimate[i] && bw >= 4.0f)   // narrower bars show estimates by their lighter colour alone
-                    DrawHatch(dl, r, th.EstimateHatch, 5.0f);
-                if (hovered && r.Contains(io.MousePos))
-                    ImGui::SetTooltip("%s, %s\n%.1f%% of the parts' total%s", chart.Parts[i].c_str(), PeriodLabel(col.At).c_str(),
-                                      100.0 * col.Values[i] / col.Total, col.Estimate[i] ? "\nincludes estimates" : "");
-            }
-            if (pass == 1 && (int)c % label_every == 0)
-                dl->AddText(ImVec2(x, origin.y + h + 3), th.TextMuted, PeriodLabel(col.At).c_str());
+            if (col.Values[i] <= 0 || col.Total <= 0)
+                continue;
+            float seg = (float)(col.Values[i] / col.Total) * h;
+            ImRect r(ImVec2(x, y - seg), ImVec2(x + bw, y));
+            y -= seg;
+            if (col.Estimate[i] && bw >= 4.0f)   // narrower bars show estimates by their lighter colour alone
+                DrawHatch(dl, r, th.EstimateHatch, 5.0f);
+            if (hovered && r.Contains(io.MousePos))
+                ImGui::SetTooltip("%s, %s\n%.1f%% of the parts' total%s", chart.Parts[i].c_str(), PeriodLabel(col.At).c_str(),
+                                  100.0 * col.Values[i] / col.Total, col.Estimate[i] ? "\nincludes estimates" : "");
         }
-        if (pass == 0)
-            geometry->AppendTo(dl);   // under the hatching and labels
+        if ((int)c % label_every == 0)
+            dl->AddText(ImVec2(x, origin.y + h + 3), th.TextMuted, PeriodLabel(col.At).c_str());
     }
     ImGui::PopFont();
 }
