@@ -176,7 +176,6 @@ async function createLandscape(parent, options = {}) {
   let cssWidth = 0, cssHeight = 0, dpr = window.devicePixelRatio || 1;
   let hasData = false;
   let dataTitle = "";
-  let lastMirror = "";
   let lastAnnounce = "";
   let lastFrameMs = 0;
   let lastHash = "";
@@ -510,8 +509,6 @@ async function createLandscape(parent, options = {}) {
     if (version === lastMirrorVersion) return;
     lastMirrorVersion = version;
     const json = readString(module._ls_mirror());
-    if (json === lastMirror) return;
-    lastMirror = json;
     let m = {};
     try { m = JSON.parse(json); } catch { return; }
     dom.summary.textContent = m.summary || "";

@@ -132,7 +132,6 @@ Fonts FontLibrary::Build(ImFontAtlas* atlas, float density, const std::u32string
     fonts.Body = AddFontStack(atlas, BodySize, density, Ranges.data());
     fonts.Title = AddFontStack(atlas, TitleSize, density, TitleRanges.data());
     fonts.Small = AddFontStack(atlas, SmallSize, density, SmallRanges.data());
-    BodyFont = fonts.Body;
 
     // Rasterised glyphs go into custom rectangles (in every font, at the body size: a name in
     // a trend label or a title then shows, if not at its exact size); their pixels are copied in

@@ -47,7 +47,6 @@ private:
     std::vector<ImWchar> Ranges;           // must outlive the atlas build
     std::vector<ImWchar> TitleRanges;
     std::vector<ImWchar> SmallRanges;
-    ImFont* BodyFont = nullptr;
 };
 
 // Whether an OpenType/TrueType font's cmap maps cp to a glyph (bounds-checked: any bytes are safe).

@@ -69,7 +69,6 @@ public:
     ~RetainedGeometry();
     ImDrawList* Rebuild(const GeometryKey& key);   // an empty list to draw into when the key changed, else nullptr
     void AppendTo(ImDrawList* dst) const; // adds the geometry under dst's current clip rectangle
-    void Invalidate() { Valid = false; }
 
 private:
     ImDrawList* List = nullptr;
