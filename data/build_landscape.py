@@ -5,7 +5,8 @@
     python3 data/build_landscape.py --check         # exit 1 if data/landscape.json is stale
     python3 data/build_landscape.py PATH/platform_data.json [--output FILE]
 
-The input defaults to ../shared/research/platform_data.json relative to the repository root.
+The input defaults to data/research/platform_data.json, the research file kept in the repository
+(provenance and licence notes in data/research/README.md).
 Python 3 standard library only. The output is deterministic: the same input gives the same
 bytes. Every mapping decision (regions, metrics, periods, confidence) is made by the tables
 below and documented in data/README.md; rows that cannot be placed honestly are listed in
@@ -21,8 +22,7 @@ from collections import Counter, OrderedDict
 from decimal import Decimal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-DEFAULT_INPUT = os.path.join(REPO, "..", "shared", "research", "platform_data.json")
+DEFAULT_INPUT = os.path.join(HERE, "research", "platform_data.json")
 DEFAULT_OUTPUT = os.path.join(HERE, "landscape.json")
 
 # ---------------------------------------------------------------------------------------------
@@ -1697,8 +1697,7 @@ def render(doc):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("input", nargs="?", default=DEFAULT_INPUT,
-                    help="research file (default: ../shared/research/platform_data.json from the "
-                         "repository root)")
+                    help="research file (default: data/research/platform_data.json)")
     ap.add_argument("--output", default=DEFAULT_OUTPUT, help="file to write or check")
     ap.add_argument("--check", action="store_true",
                     help="do not write; exit 1 if the output file differs from a fresh build")
