@@ -1,6 +1,6 @@
 // Type declarations for social-landscape 0.2.0: the ES module `landscape.js`, which exports
 // createLandscape() and configure() and registers the custom element <social-landscape>.
-// Hand-written to match the JavaScript (web/widget/, web/landscape-widget.js) and the view state's
+// Hand-written to match the JavaScript (web/widget/) and the view state's
 // JSON (wasm/core/view_state.cpp, ViewStateToJson); the package's tests compile host code against
 // this file and check that wrong uses fail. The full reference is docs/embedding.md.
 
@@ -222,7 +222,7 @@ export type LandscapeData = LandscapeDocument | string | Uint8Array | ArrayBuffe
 /** The second argument of `createLandscape()`. Every member is optional. */
 export interface LandscapeOptions {
   /** URL of the data file to fetch (relative URLs resolve against the page). Ignored when `data` is given. */
-  src?: string;
+  src?: string | URL;
   /** Data the host already has; takes precedence over `src`. */
   data?: LandscapeData;
   /** Passed to `fetch()` for `src` and `load()`: credentials, headers, mode, ... */
@@ -265,14 +265,15 @@ export interface LandscapeStats {
 /** One widget: what `createLandscape()` resolves with and `<social-landscape>.widget` holds. */
 export interface LandscapeWidget {
   /** Fetches a data file (with `options.fetch` unless `fetchInit` is given) and shows it; a failure rejects and keeps the previous data. */
-  load(url: string, fetchInit?: RequestInit): Promise<LoadEvent>;
+  load(url: string | URL, fetchInit?: RequestInit): Promise<LoadEvent>;
   /** Shows data the host already has; a refused file rejects with its `problems` and keeps the previous data. */
   setData(data: LandscapeData): Promise<LoadEvent>;
-  /** The current view state. */
+  /** The current view state. Throws once the widget is destroyed. */
   getState(): ViewState;
   /**
    * Applies a partial view state. Returns what was not applied (empty when everything was); when
-   * not empty a `warning` event carries the same list.
+   * not empty a `warning` event carries the same list. Never throws (after `destroy()` the one
+   * problem says so).
    */
   setState(partial: ViewStatePatch): Problem[];
   /** Adds a listener; listeners run after the frame, never inside it. Returns the widget, for chaining. */
@@ -283,7 +284,7 @@ export interface LandscapeWidget {
   exportCSV(): string;
   /** The current view as a PNG at twice the CSS size, with a footer naming the title, sources and licence. */
   exportPNG(): Promise<Blob>;
-  /** Counters for tests and monitoring; `version` is the package's. */
+  /** Counters for tests and monitoring; `version` is the package's. Throws once the widget is destroyed. */
   stats(): LandscapeStats;
   /** Removes the canvas, the DOM, listeners and timers, and frees the wasm instance. Safe to call twice. */
   destroy(): void;
