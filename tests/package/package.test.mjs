@@ -186,6 +186,33 @@ test("Vite builds an app from the installed package: the wasm is emitted on its 
   assert.ok(requests.some((u) => u === `/${wasm[0][0]}`), `the page did not fetch the emitted ${wasm[0][0]}: ${requests.join(", ")}`);
 });
 
+test("Vite's dev server serves the same app from the installed package (optimizeDeps.exclude, as the readme says): two widgets draw", async (t) => {
+  const { createServer } = await import("vite");
+  const root = appFolder("vite-dev", "main-vite.js");
+  copyData(join(root, "public"));
+  // Without the exclusion Vite pre-bundles the module into its cache and the wasm URL points there.
+  assert.match(readFileSync(join(installed, "README.md"), "utf8"), /optimizeDeps: \{ exclude: \["social-landscape"\] \}/);
+  const server = await createServer({
+    root, logLevel: "silent", configFile: false, cacheDir: join(root, ".vite"),
+    server: { host: "127.0.0.1", port: 0 }, optimizeDeps: { exclude: ["social-landscape"] },
+  });
+  await server.listen();
+  browser ??= await launch();
+  let context = null;
+  try {
+    const opened = await openPage(browser, server.resolvedUrls.local[0], { waitFor: () => window.widgets || window.appError });
+    context = opened.context;
+    assert.equal(await opened.page.evaluate(() => window.appError), undefined, "vite dev: createLandscape rejected");
+    await assertDraws(opened.page, "#first", "vite dev: the first widget");
+    await assertDraws(opened.page, "#second", "vite dev: the second widget");
+    assert.deepEqual(opened.errors, [], "vite dev: console errors");
+    t.diagnostic(`vite dev server at ${server.resolvedUrls.local[0]}`);
+  } finally {
+    await context?.close();
+    await server.close();
+  }
+});
+
 test("esbuild bundles an app from the installed package: configure({ wasmUrl }) points at the copied wasm, two widgets draw under the strict CSP", async (t) => {
   const esbuild = await import("esbuild");
   const root = appFolder("esbuild", "main-esbuild.js");
