@@ -46,7 +46,15 @@ const PAGES = {
 let browser, site, other;
 before(async () => {
   browser = await launch();
-  site = await serve({ routes: routesFrom(PAGES) });
+  // The deployment allows the parent pages' origin (`other`) to steer the frame and hear from it:
+  // `origin=` in the frame's URL can only narrow that list, never add to it.
+  site = await serve({
+    routes: routesFrom({
+      ...PAGES,
+      "/embed-config.json": (req, res) => res.writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ parentOrigins: [other.url] })),
+    }),
+  });
   // A second origin (another port) for the iframe's parent pages.
   other = await serve({
     routes: routesFrom({
@@ -175,7 +183,7 @@ async function viewsAfterParentMessage(frameQuery) {
 }
 
 test("iframe: setState from an origin not allowed is ignored", async () => {
-  // The frame allows only its own origin (site); the parent is on `other`.
+  // embed-config.json allows `other`; origin= narrows that to the frame's own origin (site).
   const views = await viewsAfterParentMessage(`src=data/landscape.json&view=map&origin=${encodeURIComponent(site.url)}`);
   assert.ok(!views.includes("trend"), `the frame applied a setState from a foreign origin: views ${views}`);
   // The same steps with the parent's origin allowed do show "trend": the check above can fail.
