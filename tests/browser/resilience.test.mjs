@@ -144,7 +144,7 @@ test("every malformed file is refused with its pointer and message; the real dat
     }
   }
   // Still responsive: a further setState works and the widget draws.
-  assert.equal(await page.evaluate(() => window.explorer.setState({ view: "table" })), true);
+  assert.deepEqual(await page.evaluate(() => window.explorer.setState({ view: "table" })), [], "setState() applied everything: no problems");
   assert.equal(await page.evaluate(() => window.explorer.getState().view), "table");
   await assertDraws(page, "#landscape", "the widget after the malformed files");
   assert.deepEqual(failures, [], `malformed files not handled as expected:\n${failures.join("\n")}`);
@@ -342,7 +342,7 @@ test("monkey: 10,000 random pointer, wheel and key events across all six views",
   await page.waitForTimeout(300);
   const state = await page.evaluate(() => window.explorer.getState());
   assert.ok(VIEWS.includes(state.view), `getState() after the monkey: ${JSON.stringify(state)}`);
-  assert.equal(await page.evaluate(() => window.explorer.setState({ view: "map" })), true);
+  assert.deepEqual(await page.evaluate(() => window.explorer.setState({ view: "map" })), [], "setState() applied everything: no problems");
   assert.equal(await page.evaluate(() => window.explorer.getState().view), "map");
   await page.waitForTimeout(300);
   await assertDraws(page, "#landscape", "the widget after the monkey");

@@ -6,7 +6,7 @@
 //
 // Writes DIR/inter.otf and DIR/fallback-<script>.otf|ttf (only those with glyphs to carry) and
 // DIR/fonts.json listing what each holds. Data loaded at run time that needs other glyphs gets
-// them rasterised by the browser (see web/landscape-widget.js).
+// them rasterised by the browser (see web/widget/data.js).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, rmSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";

@@ -5,10 +5,19 @@
 //   dist/data/*.json             the shipped data
 //   dist/landscape-demo.html     one file with everything inside, for file:// (classic scripts)
 //
+// The widget's modules (web/widget/, entry index.js) are bundled by esbuild twice: as the ES
+// module landscape.js (the Emscripten factory imported from ./landscape-core.js, the wasm found
+// by `new URL("./landscape-core.wasm", import.meta.url)`, which bundlers such as Vite recognise),
+// and as a classic script for the offline file (platform-offline.js instead of platform.js,
+// exposing window.Landscape = { createLandscape, configure }). The version is read from
+// web/package/package.json, the one place it is written, for the banner and stats().version.
+//
 // Scripts are minified with terser (names mangled, comments dropped: the widget's script is a
-// third of the download otherwise); web/ keeps the readable sources. --no-minify skips it.
+// third of the download otherwise; on the bundle terser's gzip is smaller than esbuild's own
+// minifier); web/ keeps the readable sources. --no-minify skips it.
 //
 //   node web/tools/bundle.mjs --wasm build/wasm --out dist [--no-minify]
+import { build } from "esbuild";
 import { minify } from "terser";
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync, readdirSync, rmSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -27,7 +36,29 @@ async function terse(code, { module }) {
   const result = await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   return result.code;
 }
-const banner = `// Landscape widget ${JSON.parse(read(join(root, "package.json"))).version}: see README.md for the embed contract.\n`;
+const version = JSON.parse(read(join(web, "package", "package.json"))).version;
+const banner = `// Landscape widget ${version}: see README.md for the embed contract.\n`;
+
+// The widget's modules as one script. `offline`: a classic script (IIFE) for file://, where
+// platform-offline.js stands in for platform.js; otherwise an ES module that imports the factory.
+async function bundleWidget({ offline }) {
+  const platform = {
+    name: "landscape-platform",
+    setup(b) {
+      b.onResolve({ filter: /^\.\/platform\.js$/ }, (args) => ({ path: join(args.resolveDir, offline ? "platform-offline.js" : "platform.js") }));
+      b.onResolve({ filter: /^\.\/landscape-core\.js$/ }, () => ({ path: "./landscape-core.js", external: true }));
+    },
+  };
+  const entry = offline
+    ? { stdin: { contents: `import { createLandscape, configure } from "./index.js";\nwindow.Landscape = { createLandscape, configure };\n`, resolveDir: join(web, "widget"), sourcefile: "offline-entry.js" } }
+    : { entryPoints: [join(web, "widget", "index.js")] };
+  const result = await build({
+    ...entry, bundle: true, write: false, format: offline ? "iife" : "esm", platform: "browser",
+    target: "es2020", charset: "utf8", legalComments: "none", logLevel: "warning",
+    define: { LANDSCAPE_VERSION: JSON.stringify(version) }, plugins: [platform],
+  });
+  return terse(result.outputFiles[0].text, { module: !offline });
+}
 
 for (const f of ["landscape-core.js", "landscape-core.wasm", "landscape-core-single.js"]) {
   if (!existsSync(join(wasmDir, f))) { console.error(`bundle: missing ${join(wasmDir, f)} (build the wasm preset first)`); process.exit(1); }
@@ -36,16 +67,12 @@ for (const f of ["landscape-core.js", "landscape-core.wasm", "landscape-core-sin
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "data"), { recursive: true });
 
-const widget = read(join(web, "landscape-widget.js"));
 const page = read(join(web, "page.js"));
 
 // Portal build.
 writeFileSync(join(out, "landscape-core.js"), await terse(read(join(wasmDir, "landscape-core.js")), { module: true }));
 copyFileSync(join(wasmDir, "landscape-core.wasm"), join(out, "landscape-core.wasm"));
-writeFileSync(join(out, "landscape.js"), banner + await terse(
-  `import LandscapeCoreFactory from "./landscape-core.js";\n` +
-  `const LANDSCAPE_CONFIG = { wasmUrl: new URL("./landscape-core.wasm", import.meta.url).href };\n` +
-  widget + `\nexport { createLandscape };\nexport default createLandscape;\n`, { module: true }));
+writeFileSync(join(out, "landscape.js"), banner + await bundleWidget({ offline: false }));
 writeFileSync(join(out, "index.js"), await terse(`import { createLandscape } from "./landscape.js";\n${page}`, { module: true }));
 writeFileSync(join(out, "embed.js"), await terse(read(join(web, "embed.js")), { module: true }));
 for (const f of ["index.html", "embed.html", "page.css", "embed.css"]) {
@@ -65,9 +92,9 @@ html = html.replace(/<!-- The widget's scripts[\s\S]*?-->\n/, "").replace(/<link
 html = html.replace(/<link rel="stylesheet" href="page.css">/, `<style>\n${read(join(web, "page.css"))}\n</style>`);
 const demoScripts = [
   inlineScript(await terse(read(join(wasmDir, "landscape-core-single.js")), { module: false })),
-  inlineScript(banner + await terse(`const LANDSCAPE_CONFIG = { wasmUrl: null };\n${widget}\nwindow.Landscape = { createLandscape };`, { module: false })),
+  inlineScript(banner + await bundleWidget({ offline: true })),
   `<script>\nconst LANDSCAPE_DEMO_DATA = ${demoData};\n</script>`,
-  inlineScript(await terse(page, { module: false })),
+  inlineScript(await terse(`const { createLandscape } = window.Landscape;\n${page}`, { module: false })),
 ].join("\n");
 html = html.replace(/<script type="module" src="index.js"><\/script>/, () => demoScripts);
 writeFileSync(join(out, "landscape-demo.html"), html);

@@ -1,0 +1,196 @@
+// Core: the one module that talks to the wasm, through the `ls_*` exports of
+// wasm/platform/web_api.cpp. Each export has one wrapper here that passes the time itself and
+// carries strings and JSON in and out of wasm memory, so no other module handles a pointer, a
+// clock or `module._ls_…` (tests/node/widget-modules.test.mjs checks that).
+//
+// Index
+//  [SECTION] Where the wasm is: configure()
+//  [SECTION] Compile once per page, instantiate per widget
+//  [SECTION] Strings in and out of wasm memory
+//  [SECTION] The exports, one wrapper each
+
+import { LandscapeCoreFactory, defaultWasmUrl } from "./platform.js";
+import { lsError } from "./errors.js";
+import { problem, isPlainObject, kindOf, shown } from "./problems.js";
+
+const now = () => performance.now();
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Where the wasm is: configure()
+// ---------------------------------------------------------------------------------------------
+
+// Shared by every widget on the page: the wasm is fetched and compiled once.
+// wasmUrl null: the offline build, whose factory carries the wasm inside itself.
+const page = { wasmUrl: defaultWasmUrl, compiled: null };
+
+// configure({ wasmUrl }): for hosts that serve the wasm elsewhere (a CDN, another origin with
+// CORS). Called once per page before the first widget; afterwards the wasm is compiled already
+// and changing its URL would do nothing, so that is a problem and nothing changes.
+export function configure(settings) {
+  if (!isPlainObject(settings)) {
+    return [problem("", settings, `configure() takes an object such as { wasmUrl: "/cdn/landscape-core.wasm" } (got ${kindOf(settings)})`)];
+  }
+  const problems = [];
+  for (const [key, value] of Object.entries(settings)) {
+    let url = null;
+    if (typeof value === "string" || value instanceof URL) {
+      try { url = new URL(String(value), document.baseURI).href; } catch { /* reported below */ }
+    }
+    if (key !== "wasmUrl") problems.push(problem(key, value, `unknown setting "${key}" for configure() (expected wasmUrl)`));
+    else if (!page.wasmUrl) problems.push(problem(key, value, "this build carries its wasm inside itself: wasmUrl is not used"));
+    else if (page.compiled) {
+      problems.push(problem(key, value, `the wasm was already loaded from ${page.wasmUrl}: configure() must run before the first createLandscape(); nothing changed`));
+    } else if (!url || !value) problems.push(problem(key, value, `wasmUrl is ${shown(value)}, expected a URL; nothing changed`));
+    else page.wasmUrl = url;
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Compile once per page, instantiate per widget
+// ---------------------------------------------------------------------------------------------
+
+function compile() {
+  if (!page.wasmUrl) return null;
+  if (!page.compiled) {
+    const url = page.wasmUrl;
+    page.compiled = (WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(url, { credentials: "same-origin" }))
+      : fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+      .catch((e) => { page.compiled = null; throw lsError(`could not load the widget's code (${url}): ${e.message}`); });
+  }
+  return page.compiled;
+}
+
+// A new wasm instance drawing into `canvas`; `onEvent(type, json)` hears what the wasm emits
+// (web_api.cpp's EmitEvents). Resolves to the wrappers below.
+export async function startCore(canvas, onEvent) {
+  const args = {
+    canvas,
+    print: () => {},
+    printErr: (text) => console.warn("[landscape]", text),
+    landscapeEmit: onEvent,
+    landscapeClipboard: (text) => { if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {}); },
+  };
+  const compiled = compile();
+  if (compiled) {
+    const wasmModule = await compiled;
+    args.instantiateWasm = (imports, done) => {
+      WebAssembly.instantiate(wasmModule, imports).then((instance) => done(instance, wasmModule));
+      return {};
+    };
+  }
+  let module;
+  try {
+    module = await LandscapeCoreFactory(args);
+  } catch (e) {
+    throw lsError(`the widget could not start: ${e && e.message ? e.message : e}`);
+  }
+  return wrap(module);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Strings in and out of wasm memory
+// ---------------------------------------------------------------------------------------------
+
+const encoder = new TextEncoder();
+
+// Calls fn(ptr, length) with `text` (a string, or the file's own bytes) NUL-terminated in wasm
+// memory, freed afterwards.
+function withString(module, text, fn) {
+  if (typeof text !== "string") {
+    const ptr = module._malloc(text.length + 1);
+    if (!ptr) throw lsError("out of memory");
+    module.HEAPU8.set(text, ptr);
+    module.HEAPU8[ptr + text.length] = 0;
+    try { return fn(ptr, text.length); } finally { module._free(ptr); }
+  }
+  // Encoded straight into wasm memory (a data file can be tens of MB: no second copy). First
+  // try room for mostly-ASCII text; UTF-8 never needs more than 3 bytes per UTF-16 unit.
+  let capacity = text.length + (text.length >> 3) + 16;
+  for (;;) {
+    const ptr = module._malloc(capacity + 1);
+    if (!ptr) throw lsError("out of memory");
+    const { read, written } = encoder.encodeInto(text, module.HEAPU8.subarray(ptr, ptr + capacity));
+    if (read === text.length) {
+      module.HEAPU8[ptr + written] = 0;
+      try { return fn(ptr, written); } finally { module._free(ptr); }
+    }
+    module._free(ptr);
+    capacity = text.length * 3;
+  }
+}
+
+function readJson(module, ptr, fallback) {
+  try { return JSON.parse(module.UTF8ToString(ptr)); } catch { return fallback; }
+}
+
+// The wasm's problems list as the contract's values, whatever it sent.
+function asProblems(list) {
+  return (Array.isArray(list) ? list : []).filter(isPlainObject)
+    .map((p) => problem(String(p.key == null ? "" : p.key), p.value, String(p.message || "")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] The exports, one wrapper each
+// ---------------------------------------------------------------------------------------------
+
+// Times are performance.now() unless the caller has the frame's own (requestAnimationFrame's).
+function wrap(module) {
+  const str = (text, fn) => withString(module, text, fn);
+  const json = (ptr, fallback = {}) => readJson(module, ptr, fallback);
+  const bit = (flag) => (flag ? 1 : 0);
+  return {
+    // Life and size.
+    init: (width, height, dpr, dark) => !!module._ls_init(width, height, dpr, bit(dark)),
+    destroy: () => module._ls_destroy(),
+    wake: () => module._ls_wake(now()),
+    resize: (width, height, dpr) => module._ls_resize(width, height, dpr),
+    frame: (at = now()) => !!module._ls_frame(at),   // true: more frames wanted (animation, settling)
+    contextLost: () => module._ls_context_lost(),
+    contextRestored: () => module._ls_context_restored(),
+    setTheme: (dark) => module._ls_set_theme(bit(dark), now()),
+    heapBytes: () => module.HEAPU8.length,
+
+    // Input.
+    pointerMove: (x, y, source) => module._ls_pointer_move(x, y, source, now()),
+    pointerButton: (button, down) => module._ls_pointer_button(button, bit(down), now()),
+    pointerLeave: () => module._ls_pointer_leave(now()),
+    wheel: (dx, dy) => module._ls_wheel(dx, dy, now()),
+    wantsWheel: (x, y) => !!module._ls_wants_wheel(x, y),
+    pinch: (x, y, scale) => module._ls_pinch(x, y, scale, now()),
+    key: (code, down, e) => !!str(code, (ptr) =>
+      module._ls_key(ptr, bit(down), bit(e.ctrlKey), bit(e.shiftKey), bit(e.altKey), bit(e.metaKey), now())),
+    text: (text) => str(text, (ptr) => module._ls_text(ptr, now())),
+    focus: (focused) => module._ls_focus(bit(focused), now()),
+    wantsTextInput: () => !!module._ls_wants_text_input(),
+
+    // Data and its status line.
+    setData: (text) => !!str(text, (ptr, length) => module._ls_set_data(ptr, length, now())),
+    lastResult: () => json(module._ls_last_result()),
+    setStatus: (status) => str(JSON.stringify(status), (ptr) => module._ls_set_status(ptr, now())),
+    missingGlyphs: () => json(module._ls_missing_glyphs()),
+    addGlyph(codepoint, width, height, advance, alpha) {
+      const ptr = module._malloc(alpha.length);
+      if (!ptr) return;
+      module.HEAPU8.set(alpha, ptr);
+      module._ls_add_glyph(codepoint, width, height, advance, ptr);
+      module._free(ptr);
+    },
+
+    // View state and the URL hash. stateProblems: what the last setState/setHash could not
+    // apply; null from a wasm built before it had ls_state_problems.
+    getState: () => json(module._ls_get_state()),
+    setState: (jsonText) => !!str(jsonText, (ptr) => module._ls_set_state(ptr, now())),
+    getHash: () => module.UTF8ToString(module._ls_get_hash()),
+    setHash: (hash) => !!str(hash, (ptr) => module._ls_set_hash(ptr, now())),
+    stateProblems: () => (typeof module._ls_state_problems === "function" ? asProblems(json(module._ls_state_problems(), [])) : null),
+
+    // What the views show: mirror, exports, counters.
+    mirrorVersion: () => module._ls_mirror_version(),
+    mirror: () => json(module._ls_mirror(), null),
+    exportCsv: () => module.UTF8ToString(module._ls_export_csv()),
+    exportFooter: () => json(module._ls_export_footer()),
+    stats: () => json(module._ls_stats()),
+  };
+}

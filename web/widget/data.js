@@ -1,0 +1,121 @@
+// Data: handing a data file to the wasm (setData), the status line the wasm draws (loading,
+// error with its problems), and the glyphs a data file needs that no bundled font has.
+//
+// Index
+//  [SECTION] Status and failure
+//  [SECTION] setData()
+//  [SECTION] Glyphs the fonts lack
+
+import { lsError, errorPayload } from "./errors.js";
+import { emit } from "./events.js";
+import { requestFrame, endQuiet, nextFrame } from "./frames.js";
+import { readHash } from "./hash.js";
+import { underKey } from "./problems.js";
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Status and failure
+// ---------------------------------------------------------------------------------------------
+
+// {state: "loading", loaded, total} | {state: "error", message, problems, retry} | {state: "ok"}
+export function setStatus(w, status) {
+  w.core.setStatus(status);
+  requestFrame(w);
+}
+
+// A failed load: the error panel says why (the previous data stays on screen), `error` fires,
+// and the caller's promise rejects with the same error.
+export function fail(w, error) {
+  endQuiet(w);
+  setStatus(w, { state: "error", message: error.message, problems: (error.problems || []).slice(0, 20), retry: !!error.retry });
+  emit(w, "error", errorPayload(error));
+  throw error;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] setData()
+// ---------------------------------------------------------------------------------------------
+
+// Shows a data file: a JSON text, its bytes (the loader itself reports invalid UTF-8, UTF-16 and
+// NUL bytes), or an object. Resolves after the first frame that shows it.
+export async function setData(w, data) {
+  if (w.destroyed) throw lsError("the widget was destroyed");
+  let text;
+  if (typeof data === "string" || data instanceof Uint8Array) text = data;
+  else if (data instanceof ArrayBuffer) text = new Uint8Array(data);
+  else if (data && typeof data === "object") {
+    try { text = JSON.stringify(data); } catch (e) { return fail(w, lsError(`the data object cannot be serialised: ${e.message}`)); }
+  } else return fail(w, lsError("setData() takes a JSON text or an object"));
+  // Loading emits statechange, which rewrites location.hash: keep the shared link to apply it.
+  const { hash } = w.options;
+  const sharedHash = hash ? location.hash : "";
+  const ok = w.core.setData(text);
+  if (sharedHash && location.hash !== sharedHash) history.replaceState(history.state, "", sharedHash);
+  const result = w.core.lastResult();
+  if (!ok) return fail(w, lsError(result.message || "the data file was refused", result.problems || []));
+  w.data.loaded = true;
+  w.data.title = result.title || "";
+  endQuiet(w);
+  rasteriseMissingGlyphs(w);
+  reportStateBeforeData(w);   // before the hash is read: reading it starts a new problems list
+  if (hash && location.hash) { w.hash.last = ""; readHash(w); }
+  setStatus(w, { state: "ok" });
+  await nextFrame(w);
+  emit(w, "load", { title: result.title, observations: result.observations });
+  return { title: result.title, observations: result.observations };
+}
+
+// A state set before the data came could not have its ids and periods checked; the wasm checks
+// them on load and appends its verdict to that call's problems (ls_state_problems). The new ones
+// join the start-up warning, or come as a warning of their own (setState() has returned).
+function reportStateBeforeData(w) {
+  const pending = w.stateBeforeData;
+  w.stateBeforeData = null;
+  const list = pending && w.core.stateProblems();
+  if (!list || list.length <= pending.reported) return;
+  const late = underKey(list.slice(pending.reported), pending.prefix);
+  if (w.startProblems) w.startProblems.push(...late);
+  else emit(w, "warning", { problems: late });
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Glyphs the fonts lack
+// ---------------------------------------------------------------------------------------------
+
+const GlyphFamily = 'system-ui, "Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari", "Noto Sans CJK SC", sans-serif';
+
+// Characters no bundled font has (a data file loaded at run time, in any script): the browser
+// rasterises them and the widget adds them to its font atlas.
+function rasteriseMissingGlyphs(w) {
+  const request = w.core.missingGlyphs();
+  const chars = [...(request.chars || "")];
+  if (!chars.length) return;
+  const px = Math.max(8, Math.round(request.px || 16));
+  const c = document.createElement("canvas");
+  const ctx = c.getContext("2d", { willReadFrequently: true });
+  for (const ch of chars) {
+    // A combining mark alone would be drawn on a dotted circle: draw it on a no-break space and
+    // keep only the mark's part (ImGui does not shape text; the letters must at least appear).
+    const isMark = /\p{M}/u.test(ch);
+    const prefix = isMark ? "\u00A0" : "";
+    ctx.font = `${px}px ${GlyphFamily}`;
+    const prefixW = isMark ? ctx.measureText(prefix).width : 0;
+    const fullW = ctx.measureText(prefix + ch).width;
+    const advance = Math.max(0, Math.ceil(fullW - prefixW));
+    const full = Math.max(1, Math.ceil(fullW) + 2), h = Math.ceil(px * 1.3);
+    c.width = full; c.height = h;
+    ctx.font = `${px}px ${GlyphFamily}`;
+    ctx.clearRect(0, 0, full, h);
+    ctx.fillStyle = "#fff";
+    ctx.textBaseline = "alphabetic";
+    ctx.fillText(prefix + ch, 1, Math.round(px * 1.0));
+    const skip = Math.floor(prefixW);
+    const width = Math.max(1, full - skip);
+    const rgba = ctx.getImageData(skip, 0, width, h).data;
+    const alpha = new Uint8Array(width * h);
+    let ink = 0;
+    for (let i = 0; i < width * h; i++) { alpha[i] = rgba[i * 4 + 3]; ink += alpha[i]; }
+    if (!ink && ch.trim()) continue;   // no font of this browser has it: stats().missingGlyphs counts it
+    w.core.addGlyph(ch.codePointAt(0), width, h, advance, alpha);
+  }
+  requestFrame(w);
+}

@@ -1,0 +1,85 @@
+// The custom element <social-landscape>: attributes map to options, `.widget` is the handle, and
+// the widget's events come out as DOM events (`landscape-ready`, `landscape-select`,
+// `landscape-warning`, ...) that bubble out of the shadow DOM. Several elements on one page are
+// independent widgets.
+
+import { createLandscape, FromElement } from "./widget.js";
+import { errorPayload } from "./errors.js";
+import { problem, shown, Themes } from "./problems.js";
+
+const ForwardedEvents = ["select", "error", "statechange", "load", "warning"];
+const StateAttributes = ["view", "metric", "period"];
+
+// The options an element's attributes ask for, and what they ask for that cannot be: problems
+// keyed by the attribute's name. State attributes go to the wasm, which judges them.
+function optionsFrom(el) {
+  const problems = [];
+  const state = {};
+  for (const name of StateAttributes) if (el.hasAttribute(name)) state[name] = el.getAttribute(name);
+  const src = el.getAttribute("src");
+  if (src === "") problems.push(problem("src", src, "attribute src is empty: no data file to show"));
+  let theme = "light";
+  if (el.hasAttribute("theme")) {
+    const value = el.getAttribute("theme");
+    if (Themes.includes(value)) theme = value;
+    else problems.push(problem("theme", value, `attribute theme=${shown(value)} is not one of ${Themes.join(", ")}; light used`));
+  }
+  // A boolean attribute: present (hash, hash="", hash="true") is on; hash="false" is off too,
+  // as hosts write it.
+  let hash = false;
+  if (el.hasAttribute("hash")) {
+    const value = el.getAttribute("hash");
+    const word = value.trim().toLowerCase();
+    if (word === "" || word === "true" || word === "hash") hash = true;
+    else if (word !== "false") problems.push(problem("hash", value, `attribute hash=${shown(value)} is not "true", "false" or empty; the view is not kept in the link`));
+  }
+  return { src: src || undefined, theme, hash, state, [FromElement]: { problems } };
+}
+
+// Defined once per page, and only where custom elements exist: the class is made here, so that
+// importing the module where there is no HTMLElement (a server render, a worker) does not throw.
+export function defineElement() {
+  if (typeof customElements === "undefined" || customElements.get("social-landscape")) return;
+  class SocialLandscape extends HTMLElement {
+    static get observedAttributes() { return ["src", ...StateAttributes, "theme", "hash"]; }
+
+    constructor() {
+      super();
+      this.widget = null;      // the handle, once started
+      this._starting = null;   // the createLandscape() promise while starting
+    }
+
+    connectedCallback() {
+      if (this._starting || this.widget) return;
+      if (!this.style.display) this.style.display = "block";
+      const options = optionsFrom(this);
+      options.onEvent = (type, detail) => { if (ForwardedEvents.includes(type)) this._dispatch(type, detail); };
+      this._starting = createLandscape(this, options).then((w) => {
+        this.widget = w;
+        this._starting = null;
+        if (!this.isConnected) { w.destroy(); this.widget = null; return; }
+        this._dispatch("ready", { widget: w });
+      }, (error) => {
+        this._starting = null;
+        this._dispatch("error", errorPayload(error));
+      });
+    }
+
+    disconnectedCallback() {
+      if (this.widget) { this.widget.destroy(); this.widget = null; }
+    }
+
+    // After start: a new src loads, state attributes steer the view (problems come back as
+    // landscape-warning, through the widget's own warning event).
+    attributeChangedCallback(name, oldValue, value) {
+      if (!this.widget || oldValue === value) return;
+      if (name === "src" && value) this.widget.load(value).catch(() => {});
+      else if (StateAttributes.includes(name) && value != null) this.widget.setState({ [name]: value });
+    }
+
+    _dispatch(type, detail) {
+      this.dispatchEvent(new CustomEvent(`landscape-${type}`, { detail, bubbles: true, composed: true }));
+    }
+  }
+  customElements.define("social-landscape", SocialLandscape);
+}

@@ -1,0 +1,41 @@
+// The URL hash (option `hash: true`): the view as a shareable link, `#ls1:view=map&metric=…`.
+// The wasm owns the grammar (wasm/core/view_state.h) and decodes the percent-escapes itself, so
+// the hash goes in raw: nothing here decodes, so a mangled link (`#ls1:%`) cannot throw. What the
+// wasm could not apply is said once on the console and fired as a `warning`; the widget shows the
+// default or the valid part of the link.
+
+import { emit } from "./events.js";
+import { requestFrame } from "./frames.js";
+import { joinMessages } from "./problems.js";
+
+// Links already reported on the console, per page: a link read again (two widgets, hashchange
+// back and forth) is not reported twice.
+const warned = new Set();
+
+// After every state change: the link follows the view, without a history entry per click.
+export function writeHash(w) {
+  const hash = w.core.getHash();
+  if (hash && hash !== w.hash.last) {
+    w.hash.last = hash;
+    history.replaceState(history.state, "", `#${hash}`);
+  }
+}
+
+// On load and on hashchange (before the data arrives the hash waits: setData() reads it, so the
+// ids in it are checked against the data). The wasm tells links to the widget (`ls1:`) from the
+// page's own anchors (#section-2), which it refuses without a problem: those pass unremarked.
+export function readHash(w) {
+  const raw = location.hash.replace(/^#/, "");
+  if (!w.data.loaded || !raw || raw === w.hash.last) return;
+  w.hash.last = raw;
+  const parsed = w.core.setHash(raw);
+  const problems = w.core.stateProblems() || [];
+  if (parsed) requestFrame(w);
+  if (!problems.length) return;
+  if (!warned.has(raw)) {
+    if (warned.size > 1000) warned.clear();   // a page that cycles through links keeps no pile
+    warned.add(raw);
+    console.warn(`landscape: ignored in the link: ${joinMessages(problems)}`);
+  }
+  emit(w, "warning", { problems });
+}
