@@ -1,40 +1,36 @@
 // The loader and data/schema.json agree on the format: for each kind of object the loader reads,
 // it knows exactly the fields the schema lists (no more, no fewer), requires the same ones, and
-// accepts every value of the schema's enums. docs/format.md's side of the same agreement is
-// tests/node/format-docs.test.mjs. Asks the loader's own field lookup (the one every key of every
-// record goes through), so a field added to one and not the other fails here.
-#include "core/loader_internal.h"
+// knows exactly the words of the schema's enums. docs/format.md's side of the same agreement is
+// tests/node/format-docs.test.mjs. Reads the loader's own field tables (FormatFields(), from
+// loader_tables.cpp: the tables every key of every record is looked up in), so a field added to
+// one and not the other fails here.
 #include "test_loader_helpers.h"
 
+#include <iterator>
 #include <set>
 
 namespace
 {
 
-using ls::loader_detail::ObjectKind;
-
-// Where each object kind's fields are in the schema ("" = the top level), and the array of
+// Where each kind of object's fields are in the schema ("" = the top level), and the array of
 // tests/data/minimal.json that holds records of that kind (to try enum values on).
 struct KindInSchema
 {
-    ObjectKind Kind;
-    const char* Name;
+    const char* Noun; // as FormatFields() names it
     const char* SchemaPointer;
     const char* FixtureArray;
 };
 
 const KindInSchema kKinds[] = {
-    { ls::loader_detail::ObjectKind_Region, "region", "/$defs/region", "regions" },
-    { ls::loader_detail::ObjectKind_Entity, "entity", "/$defs/entity", "entities" },
-    { ls::loader_detail::ObjectKind_Metric, "metric", "/$defs/metric", "metrics" },
-    { ls::loader_detail::ObjectKind_Source, "source", "/$defs/source", "sources" },
-    { ls::loader_detail::ObjectKind_Event, "event", "/$defs/event", "events" },
-    { ls::loader_detail::ObjectKind_Observation, "observation", "/$defs/observation", "observations" },
-    { ls::loader_detail::ObjectKind_Top, "top level", "", nullptr },
-    { ls::loader_detail::ObjectKind_Table, "compact table", "/$defs/compactTable", nullptr },
+    { "region", "/$defs/region", "regions" },
+    { "entity", "/$defs/entity", "entities" },
+    { "metric", "/$defs/metric", "metrics" },
+    { "source", "/$defs/source", "sources" },
+    { "event", "/$defs/event", "events" },
+    { "observation", "/$defs/observation", "observations" },
+    { "file", "", nullptr },
+    { "compact table", "/$defs/compactTable", nullptr },
 };
-static_assert(sizeof(kKinds) / sizeof(kKinds[0]) == ls::loader_detail::ObjectKind_COUNT,
-              "every kind of object the loader reads must be matched to its place in data/schema.json");
 
 const Json& Schema()
 {
@@ -57,11 +53,18 @@ const Json& Deref(const Json& property)
 
 TEST_CASE("the loader knows exactly the fields data/schema.json lists for each kind of object")
 {
-    using namespace ls::loader_detail;
-    for (const KindInSchema& k : kKinds)
+    const std::vector<FormatObjectFields> tables = FormatFields();
+    // Every kind of object the loader reads must be matched to its place in data/schema.json.
+    CHECK(tables.size() == std::size(kKinds));
+    for (const FormatObjectFields& table : tables)
     {
-        CAPTURE(k.Name);
-        const Json& object = ObjectSchema(k);
+        CAPTURE(table.Noun);
+        const KindInSchema* k = nullptr;
+        for (const KindInSchema& candidate : kKinds)
+            if (table.Noun == candidate.Noun)
+                k = &candidate;
+        REQUIRE_MESSAGE(k != nullptr, "the loader reads a kind of object this test does not place in data/schema.json");
+        const Json& object = ObjectSchema(*k);
         REQUIRE(object.contains("properties"));
         const Json& properties = object.at("properties");
         std::set<std::string> required;
@@ -71,20 +74,28 @@ TEST_CASE("the loader knows exactly the fields data/schema.json lists for each k
         for (const auto& [name, property] : properties.items())
         {
             CAPTURE(name);
-            const Field f = LookupField(k.Kind, name);
-            CHECK_MESSAGE(f != Field_Unknown, "the schema lists \"" << name << "\" for " << k.Name << " but the loader ignores it as unknown");
-            if (f != Field_Unknown)
-                CHECK_MESSAGE(IsRequired(k.Kind, f) == (required.count(name) > 0),
-                              "\"" << name << "\" is " << (required.count(name) ? "required" : "optional") << " in the schema, not in the loader");
+            const FormatField* field = nullptr;
+            for (const FormatField& f : table.Fields)
+                if (f.Name == name)
+                    field = &f;
+            CHECK_MESSAGE(field != nullptr, "the schema lists \"" << name << "\" for " << table.Noun << " but the loader ignores it as unknown");
+            if (!field)
+                continue;
+            CHECK_MESSAGE(field->Required == (required.count(name) > 0),
+                          "\"" << name << "\" is " << (required.count(name) ? "required" : "optional") << " in the schema, not in the loader");
+            // Enums: the same words both ways, and a default among them when the loader has one.
+            const Json& resolved = Deref(property);
+            std::set<std::string> schema_words, loader_words(field->Words.begin(), field->Words.end());
+            for (const Json& w : resolved.value("enum", Json::array()))
+                schema_words.insert(w.get<std::string>());
+            CHECK_MESSAGE(schema_words == loader_words, "\"" << name << "\": the schema's enum and the loader's words differ");
+            if (!field->Default.empty())
+                CHECK(loader_words.count(std::string(field->Default)) == 1);
         }
         // The other way: every field the loader reads for this kind is in the schema.
-        for (int i = Field_Unknown + 1; i < Field_COUNT; i++)
-        {
-            const Field f = (Field)i;
-            const std::string name = FieldName(f);
-            if (LookupField(k.Kind, name) == f)
-                CHECK_MESSAGE(properties.contains(name), "the loader reads \"" << name << "\" in a " << k.Name << " but data/schema.json does not list it");
-        }
+        for (const FormatField& f : table.Fields)
+            CHECK_MESSAGE(properties.contains(std::string(f.Name)),
+                          "the loader reads \"" << f.Name << "\" in a " << table.Noun << " but data/schema.json does not list it");
     }
 }
 
@@ -101,7 +112,7 @@ TEST_CASE("every value of the schema's enums loads, with no warning")
                 continue;
             for (const Json& value : resolved.at("enum"))
             {
-                CAPTURE(k.Name);
+                CAPTURE(k.Noun);
                 CAPTURE(name);
                 CAPTURE(value.dump());
                 Json j = Base();

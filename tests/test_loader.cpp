@@ -488,7 +488,7 @@ TEST_CASE("a parent loop loads with a warning and is broken")
     CHECK(steps < 10);
 }
 
-TEST_CASE("a metric's enums and decimals are checked")
+TEST_CASE("a metric's decimals and types are checked; an unknown word of its optional enums is read as the default")
 {
     struct Case
     {
@@ -496,29 +496,64 @@ TEST_CASE("a metric's enums and decimals are checked")
         Json Bad;
         const char* Message;
     };
-    const Case cases[] = {
-        { "aggregate", "total", "\"aggregate\" must be \"none\" or \"sum\", not \"total\"" },
-        { "aggregate", "Sum", "(did you mean \"sum\"?)" },
-        { "better", "higher-is-better", "\"better\" must be \"higher\" or \"lower\"" },
+    const Case errors[] = {
         { "decimals", 7, "\"decimals\" must be a whole number from 0 to 6" },
         { "decimals", 1.5, "whole number" },
         { "decimals", "2", "whole number" },
         { "unit", 5, "\"unit\" must be a string" },
+        { "aggregate", 1, "\"aggregate\" must be one of \"none\" or \"sum\", not a number" }, // not a word at all: still an error
+        { "better", Json::array(), "\"better\" must be one of \"higher\" or \"lower\", not an array" },
     };
-    for (const Case& c : cases)
+    for (const Case& c : errors)
     {
         CAPTURE(c.Field);
         Json j = Base();
         j["metrics"][0][c.Field] = c.Bad;
         CHECK_REFUSED(Load(j), std::string("/metrics/0/") + c.Field, c.Message);
     }
+    // A later edition of the format may add words: the file loads, says so, and the default applies.
+    const Case words[] = {
+        { "aggregate", "total", "\"aggregate\" must be \"none\" or \"sum\", not \"total\"; the default \"none\" is used" },
+        { "aggregate", "Sum", "(did you mean \"sum\"?); the default \"none\" is used" },
+        { "better", "higher-is-better", "\"better\" must be \"higher\" or \"lower\", not \"higher-is-better\"; the default \"higher\" is used" },
+    };
+    for (const Case& c : words)
+    {
+        CAPTURE(c.Field);
+        Json j = Base();
+        j["metrics"][0]["aggregate"] = "sum";
+        j["metrics"][0]["better"] = "lower";
+        j["metrics"][0][c.Field] = c.Bad;
+        Dataset ds;
+        LoadResult r = Load(j, &ds);
+        CHECK_LOADS(r);
+        CHECK(r.WarningCount == 1);
+        const Problem* p = FindProblem(r, std::string("/metrics/0/") + c.Field, c.Message, ProblemSeverity_Warning);
+        REQUIRE_MESSAGE(p != nullptr, Describe(r));
+        CHECK(p->Kind == ProblemKind_UnknownValue);
+        CHECK(p->Line > 0);
+        CHECK(p->Column > 0);
+        CHECK(ds.Metrics[0].Summable == (std::string(c.Field) != "aggregate"));        // the default "none" where the word was unknown
+        CHECK(ds.Metrics[0].LowerIsBetter == (std::string(c.Field) != "better"));      // the default "higher" where the word was unknown
+    }
 }
 
-TEST_CASE("a source's kind and date are checked")
+TEST_CASE("a source's kind and date are checked; an unknown kind is read as not given")
 {
     Json j = Base();
     j["sources"][0]["kind"] = "company";
-    CHECK_REFUSED(Load(j), "/sources/0/kind", "must be \"company-reported\", \"third-party-estimate\", \"media-report\", \"analyst-estimate\" or \"other\"");
+    Dataset ds;
+    LoadResult r = Load(j, &ds);
+    CHECK_LOADS(r);
+    CHECK(FindProblem(r, "/sources/0/kind",
+                      "must be \"company-reported\", \"third-party-estimate\", \"media-report\", \"analyst-estimate\" or \"other\", not \"company\"; it is read as not given",
+                      ProblemSeverity_Warning));
+    CHECK(ds.Sources[0].Kind == SourceKind_None);
+    j["sources"][0]["kind"] = "media-report";
+    CHECK_LOADS(Load(j, &ds));
+    CHECK(ds.Sources[0].Kind == SourceKind_MediaReport);
+    j["sources"][0]["kind"] = false;
+    CHECK_REFUSED(Load(j), "/sources/0/kind", "must be one of");
     j = Base();
     j["sources"][0]["date"] = "26/07/2023";
     CHECK_REFUSED(Load(j), "/sources/0/date", "is not valid");

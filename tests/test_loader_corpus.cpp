@@ -1,5 +1,6 @@
-// Conformance data run as tests: the malformed corpus (tests/data/bad + expect.txt), every real
-// data file (data/*.json), the JSONTestSuite parsing files, and a million generated observations.
+// Conformance data run as tests: the malformed corpus (tests/data/bad + expect.txt), the files
+// that load with a warning (tests/data/warn + expect.txt), every real data file (data/*.json), the
+// JSONTestSuite parsing files, and a million generated observations.
 #include "core/loader.h"
 #include "core/queries.h"
 
@@ -44,12 +45,18 @@ static std::string Describe(const std::string& name, const LoadResult& r)
     return s;
 }
 
-TEST_CASE("every malformed file in tests/data/bad fails with its expected, located problem")
+// One line of an expect.txt: file<TAB>pointer<TAB>line:column<TAB>part of the message.
+struct Expectation
 {
-    const fs::path dir = fs::path(LANDSCAPE_SOURCE_DIR) / "tests" / "data" / "bad";
+    std::string File, Pointer, Message;
+    int Line = 0, Column = 0;
+};
+
+static std::vector<Expectation> ReadExpectations(const fs::path& dir)
+{
     std::ifstream expect(dir / "expect.txt");
     REQUIRE_MESSAGE(expect.good(), "missing " << (dir / "expect.txt").string());
-    std::map<std::string, int> expectations;
+    std::vector<Expectation> out;
     std::string line;
     while (std::getline(expect, line))
     {
@@ -61,24 +68,65 @@ TEST_CASE("every malformed file in tests/data/bad fails with its expected, locat
         while (std::getline(ss, field, '\t'))
             fields.push_back(field);
         REQUIRE_MESSAGE(fields.size() == 4, "expect.txt line needs 4 tab-separated fields: " << line);
-        const std::string& file = fields[0];
-        const std::string& pointer = fields[1];
-        int want_line = 0, want_column = 0;
-        REQUIRE(sscanf(fields[2].c_str(), "%d:%d", &want_line, &want_column) == 2);
-        CAPTURE(file);
+        Expectation e;
+        e.File = fields[0];
+        e.Pointer = fields[1];
+        e.Message = fields[3];
+        REQUIRE(sscanf(fields[2].c_str(), "%d:%d", &e.Line, &e.Column) == 2);
+        out.push_back(e);
+    }
+    return out;
+}
+
+static bool HasProblem(const LoadResult& r, const Expectation& e, ProblemSeverity severity)
+{
+    for (const Problem& p : r.Problems)
+        if (p.Severity == severity && p.Pointer == e.Pointer && p.Line == e.Line && p.Column == e.Column && p.Message.find(e.Message) != std::string::npos)
+            return true;
+    return false;
+}
+
+TEST_CASE("every malformed file in tests/data/bad fails with its expected, located problem")
+{
+    const fs::path dir = fs::path(LANDSCAPE_SOURCE_DIR) / "tests" / "data" / "bad";
+    std::map<std::string, int> expectations;
+    for (const Expectation& e : ReadExpectations(dir))
+    {
+        CAPTURE(e.File);
         Dataset ds;
-        LoadResult r = LoadDataset(ReadText(dir / file), &ds);
+        LoadResult r = LoadDataset(ReadText(dir / e.File), &ds);
         CHECK(!r.Ok);
         CHECK(ds.ObservationCount() == 0);
-        bool found = false;
-        for (const Problem& p : r.Problems)
-            found = found || (p.Pointer == pointer && p.Line == want_line && p.Column == want_column && p.Message.find(fields[3]) != std::string::npos);
-        CHECK_MESSAGE(found, "expected " << file << ":" << fields[2] << ": " << pointer << ": ..." << fields[3] << "...\ngot:\n" << Describe(file, r));
-        expectations[file]++;
+        CHECK_MESSAGE(HasProblem(r, e, ProblemSeverity_Error),
+                      "expected " << e.File << ":" << e.Line << ":" << e.Column << ": " << e.Pointer << ": ..." << e.Message << "...\ngot:\n" << Describe(e.File, r));
+        expectations[e.File]++;
     }
     // A new file without an expectation would pass unnoticed.
     std::vector<fs::path> files = JsonFiles(dir);
     CHECK(files.size() >= 30);
+    for (const fs::path& f : files)
+        CHECK_MESSAGE(expectations.count(f.filename().string()) == 1, f.filename().string() << " has no line in expect.txt");
+}
+
+TEST_CASE("every file in tests/data/warn loads, with its expected, located warning")
+{
+    const fs::path dir = fs::path(LANDSCAPE_SOURCE_DIR) / "tests" / "data" / "warn";
+    std::map<std::string, int> expectations;
+    for (const Expectation& e : ReadExpectations(dir))
+    {
+        CAPTURE(e.File);
+        Dataset ds;
+        LoadResult r = LoadDataset(ReadText(dir / e.File), &ds);
+        CHECK_MESSAGE(r.Ok, Describe(e.File, r));
+        CHECK(r.ErrorCount == 0);
+        CHECK(ds.ObservationCount() > 0);
+        CHECK_MESSAGE(HasProblem(r, e, ProblemSeverity_Warning),
+                      "expected " << e.File << ":" << e.Line << ":" << e.Column << ": warning: " << e.Pointer << ": ..." << e.Message << "...\ngot:\n"
+                                  << Describe(e.File, r));
+        expectations[e.File]++;
+    }
+    std::vector<fs::path> files = JsonFiles(dir);
+    CHECK(files.size() >= 2);
     for (const fs::path& f : files)
         CHECK_MESSAGE(expectations.count(f.filename().string()) == 1, f.filename().string() << " has no line in expect.txt");
 }

@@ -82,7 +82,21 @@ TEST_CASE("an observation's confidence is one of three words and defaults to rep
 {
     Json j = Base();
     j["observations"][0]["confidence"] = "estimated";
-    CHECK_REFUSED(Load(j), "/observations/0/confidence", "(did you mean \"estimate\"?)");
+    Dataset ds;
+    LoadResult r = Load(j, &ds);
+    // An unknown word may come from a later edition of the format: a warning, and the default.
+    CHECK_LOADS(r);
+    CHECK(FindProblem(r, "/observations/0/confidence", "(did you mean \"estimate\"?); the default \"reported\" is used", ProblemSeverity_Warning));
+    CHECK(ds.Observations.Confidences[0] == Confidence_Reported);
+    // The same in a compact row: the warning points at the cell.
+    Json compact = Base();
+    compact["observations"] = Json::object({ { "columns", Json::array({ "entity", "metric", "region", "period", "value", "confidence" }) },
+                                             { "rows", Json::array({ Json::array({ "facebook", "mau", "world", "2023-Q2", 3000, "forecasted" }) }) } });
+    r = Load(compact, &ds);
+    CHECK_LOADS(r);
+    CHECK(FindProblem(r, "/observations/rows/0/5", "not \"forecasted\" (did you mean \"forecast\"?); the default \"reported\" is used",
+                      ProblemSeverity_Warning));
+    CHECK(ds.Observations.Confidences[0] == Confidence_Reported);
     j["observations"][0]["confidence"] = 2;
     CHECK_REFUSED(Load(j), "/observations/0/confidence", "must be one of");
     j["observations"][0]["note"] = 5;

@@ -117,6 +117,17 @@ struct ObservationTable
     std::vector<uint32_t> Notes;      // index into Dataset::NotePool; 0 = no note
 
     size_t Size() const { return Values.size(); }
+    void AppendEmptyRow()        // every column at its "not given" value (the loader fills the row in place)
+    {
+        Entities.push_back(0xFFFF);
+        Metrics.push_back(0xFFFF);
+        Regions.push_back(0xFFFF);
+        Periods.push_back(Period());
+        Values.push_back(0.0);
+        Sources.push_back(kNoSource);
+        Confidences.push_back(Confidence_Reported);
+        Notes.push_back(0);
+    }
     void Reserve(size_t n);      // reserve every column
     void ShrinkToFit();          // release spare capacity in every column
     size_t ResidentBytes() const; // capacity-based

@@ -368,10 +368,32 @@ std::string ObservationPointer(const Handler& h, uint32_t row)
     return (h.CompactForm ? "/observations/rows/" : "/observations/") + std::to_string(row);
 }
 
+// The observation columns that hold ids, by the table they refer to (nullptr: no such column).
+using IdColumns = std::vector<uint16_t>* [Table_COUNT];
+void ObservationIdColumns(ObservationTable& obs, IdColumns* out)
+{
+    for (std::vector<uint16_t>*& c : *out)
+        c = nullptr;
+    for (int row = 0; row < kRecords[ObjectKind_Observation].FieldCount; row++)
+    {
+        const FieldSpec& spec = RowOf(ObjectKind_Observation, row);
+        if (spec.Type == FieldType::Ref && spec.Into.Type == Storage::SlotColumn)
+            (*out)[spec.Detail.Ids] = static_cast<std::vector<uint16_t>*>(spec.Into.Address(&obs));
+    }
+}
+
 void CheckTopLevel(Handler& h)
 {
-    const uint64_t landscape_fields = Bit(Field_Regions) | Bit(Field_Entities) | Bit(Field_Metrics) | Bit(Field_Observations);
-    if (!(h.TopSeen & Bit(Field_Format)) && !(h.TopSeen & landscape_fields))
+    // The arrays only a landscape file has (regions, entities, metrics, observations).
+    uint64_t landscape_fields = 0;
+    for (int row = 0; row < kRecords[ObjectKind_Top].FieldCount; row++)
+    {
+        const FieldSpec& spec = RowOf(ObjectKind_Top, row);
+        if (spec.Need != Optional && (spec.Type == FieldType::Records || spec.Type == FieldType::Observations))
+            landscape_fields |= Bit(kFields.Fields[ObjectKind_Top][row]);
+    }
+    const Field format = FieldOfType(ObjectKind_Top, FieldType::Format);
+    if (!(h.TopSeen & Bit(format)) && !(h.TopSeen & landscape_fields))
     {
         // Some other JSON file: listing every missing field would only bury the point.
         h.FormatProblem.Pointer = "";
@@ -381,11 +403,11 @@ void CheckTopLevel(Handler& h)
         h.WrongFormat = true;
         return;
     }
-    const uint64_t required = Bit(Field_Format) | Bit(Field_Title) | landscape_fields;
-    for (int f = 0; f < Field_COUNT; f++)
+    const uint64_t required = kFields.Required[ObjectKind_Top];
+    for (int f = 0; f < kFields.Count; f++)
         if ((required & Bit((Field)f)) && !(h.TopSeen & Bit((Field)f)))
-            h.Add(ProblemSeverity_Error, f == Field_Format ? ProblemKind_Format : ProblemKind_Rule, "", 0,
-                  f == Field_Format ? "missing required field \"format\" (add \"format\": \"landscape/1\")" : MissingFieldsMessage(Bit((Field)f)));
+            h.Add(ProblemSeverity_Error, f == format ? ProblemKind_Format : ProblemKind_Rule, "", 0,
+                  f == format ? "missing required field \"format\" (add \"format\": \"landscape/1\")" : MissingFieldsMessage(Bit((Field)f)));
 }
 
 void CheckReferences(Handler& h, std::vector<uint8_t>* bad_rows)
@@ -412,10 +434,11 @@ void CheckReferences(Handler& h, std::vector<uint8_t>* bad_rows)
                     h.ErrorCount += count - h.Options.MaxProblems;
             }
     // Rows that name an unknown id take no part in the duplicate check.
-    const ObservationTable& obs = h.Building->Observations;
-    const std::vector<uint16_t>* columns[Table_COUNT] = { &obs.Regions, &obs.Entities, &obs.Metrics, &obs.Sources };
+    ObservationTable& obs = h.Building->Observations;
+    IdColumns columns;
+    ObservationIdColumns(obs, &columns);
     for (int t = 0; t < Table_COUNT; t++)
-        if (any_undefined[t])
+        if (any_undefined[t] && columns[t])
             for (size_t row = 0; row < obs.Size(); row++)
             {
                 uint16_t slot = (*columns[t])[row];
@@ -446,14 +469,27 @@ std::vector<uint32_t> CheckDuplicates(Handler& h, TextPositions* positions)
     return sorted;
 }
 
-// Maps reference slots to record indices and breaks parent loops (a warning: the format does not
-// forbid them, but a view that walks up the parents must not spin forever).
+// Maps reference slots to record indices (every Ref field of every kind of record) and breaks
+// parent loops (a warning: the format does not forbid them, but a view that walks up the parents
+// must not spin forever).
 void ResolveRecordLinks(Handler& h)
 {
     Dataset& ds = *h.Building;
-    auto index_of = [&](Table t, uint32_t slot) { return slot == kNoSlot || slot >= h.SlotDef[t].size() ? -1 : (int)h.SlotDef[t][slot]; };
-    for (size_t i = 0; i < ds.Entities.size() && i < h.EntityParentSlot.size(); i++)
-        ds.Entities[i].Parent = index_of(Table_Entity, h.EntityParentSlot[i]);
+    for (int kind = 0; kind < ObjectKind_COUNT; kind++)
+    {
+        const RecordSpec& spec = kRecords[kind];
+        if (!spec.Where.Exists)
+            continue;
+        for (int row = 0; row < spec.FieldCount; row++)
+        {
+            const FieldSpec& field = spec.Fields[row];
+            if (field.Type != FieldType::Ref && field.Type != FieldType::Parent && field.Type != FieldType::RefList)
+                continue;
+            const std::vector<int32_t>& index_of_slot = h.SlotDef[field.Detail.Ids];
+            for (size_t i = 0, n = spec.Where.Count(ds); i < n; i++)
+                field.Into.Resolve(spec.Where.At(ds, i), index_of_slot);
+        }
+    }
     std::vector<uint8_t> state(ds.Entities.size(), 0); // 0 new, 1 on the current path, 2 done
     std::vector<size_t> path;
     for (size_t start = 0; start < ds.Entities.size(); start++)
@@ -470,7 +506,7 @@ void ResolveRecordLinks(Handler& h)
             if (state[parent] == 1)
             {
                 h.Add(ProblemSeverity_Warning, ProblemKind_Rule, "/entities/" + std::to_string(e) + "/parent",
-                      e < h.EntityParentOffset.size() ? h.EntityParentOffset[e] : SIZE_MAX,
+                      e < h.ParentOffsets.size() ? h.ParentOffsets[e] : SIZE_MAX,
                       "the parent chain of " + Quote(ds.Entities[e].Id) + " loops back to " + Quote(ds.Entities[parent].Id) + " (the parent is ignored)");
                 ds.Entities[e].Parent = -1;
                 break;
@@ -480,28 +516,19 @@ void ResolveRecordLinks(Handler& h)
         for (size_t p : path)
             state[p] = 2;
     }
-    for (size_t i = 0; i < ds.Events.size() && i < h.EventSourceSlot.size(); i++)
-    {
-        Event& ev = ds.Events[i];
-        for (uint32_t slot : h.EventEntitySlots[i])
-            if (index_of(Table_Entity, slot) >= 0)
-                ev.Entities.push_back(index_of(Table_Entity, slot));
-        for (uint32_t slot : h.EventRegionSlots[i])
-            if (index_of(Table_Region, slot) >= 0)
-                ev.Regions.push_back(index_of(Table_Region, slot));
-        ev.Source = index_of(Table_Source, h.EventSourceSlot[i]);
-    }
 }
 
 // Rewrites observation columns from slots to record indices; false when nothing had to change
 // (the usual case: records come before observations, so slot i is record i).
 bool RemapObservationSlots(Handler& h)
 {
-    ObservationTable& obs = h.Building->Observations;
-    std::vector<uint16_t>* columns[Table_COUNT] = { &obs.Regions, &obs.Entities, &obs.Metrics, &obs.Sources };
+    IdColumns columns;
+    ObservationIdColumns(h.Building->Observations, &columns);
     bool changed = false;
     for (int t = 0; t < Table_COUNT; t++)
     {
+        if (!columns[t])
+            continue;
         bool identity = true;
         for (size_t s = 0; s < h.SlotDef[t].size() && identity; s++)
             identity = h.SlotDef[t][s] == (int32_t)s;
@@ -586,11 +613,13 @@ void Handler::ReplayDeferredRows()
     Frames[1] = Frame();
     Frames[1].Kind = Frame_Object;
     Frames[1].Object = ObjectKind_Top;
-    Frames[1].Key = Field_Observations;
+    Frames[1].Key = FieldOfType(ObjectKind_Top, FieldType::Observations);
+    Frames[1].KeySpec = &SpecOf(ObjectKind_Top, Frames[1].Key);
     Frames[2] = Frame();
     Frames[2].Kind = Frame_Object;
     Frames[2].Object = ObjectKind_Table;
-    Frames[2].Key = Field_Rows;
+    Frames[2].Key = FieldOfType(ObjectKind_Table, FieldType::Rows);
+    Frames[2].KeySpec = &SpecOf(ObjectKind_Table, Frames[2].Key);
     Depth = 2;
     Containers = 2;
     JsonReader<Handler> reader(Text, this);

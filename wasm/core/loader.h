@@ -11,7 +11,7 @@
 //   checks every rule of FORMAT.md as it goes: required fields, types, id pattern and uniqueness, references, ISO alpha-2 shape, enums,
 //   period grammar, finite values, duplicate observations, both observation forms, the limits.
 // - All or nothing: the new dataset is built apart and moved into *out only when there is no error.
-//   Warnings (unknown fields, a parent loop) do not stop a load.
+//   Warnings (unknown fields, an unknown word of an optional enum, a parent loop) do not stop a load.
 // - Never throws and never aborts, whatever the bytes (fuzzed with libFuzzer + ASan/UBSan).
 //
 // Positions: Line and Column are 1-based and point at the start of the offending value (or key,
@@ -49,6 +49,7 @@ enum ProblemKind
     ProblemKind_Reference,    // an id that does not resolve
     ProblemKind_Duplicate,    // a duplicate id, field or observation
     ProblemKind_UnknownField, // a field this reader does not know (warning)
+    ProblemKind_UnknownValue, // a word of an optional enum this reader does not know (warning; the default is used)
     ProblemKind_Summary,      // "N more problems not shown"
 };
 
@@ -86,5 +87,23 @@ const char* ProblemSeverityName(ProblemSeverity s);                        // "e
 std::string EscapeJsonPointerToken(std::string_view token);                // RFC 6901: "a/b~c" -> "a~1b~0c"
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit); // Levenshtein distance, stops early above limit (returns limit + 1)
 bool IsValidId(std::string_view id);                                       // ^[a-z0-9][a-z0-9._-]{0,63}$
+
+// The fields the loader reads, straight from its tables (loader_tables.cpp), for the tests and
+// docs that check data/schema.json and docs/format.md against them. One entry per kind of
+// object, in this order: "file" (the top level), "region", "entity", "metric", "source",
+// "event", "observation", "compact table".
+struct FormatField
+{
+    std::string_view Name;
+    bool Required = false;
+    std::vector<std::string_view> Words; // an enum's words, in order; empty for other fields
+    std::string_view Default;            // an enum's default word; "" when there is none (or not an enum)
+};
+struct FormatObjectFields
+{
+    std::string_view Noun;
+    std::vector<FormatField> Fields; // in the table's order
+};
+std::vector<FormatObjectFields> FormatFields();
 
 } // namespace ls

@@ -1,12 +1,12 @@
-// The loader's field rules: what each field of each record may hold (FORMAT.md), and how ids and
+// The loader's readers: how each type of field value is checked and stored (the types are in
+// loader_tables.h, the fields of each kind of object in loader_tables.cpp), and how ids and
 // references are read. Called by the handler in loader_handler.cpp.
 //
 // Index
-//   [SECTION] Top-level fields
-//   [SECTION] Records: regions, entities, metrics, sources, events
+//   [SECTION] Values of every field type
 //   [SECTION] Observations (object form and compact rows)
 //   [SECTION] Lists: caveats, countries, event ids, table columns
-//   [SECTION] Value readers: strings, ids, references, dates, countries, enums
+//   [SECTION] Value readers: format, strings, ids, references, dates, countries, enums
 #include "core/loader_internal.h"
 
 #include <cmath>
@@ -21,15 +21,10 @@ namespace loader_detail
 namespace
 {
 
-// string_view, not const char*: a row compares its confidence with these, and a length is cheaper than strlen.
-const std::string_view kConfidenceNames[] = { "reported", "estimate", "forecast" };
-const std::string_view kSourceKindNames[] = { "company-reported", "third-party-estimate", "media-report", "analyst-estimate", "other" };
-const std::string_view kAggregateNames[] = { "none", "sum" };
-const std::string_view kBetterNames[] = { "higher", "lower" };
-
 const char* ArrayNameOf(Table t)
 {
-    static const char* names[Table_COUNT] = { "regions", "entities", "metrics", "sources" };
+    static const char* const names[] = { "regions", "entities", "metrics", "sources" };
+    static_assert(std::size(names) == Table_COUNT, "one array name per Table");
     return names[t];
 }
 
@@ -74,229 +69,191 @@ std::string SlugFor(std::string_view s)
 } // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] Top-level fields
+// [SECTION] Values of every field type
 //-----------------------------------------------------------------------------
 
-bool Handler::TopValue(Field f, const Value& v)
+std::string Handler::Expected(const FieldSpec& spec) const
 {
-    switch (f)
+    switch (spec.Type)
     {
-    case Field_Format:
-    {
-        std::string_view s = v.Type == JsonType_String ? v.Str : std::string_view();
-        if (s == "landscape/1")
-        {
-            Building->Format.assign(s);
-            return true;
-        }
-        std::string message;
-        if (s.substr(0, 10) == "landscape/" && s.size() > 10 && s[10] >= '0' && s[10] <= '9')
-        {
-            size_t i = 10;
-            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-                i++;
-            std::string_view major = s.substr(10, i - 10), rest = s.substr(i);
-            bool minor = rest.size() > 1 && rest[0] == '.' && rest.find_first_not_of("0123456789", 1) == std::string_view::npos;
-            if (major == "1" && minor)
-            {
-                AtValue(ProblemSeverity_Warning, ProblemKind_Format, v, [&] {
-                    return "format " + Quote(s) + " is a later minor version of landscape/1: fields this widget does not know are ignored";
-                });
-                Building->Format.assign(s);
-                return true;
-            }
-            if (rest.empty() || minor)
-                message = "this file is landscape/" + std::string(major) +
-                          "; this widget reads landscape/1 (ask the publisher for a landscape/1 file, or use a widget that reads landscape/" +
-                          std::string(major) + ")";
-        }
-        if (message.empty())
-            message = v.Type == JsonType_String
-                          ? "this is not a landscape file: \"format\" is " + Quote(s) + " (a landscape file says \"format\": \"landscape/1\")"
-                          : std::string("this is not a landscape file: \"format\" must be the string \"landscape/1\", not ") + JsonTypeName(v.Type);
-        FormatProblem.Pointer = "/format";
-        FormatProblem.Offset = ValueStart(v);
-        FormatProblem.Message = message;
-        FormatProblem.Severity = ProblemSeverity_Error;
-        FormatProblem.Kind = ProblemKind_Format;
-        WrongFormat = true;
-        Aborted = true;
-        return false;
+    case FieldType::TextList: return "an array of strings";
+    case FieldType::CountryList: return "an array of country codes such as [\"US\", \"CA\"]";
+    case FieldType::RefList: return std::string("an array of ") + TableNoun(spec.Detail.Ids) + " ids";
+    case FieldType::Observations: return "an array of observations or a compact table {\"columns\": [...], \"rows\": [...]}";
+    default: return "an array"; // records, the compact table's columns and rows
     }
-    case Field_Title:
-        if (v.Type == JsonType_Null)
-            AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [] { return std::string("\"title\" is required and cannot be null"); });
-        else
-            ReadString(v, &Building->Title);
-        break;
-    case Field_Edition: if (v.Type != JsonType_Null) ReadString(v, &Building->Edition); break;
-    case Field_Publisher: if (v.Type != JsonType_Null) ReadString(v, &Building->Publisher); break;
-    case Field_License: if (v.Type != JsonType_Null) ReadString(v, &Building->License); break;
-    case Field_Description: if (v.Type != JsonType_Null) ReadString(v, &Building->Description); break;
-    case Field_Published:
-    {
-        Period p;
-        if (v.Type != JsonType_Null && ReadDate(v, &p))
-            Building->Published.assign(v.Str);
-        break;
-    }
-    case Field_Caveats: if (v.Type != JsonType_Null) TypeError(v, "an array of strings"); break;
-    case Field_Sources:
-    case Field_Events: if (v.Type != JsonType_Null) TypeError(v, "an array"); break;
-    case Field_Observations: TypeError(v, "an array of observations or a compact table {\"columns\": [...], \"rows\": [...]}"); break;
-    default: TypeError(v, "an array"); break; // regions, entities, metrics
-    }
-    return !Aborted;
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] Records: regions, entities, metrics, sources, events
-//-----------------------------------------------------------------------------
-
-void Handler::RecordValue(ObjectKind kind, Field f, const Value& v)
+void Handler::NullValue(ObjectKind kind, Field f, const FieldSpec& spec, const Value& v, bool in_row)
 {
-    switch (kind)
+    // null means "absent" for optional fields (see loader.h); a required one must have a value.
+    if (spec.Need == Optional)
+        return;
+    switch (spec.Type)
     {
-    case ObjectKind_Region:
-        switch (f)
-        {
-        case Field_Id:
-            if (ReadId(v, &CurRegion.Id))
-                Define(Table_Region, CurRegion.Id, v, Building->Regions.size());
-            break;
-        case Field_Name: ReadString(v, &CurRegion.Name); break;
-        case Field_Countries: TypeError(v, "an array of country codes such as [\"US\", \"CA\"]"); break;
-        case Field_World:
-            if (v.Type == JsonType_Bool)
-                CurRegion.World = v.Bool;
-            else
-                TypeError(v, "true or false");
-            break;
-        case Field_Note: ReadString(v, &CurRegion.Note); break;
-        default: break;
-        }
-        break;
-    case ObjectKind_Entity:
-        switch (f)
-        {
-        case Field_Id:
-            if (ReadId(v, &CurEntity.Id))
-                Define(Table_Entity, CurEntity.Id, v, Building->Entities.size());
-            break;
-        case Field_Name: ReadString(v, &CurEntity.Name); break;
-        case Field_NativeName: ReadString(v, &CurEntity.NativeName); break;
-        case Field_Parent:
-            CurParent = Reference(Table_Entity, v);
-            EntityParentOffset.back() = (uint32_t)ValueStart(v);
-            break;
-        case Field_Owner: ReadString(v, &CurEntity.Owner); break;
-        case Field_HqCountry: ReadCountry(v, &CurEntity.HqCountry); break;
-        case Field_Category: ReadString(v, &CurEntity.Category); break;
-        case Field_Launched:
-            if (v.Type == JsonType_Number && v.IsInteger && v.Number >= 1000 && v.Number <= kPeriodMaxYear)
-                CurEntity.Launched = (int)v.Number;
-            else
-                AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
-                    return std::string("\"launched\" must be a year such as 2004") +
-                           (v.Type == JsonType_String ? " (a number, without quotes)" : "");
-                });
-            break;
-        case Field_Color:
-        {
-            bool ok = v.Type == JsonType_String && v.Str.size() == 7 && v.Str[0] == '#';
-            uint32_t rgb = 0;
-            for (size_t i = 1; ok && i < 7; i++)
-            {
-                int d = HexDigit(v.Str[i]);
-                ok = d >= 0;
-                rgb = (rgb << 4) | (uint32_t)(d < 0 ? 0 : d);
-            }
-            if (ok)
-                CurEntity.Color = rgb, CurEntity.HasColor = true;
-            else if (v.Type != JsonType_String)
-                TypeError(v, "a colour string such as \"#1877F2\"");
-            else
-                AtValue(ProblemSeverity_Error, ProblemKind_Rule, v,
-                        [&] { return "\"color\" must look like \"#1877F2\" (# and six hex digits), not " + Quote(v.Str); });
-            break;
-        }
-        case Field_Note: ReadString(v, &CurEntity.Note); break;
-        default: break;
-        }
-        break;
-    case ObjectKind_Metric:
-        switch (f)
-        {
-        case Field_Id:
-            if (ReadId(v, &CurMetric.Id))
-                Define(Table_Metric, CurMetric.Id, v, Building->Metrics.size());
-            break;
-        case Field_Name: ReadString(v, &CurMetric.Name); break;
-        case Field_Unit: ReadString(v, &CurMetric.Unit); break;
-        case Field_Definition: ReadString(v, &CurMetric.Definition); break;
-        case Field_Aggregate:
-        {
-            int i = ReadEnum(v, kAggregateNames, 2);
-            if (i >= 0)
-                CurMetric.Summable = i == 1;
-            break;
-        }
-        case Field_Better:
-        {
-            int i = ReadEnum(v, kBetterNames, 2);
-            if (i >= 0)
-                CurMetric.LowerIsBetter = i == 1;
-            break;
-        }
-        case Field_Decimals:
-            if (v.Type == JsonType_Number && v.IsInteger && v.Number >= 0 && v.Number <= 6)
-                CurMetric.Decimals = (int)v.Number;
-            else
-                AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [] { return std::string("\"decimals\" must be a whole number from 0 to 6"); });
-            break;
-        default: break;
-        }
-        break;
-    case ObjectKind_Source:
-        switch (f)
-        {
-        case Field_Id:
-            if (ReadId(v, &CurSource.Id))
-                Define(Table_Source, CurSource.Id, v, Building->Sources.size());
-            break;
-        case Field_Title: ReadString(v, &CurSource.Title); break;
-        case Field_Publisher: ReadString(v, &CurSource.Publisher); break;
-        case Field_Url: ReadString(v, &CurSource.Url); break;
-        case Field_Date:
-        {
-            Period p;
-            if (ReadDate(v, &p))
-                CurSource.Date.assign(v.Str);
-            break;
-        }
-        case Field_Kind:
-        {
-            int i = ReadEnum(v, kSourceKindNames, 5);
-            if (i >= 0)
-                CurSource.Kind = (SourceKind)(i + 1);
-            break;
-        }
-        default: break;
-        }
-        break;
-    case ObjectKind_Event:
-        switch (f)
-        {
-        case Field_Date: ReadDate(v, &CurEvent.Date); break;
-        case Field_Title: ReadString(v, &CurEvent.Title); break;
-        case Field_Detail: ReadString(v, &CurEvent.Detail); break;
-        case Field_Entities: TypeError(v, "an array of entity ids"); break;
-        case Field_Regions: TypeError(v, "an array of region ids"); break;
-        case Field_Source: CurEventSource = Reference(Table_Source, v); break;
-        default: break;
-        }
-        break;
+    case FieldType::Format: ReadFormat(v); return;
+    case FieldType::Records:
+    case FieldType::Observations: TypeError(v, Expected(spec).c_str()); return;
     default: break;
+    }
+    AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
+        if (spec.Type == FieldType::Number)
+            return FieldQuoted(f) + " is null: every observation needs a finite number (leave the " + (in_row ? "row" : "observation") +
+                   " out when there is no figure)";
+        return FieldQuoted(f) + " is required and cannot be null";
+    });
+    if (kind == ObjectKind_Observation)
+        Obs.Bad = true;
+}
+
+void Handler::ReadValue(ObjectKind kind, Field f, const FieldSpec& spec, const Value& v)
+{
+    const size_t errors_before = ErrorCount;
+    Scalar s;
+    bool ok = false;
+    switch (spec.Type)
+    {
+    case FieldType::Format:
+        ok = ReadFormat(v);
+        s.Text = v.Str;
+        break;
+    case FieldType::Text:
+        ok = ReadString(v);
+        s.Text = v.Str;
+        break;
+    case FieldType::Id:
+        if (v.Type != JsonType_String)
+        {
+            TypeError(v, "an id string such as \"apac\"");
+            break;
+        }
+        // The record keeps its id even when it breaks the pattern, so references to it do not pile
+        // up as "unknown" problems behind the one that matters.
+        ok = true;
+        s.Text = v.Str;
+        if (ReadId(v))
+            Define(spec.Detail.Ids, v.Str, v, kRecords[kind].Where.Count(*Building) - 1);
+        break;
+    case FieldType::Ref:
+    case FieldType::Parent:
+    {
+        uint32_t slot = Reference(spec.Detail.Ids, v);
+        if (spec.Type == FieldType::Parent)
+            ParentOffsets.back() = (uint32_t)ValueStart(v);
+        ok = slot != kNoSlot;
+        s.Integer = slot;
+        break;
+    }
+    case FieldType::Country:
+        ok = ReadCountry(v);
+        s.Text = v.Str;
+        break;
+    case FieldType::Date:
+        ok = ReadDate(v, &s.When);
+        s.Text = v.Str;
+        break;
+    case FieldType::Period:
+        if (v.Type != JsonType_String)
+            TypeError(v, "a period such as \"2023-Q2\"");
+        else
+        {
+            const char* why = "";
+            ok = ParsePeriod(v.Str, &s.When, &why);
+            if (!ok)
+                AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] { return "period " + Quote(v.Str) + " is not valid: " + why; });
+        }
+        break;
+    case FieldType::Bool:
+        ok = v.Type == JsonType_Bool;
+        if (ok)
+            s.Integer = v.Bool;
+        else
+            TypeError(v, "true or false");
+        break;
+    case FieldType::Year:
+        ok = v.Type == JsonType_Number && v.IsInteger && v.Number >= 1000 && v.Number <= kPeriodMaxYear;
+        if (ok)
+            s.Integer = (int)v.Number;
+        else
+            AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
+                return FieldQuoted(f) + " must be a year such as 2004" + (v.Type == JsonType_String ? " (a number, without quotes)" : "");
+            });
+        break;
+    case FieldType::Integer:
+        ok = v.Type == JsonType_Number && v.IsInteger && v.Number >= spec.Detail.Min && v.Number <= spec.Detail.Max;
+        if (ok)
+            s.Integer = (int)v.Number;
+        else
+            AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
+                return FieldQuoted(f) + " must be a whole number from " + std::to_string(spec.Detail.Min) + " to " + std::to_string(spec.Detail.Max);
+            });
+        break;
+    case FieldType::Color:
+    {
+        ok = v.Type == JsonType_String && v.Str.size() == 7 && v.Str[0] == '#';
+        uint32_t rgb = 0;
+        for (size_t i = 1; ok && i < 7; i++)
+        {
+            int d = HexDigit(v.Str[i]);
+            ok = d >= 0;
+            rgb = (rgb << 4) | (uint32_t)(d < 0 ? 0 : d);
+        }
+        if (ok)
+        {
+            s.Integer = rgb;
+            Scalar given;
+            given.Integer = 1;
+            spec.Detail.Given.Store(Record(kind), given);
+        }
+        else if (v.Type != JsonType_String)
+            TypeError(v, "a colour string such as \"#1877F2\"");
+        else
+            AtValue(ProblemSeverity_Error, ProblemKind_Rule, v,
+                    [&] { return FieldQuoted(f) + " must look like \"#1877F2\" (# and six hex digits), not " + Quote(v.Str); });
+        break;
+    }
+    case FieldType::Enum:
+    {
+        int i = ReadEnum(v, f, *spec.Detail.Words, spec.Need);
+        ok = i >= 0;
+        s.Integer = spec.Detail.Words->First + i;
+        break;
+    }
+    case FieldType::Number:
+        ok = v.Type == JsonType_Number && std::isfinite(v.Number);
+        if (ok)
+            s.Number = v.Number;
+        else if (v.Type == JsonType_String)
+            AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
+                return FieldQuoted(f) + " must be a JSON number, not a string" +
+                       (LooksNumeric(v.Str) ? " (write " + std::string(v.Str) + " without quotes)" : std::string());
+            });
+        else
+            TypeError(v, "a finite number");
+        break;
+    case FieldType::Note:
+        ok = v.Type == JsonType_String;
+        if (ok)
+            s.Integer = Building->AddNote(v.Str);
+        else
+            TypeError(v, "a string");
+        break;
+    case FieldType::TextList:
+    case FieldType::CountryList:
+    case FieldType::RefList:
+    case FieldType::Records:
+    case FieldType::Observations:
+    case FieldType::Columns:
+    case FieldType::Rows: TypeError(v, Expected(spec).c_str()); break; // containers are opened in Handler::OnOpen
+    }
+    if (ok)
+        spec.Into.Store(Record(kind), s);
+    if (kind == ObjectKind_Observation)
+    {
+        if (ok)
+            Obs.Have |= Bit(f);
+        if (ErrorCount != errors_before)
+            Obs.Bad = true;
     }
 }
 
@@ -311,12 +268,7 @@ bool Handler::BeginObservation()
         LimitError(Pos() > 0 ? Pos() - 1 : 0, "more than " + Thousands(Options.MaxObservations) + " observations (the limit)");
         return false;
     }
-    for (uint32_t& s : Obs.Slots)
-        s = kNoSlot;
-    Obs.When = Period{};
-    Obs.Value = 0.0;
-    Obs.Confidence = Confidence_Reported;
-    Obs.Note = 0;
+    Building->Observations.AppendEmptyRow(); // the fields are read into it
     Obs.Bad = false;
     Obs.Have = 0;
     ObsStart.push_back((uint32_t)(Pos() > 0 ? Pos() - 1 : 0));
@@ -325,21 +277,12 @@ bool Handler::BeginObservation()
 
 void Handler::EndObservation(uint64_t seen, bool report_missing)
 {
-    const uint64_t required = Bit(Field_Entity) | Bit(Field_Metric) | Bit(Field_Region) | Bit(Field_Period) | Bit(Field_Value);
+    const uint64_t required = kFields.Required[ObjectKind_Observation];
     uint64_t missing = required & ~seen;
     if (report_missing && missing)
         AtObject(ProblemSeverity_Error, ProblemKind_Rule, [&] { return MissingFieldsMessage(missing); });
     if ((Obs.Have & required) != required)
         Obs.Bad = true;
-    ObservationTable& t = Building->Observations;
-    t.Entities.push_back((uint16_t)Obs.Slots[0]);
-    t.Metrics.push_back((uint16_t)Obs.Slots[1]);
-    t.Regions.push_back((uint16_t)Obs.Slots[2]);
-    t.Sources.push_back((uint16_t)Obs.Slots[3]);
-    t.Periods.push_back(Obs.When);
-    t.Values.push_back(Obs.Value);
-    t.Confidences.push_back(Obs.Confidence);
-    t.Notes.push_back(Obs.Note);
     ObsBad.push_back(Obs.Bad ? 1 : 0);
 }
 
@@ -356,93 +299,43 @@ void Handler::EndRow(const Frame& row)
     EndObservation(~(uint64_t)0, false);
 }
 
-void Handler::ObservationValue(Field f, const Value& v)
-{
-    const size_t errors_before = ErrorCount;
-    auto reference = [&](int column, Table t) {
-        uint32_t slot = Reference(t, v);
-        if (slot != kNoSlot)
-            Obs.Slots[column] = slot, Obs.Have |= Bit(f);
-    };
-    switch (f)
-    {
-    case Field_Entity: reference(0, Table_Entity); break;
-    case Field_Metric: reference(1, Table_Metric); break;
-    case Field_Region: reference(2, Table_Region); break;
-    case Field_Source: reference(3, Table_Source); break;
-    case Field_Period:
-        if (v.Type != JsonType_String)
-            TypeError(v, "a period such as \"2023-Q2\"");
-        else
-        {
-            const char* why = "";
-            Period p;
-            if (ParsePeriod(v.Str, &p, &why))
-                Obs.When = p, Obs.Have |= Bit(f);
-            else
-                AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] { return "period " + Quote(v.Str) + " is not valid: " + why; });
-        }
-        break;
-    case Field_Value:
-        if (v.Type == JsonType_Number && std::isfinite(v.Number))
-            Obs.Value = v.Number, Obs.Have |= Bit(f);
-        else if (v.Type == JsonType_String)
-            AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
-                return "\"value\" must be a JSON number, not a string" +
-                       (LooksNumeric(v.Str) ? " (write " + std::string(v.Str) + " without quotes)" : std::string());
-            });
-        else
-            TypeError(v, "a finite number");
-        break;
-    case Field_Confidence:
-    {
-        int i = ReadEnum(v, kConfidenceNames, 3);
-        if (i >= 0)
-            Obs.Confidence = (uint8_t)i;
-        break;
-    }
-    case Field_Note:
-        if (v.Type == JsonType_String)
-            Obs.Note = Building->AddNote(v.Str);
-        else
-            TypeError(v, "a string");
-        break;
-    default: break;
-    }
-    if (ErrorCount != errors_before)
-        Obs.Bad = true;
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Lists: caveats, countries, event ids, table columns
 //-----------------------------------------------------------------------------
 
 void Handler::ListItem(const Frame& list, const Value& v)
 {
-    switch (list.Key)
+    const FieldSpec& spec = SpecOf(list.Object, list.Key);
+    Scalar s;
+    switch (spec.Type)
     {
-    case Field_Caveats:
+    case FieldType::TextList:
         if (v.Type == JsonType_String)
-            Building->Caveats.emplace_back(v.Str);
+        {
+            s.Text = v.Str;
+            spec.Into.Store(Record(list.Object), s);
+        }
         else
             TypeError(v, "a string");
         break;
-    case Field_Countries:
-    {
-        std::string code;
-        if (ReadCountry(v, &code))
-            CurRegion.Countries.push_back(code);
+    case FieldType::CountryList:
+        if (ReadCountry(v))
+        {
+            s.Text = v.Str;
+            spec.Into.Store(Record(list.Object), s);
+        }
         break;
-    }
-    case Field_Entities:
-    case Field_Regions:
+    case FieldType::RefList:
     {
-        uint32_t slot = Reference(list.Key == Field_Entities ? Table_Entity : Table_Region, v);
+        uint32_t slot = Reference(spec.Detail.Ids, v);
         if (slot != kNoSlot)
-            (list.Key == Field_Entities ? CurEventEntities : CurEventRegions).push_back(slot);
+        {
+            s.Integer = slot;
+            spec.Into.Store(Record(list.Object), s);
+        }
         break;
     }
-    case Field_Columns:
+    case FieldType::Columns:
     {
         Field field = Field_None;
         if (v.Type != JsonType_String)
@@ -470,6 +363,7 @@ void Handler::ListItem(const Frame& list, const Value& v)
                 }
         }
         ColumnFields.push_back(field);
+        ColumnSpecs.push_back(IsField(field) ? &SpecOf(ObjectKind_Observation, field) : nullptr);
         break;
     }
     default: break;
@@ -481,10 +375,9 @@ void Handler::EndColumns()
     ColumnsSeen = true;
     uint64_t have = 0;
     for (Field f : ColumnFields)
-        if (f > Field_Unknown)
+        if (IsField(f))
             have |= Bit(f);
-    const uint64_t required = Bit(Field_Entity) | Bit(Field_Metric) | Bit(Field_Region) | Bit(Field_Period) | Bit(Field_Value);
-    uint64_t missing = required & ~have;
+    uint64_t missing = kFields.Required[ObjectKind_Observation] & ~have;
     if (missing)
         AtObject(ProblemSeverity_Error, ProblemKind_Rule, [&] {
             std::string names = MissingFieldsMessage(missing).substr(strlen("missing required field"));
@@ -496,32 +389,60 @@ void Handler::EndColumns()
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Value readers: strings, ids, references, dates, countries, enums
+// [SECTION] Value readers: format, strings, ids, references, dates, countries, enums
 //-----------------------------------------------------------------------------
 
-bool Handler::ReadString(const Value& v, std::string* out)
+bool Handler::ReadFormat(const Value& v)
 {
-    if (v.Type != JsonType_String)
+    std::string_view s = v.Type == JsonType_String ? v.Str : std::string_view();
+    if (s == "landscape/1")
+        return true;
+    std::string message;
+    if (s.substr(0, 10) == "landscape/" && s.size() > 10 && s[10] >= '0' && s[10] <= '9')
     {
-        TypeError(v, "a string");
-        return false;
+        size_t i = 10;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            i++;
+        std::string_view major = s.substr(10, i - 10), rest = s.substr(i);
+        bool minor = rest.size() > 1 && rest[0] == '.' && rest.find_first_not_of("0123456789", 1) == std::string_view::npos;
+        if (major == "1" && minor)
+        {
+            AtValue(ProblemSeverity_Warning, ProblemKind_Format, v, [&] {
+                return "format " + Quote(s) + " is a later minor version of landscape/1: fields this widget does not know are ignored";
+            });
+            return true;
+        }
+        if (rest.empty() || minor)
+            message = "this file is landscape/" + std::string(major) +
+                      "; this widget reads landscape/1 (ask the publisher for a landscape/1 file, or use a widget that reads landscape/" +
+                      std::string(major) + ")";
     }
-    out->assign(v.Str);
-    return true;
+    if (message.empty())
+        message = v.Type == JsonType_String
+                      ? "this is not a landscape file: \"format\" is " + Quote(s) + " (a landscape file says \"format\": \"landscape/1\")"
+                      : std::string("this is not a landscape file: \"format\" must be the string \"landscape/1\", not ") + JsonTypeName(v.Type);
+    FormatProblem.Pointer = "/format";
+    FormatProblem.Offset = ValueStart(v);
+    FormatProblem.Message = message;
+    FormatProblem.Severity = ProblemSeverity_Error;
+    FormatProblem.Kind = ProblemKind_Format;
+    WrongFormat = true;
+    Aborted = true;
+    return false;
 }
 
-bool Handler::ReadId(const Value& v, std::string* out)
+bool Handler::ReadString(const Value& v)
 {
-    if (v.Type != JsonType_String)
-    {
-        TypeError(v, "an id string such as \"apac\"");
-        return false;
-    }
-    out->assign(v.Str);
+    if (v.Type == JsonType_String)
+        return true;
+    TypeError(v, "a string");
+    return false;
+}
+
+bool Handler::ReadId(const Value& v)
+{
     if (IsValidId(v.Str))
         return true;
-    // Still returns true: the record keeps its (bad) id so references to it do not pile up as
-    // "unknown" problems behind the one that matters.
     AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
         std::string slug = SlugFor(v.Str);
         return "id " + Quote(v.Str) + " is not valid: ids are 1 to 64 characters of a-z, 0-9, \".\", \"_\" and \"-\", starting with a letter or digit" +
@@ -624,7 +545,7 @@ bool Handler::ReadDate(const Value& v, Period* out)
     return false;
 }
 
-bool Handler::ReadCountry(const Value& v, std::string* out)
+bool Handler::ReadCountry(const Value& v)
 {
     if (v.Type != JsonType_String)
     {
@@ -635,10 +556,7 @@ bool Handler::ReadCountry(const Value& v, std::string* out)
     auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
     auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
     if (s.size() == 2 && upper(s[0]) && upper(s[1]))
-    {
-        out->assign(s);
         return true;
-    }
     AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
         if (s.size() == 2 && (upper(s[0]) || lower(s[0])) && (upper(s[1]) || lower(s[1])))
         {
@@ -653,33 +571,38 @@ bool Handler::ReadCountry(const Value& v, std::string* out)
     return false;
 }
 
-int Handler::ReadEnum(const Value& v, const std::string_view* names, int count)
+int Handler::ReadEnum(const Value& v, Field f, const EnumSpec& words, Presence need)
 {
     if (v.Type == JsonType_String)
-        for (int i = 0; i < count; i++)
-            if (SameText(v.Str, names[i]))
+        for (int i = 0; i < words.Count; i++)
+            if (SameText(v.Str, words.Words[i]))
                 return i;
     // Only a wrong value pays for building the message.
+    const int count = words.Count;
     std::string allowed;
     for (int i = 0; i < count; i++)
-        allowed += (i == 0 ? "" : i == count - 1 ? " or " : ", ") + Quote(names[i]);
+        allowed += (i == 0 ? "" : i == count - 1 ? " or " : ", ") + Quote(words.Words[i]);
     if (v.Type != JsonType_String)
     {
         TypeError(v, ("one of " + allowed).c_str());
         return -1;
     }
-    AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
-        const Frame& f = Frames[Depth];
-        Field field = f.Kind == Frame_Row ? (f.Count - 1 < ColumnFields.size() ? ColumnFields[f.Count - 1] : Field_None) : f.Key;
+    // A word this reader does not know, in an optional field, may be a word of a later edition of
+    // the format: a warning, and the field keeps its default. In a required field it is an error.
+    const bool optional = need == Optional;
+    AtValue(optional ? ProblemSeverity_Warning : ProblemSeverity_Error, optional ? ProblemKind_UnknownValue : ProblemKind_Rule, v, [&] {
         std::string suggestion;
         size_t best = 3;
         for (int i = 0; i < count; i++)
         {
-            size_t d = EditDistance(v.Str, names[i], 2);
+            size_t d = EditDistance(v.Str, words.Words[i], 2);
             if (d < best)
-                best = d, suggestion = " (did you mean " + Quote(names[i]) + "?)";
+                best = d, suggestion = " (did you mean " + Quote(words.Words[i]) + "?)";
         }
-        return (field > Field_Unknown ? FieldQuoted(field) : std::string("the value")) + " must be " + allowed + ", not " + Quote(v.Str) + suggestion;
+        std::string message = FieldQuoted(f) + " must be " + allowed + ", not " + Quote(v.Str) + suggestion;
+        if (optional)
+            message += words.Default ? "; the default " + Quote(words.Default) + " is used" : std::string("; it is read as not given");
+        return message;
     });
     return -1;
 }

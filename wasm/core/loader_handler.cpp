@@ -2,14 +2,15 @@
 // fills a fresh Dataset (see loader_internal.h for how positions are found).
 //
 // Index
-//   [SECTION] Field tables and names
+//   [SECTION] Field names (the tables are in loader_tables.cpp)
 //   [SECTION] Problems, pointers and positions
 //   [SECTION] Reader callbacks and the frame stack
-// (what each field may hold is in loader_fields.cpp)
+// (what each field is: loader_tables.cpp; how each type of value is read: loader_fields.cpp)
 #include "core/loader_internal.h"
 
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 namespace ls
 {
@@ -17,87 +18,35 @@ namespace loader_detail
 {
 
 //-----------------------------------------------------------------------------
-// [SECTION] Field tables and names
+// [SECTION] Field names (the tables are in loader_tables.cpp)
 //-----------------------------------------------------------------------------
-
-namespace
-{
-
-const std::string_view kFieldNames[Field_COUNT] = {
-    "", "",
-    "format", "title", "edition", "publisher", "license", "description", "published", "caveats",
-    "regions", "entities", "metrics", "sources", "observations", "events",
-    "id", "name", "countries", "world", "note",
-    "native_name", "parent", "owner", "hq_country", "category", "launched", "color",
-    "unit", "definition", "aggregate", "better", "decimals",
-    "url", "date", "kind", "detail",
-    "entity", "metric", "region", "period", "value", "source", "confidence",
-    "columns", "rows",
-};
-
-const Field kTopFields[] = { Field_Format, Field_Title, Field_Edition, Field_Publisher, Field_License, Field_Description, Field_Published,
-                             Field_Caveats, Field_Regions, Field_Entities, Field_Metrics, Field_Sources, Field_Observations, Field_Events };
-const Field kRegionFields[] = { Field_Id, Field_Name, Field_Countries, Field_World, Field_Note };
-const Field kEntityFields[] = { Field_Id, Field_Name, Field_NativeName, Field_Parent, Field_Owner, Field_HqCountry, Field_Category,
-                                Field_Launched, Field_Color, Field_Note };
-const Field kMetricFields[] = { Field_Id, Field_Name, Field_Unit, Field_Definition, Field_Aggregate, Field_Better, Field_Decimals };
-const Field kSourceFields[] = { Field_Id, Field_Title, Field_Publisher, Field_Url, Field_Date, Field_Kind };
-const Field kEventFields[] = { Field_Date, Field_Title, Field_Detail, Field_Entities, Field_Regions, Field_Source };
-const Field kObservationFields[] = { Field_Entity, Field_Metric, Field_Region, Field_Period, Field_Value, Field_Source, Field_Confidence, Field_Note };
-const Field kTableFields[] = { Field_Columns, Field_Rows };
-
-struct ObjectSpec
-{
-    const char* Noun; // "region": used in "each region must be an object"
-    const Field* Fields;
-    int FieldCount;
-    uint64_t Required;
-};
-
-#define LS_FIELDS(a) a, (int)(sizeof(a) / sizeof(a[0]))
-const ObjectSpec kSpecs[ObjectKind_COUNT] = {
-    { "region", LS_FIELDS(kRegionFields), Bit(Field_Id) | Bit(Field_Name) },
-    { "entity", LS_FIELDS(kEntityFields), Bit(Field_Id) | Bit(Field_Name) },
-    { "metric", LS_FIELDS(kMetricFields), Bit(Field_Id) | Bit(Field_Name) | Bit(Field_Unit) },
-    { "source", LS_FIELDS(kSourceFields), Bit(Field_Id) | Bit(Field_Title) },
-    { "event", LS_FIELDS(kEventFields), Bit(Field_Date) | Bit(Field_Title) },
-    { "observation", LS_FIELDS(kObservationFields),
-      Bit(Field_Entity) | Bit(Field_Metric) | Bit(Field_Region) | Bit(Field_Period) | Bit(Field_Value) },
-    { "file", LS_FIELDS(kTopFields),
-      Bit(Field_Format) | Bit(Field_Title) | Bit(Field_Regions) | Bit(Field_Entities) | Bit(Field_Metrics) | Bit(Field_Observations) },
-    { "compact table", LS_FIELDS(kTableFields), Bit(Field_Columns) | Bit(Field_Rows) },
-};
-#undef LS_FIELDS
-
-} // namespace
 
 namespace
 {
 
 // Every member of every record goes through LookupField, so field names are found by hashing
 // (ShortText, loader_internal.h), not by comparing with each name in turn.
-struct FieldTable
+struct FieldHash
 {
     static constexpr size_t kSlots = 128; // a power of two, well over twice the field count
+    static_assert(kSlots >= 2 * kMaxFields, "the hash needs free slots");
     ShortText Names[kSlots];
-    Field Fields[kSlots] = {};            // Field_None = empty slot
-    uint64_t KindFields[ObjectKind_COUNT] = {};
+    Field Fields[kSlots];
 
-    FieldTable()
+    FieldHash()
     {
-        for (int f = Field_Unknown + 1; f < Field_COUNT; f++)
+        for (Field& f : Fields)
+            f = Field_None; // empty slot
+        for (int f = 0; f < kFields.Count; f++)
         {
             ShortText p;
-            PackShortText(kFieldNames[f], &p);
+            PackShortText(kFields.Names[f], &p); // names are 1..16 bytes (checked in loader_tables.cpp)
             size_t slot = p.Hash() & (kSlots - 1);
             while (Fields[slot] != Field_None)
                 slot = (slot + 1) & (kSlots - 1);
             Names[slot] = p;
             Fields[slot] = (Field)f;
         }
-        for (int k = 0; k < ObjectKind_COUNT; k++)
-            for (int i = 0; i < kSpecs[k].FieldCount; i++)
-                KindFields[k] |= Bit(kSpecs[k].Fields[i]);
     }
 };
 
@@ -108,22 +57,20 @@ Field LookupField(ObjectKind kind, std::string_view key)
     ShortText p;
     if (!PackShortText(key, &p))
         return Field_Unknown;
-    static const FieldTable t; // not a global: a load from another file's static constructor must find it built
-    for (size_t slot = p.Hash() & (FieldTable::kSlots - 1); t.Fields[slot] != Field_None; slot = (slot + 1) & (FieldTable::kSlots - 1))
+    static const FieldHash t; // not a global: a load from another file's static constructor must find it built
+    for (size_t slot = p.Hash() & (FieldHash::kSlots - 1); t.Fields[slot] != Field_None; slot = (slot + 1) & (FieldHash::kSlots - 1))
         if (t.Names[slot] == p)
-            return (t.KindFields[kind] & Bit(t.Fields[slot])) ? t.Fields[slot] : Field_Unknown;
+            return (kFields.Has[kind] & Bit(t.Fields[slot])) ? t.Fields[slot] : Field_Unknown;
     return Field_Unknown;
 }
 
-bool IsRequired(ObjectKind kind, Field f) { return (kSpecs[kind].Required & Bit(f)) != 0; }
-
-std::string FieldQuoted(Field f) { return "\"" + std::string(kFieldNames[f]) + "\""; }
+std::string FieldQuoted(Field f) { return "\"" + std::string(FieldName(f)) + "\""; }
 
 std::string MissingFieldsMessage(uint64_t missing)
 {
     std::string names;
     int count = 0;
-    for (int f = 0; f < Field_COUNT; f++)
+    for (int f = 0; f < kFields.Count; f++)
         if (missing & Bit((Field)f))
         {
             if (count++)
@@ -135,32 +82,18 @@ std::string MissingFieldsMessage(uint64_t missing)
 
 std::string SuggestFieldName(ObjectKind kind, std::string_view wrong)
 {
-    const ObjectSpec& spec = kSpecs[kind];
     size_t best = 3;
     Field best_field = Field_None;
-    for (int i = 0; i < spec.FieldCount; i++)
+    for (int row = 0; row < kRecords[kind].FieldCount; row++)
     {
-        size_t d = EditDistance(wrong, kFieldNames[spec.Fields[i]], 2);
+        size_t d = EditDistance(wrong, RowOf(kind, row).Name, 2);
         if (d < best)
-            best = d, best_field = spec.Fields[i];
+            best = d, best_field = kFields.Fields[kind][row];
     }
     return best_field == Field_None ? std::string() : " (did you mean " + FieldQuoted(best_field) + "?)";
 }
 
-static Table TableForArray(Field f)
-{
-    switch (f)
-    {
-    case Field_Regions: return Table_Region;
-    case Field_Entities: return Table_Entity;
-    case Field_Metrics: return Table_Metric;
-    default: return Table_Source;
-    }
-}
-
-const char* ObjectNoun(ObjectKind kind) { return kSpecs[kind].Noun; }
-
-const char* FieldName(Field f) { return kFieldNames[f].data(); }
+const char* ObjectNoun(ObjectKind kind) { return kRecords[kind].Noun; }
 
 const char* JsonTypeName(JsonType t)
 {
@@ -177,7 +110,8 @@ const char* JsonTypeName(JsonType t)
 
 const char* TableNoun(Table t)
 {
-    static const char* nouns[Table_COUNT] = { "region", "entity", "metric", "source" };
+    static const char* const nouns[] = { "region", "entity", "metric", "source" };
+    static_assert(std::size(nouns) == Table_COUNT, "one noun per Table");
     return nouns[t];
 }
 
@@ -189,6 +123,8 @@ Handler::Handler(std::string_view text, const LoadOptions& options, Dataset* bui
     : Text(text), Options(options), Building(building)
 {
     Frames.resize(66);
+    Current[ObjectKind_Top] = building;
+    Current[ObjectKind_Observation] = &building->Observations;
 }
 
 bool Handler::Wants(ProblemSeverity s) const
@@ -219,7 +155,7 @@ static void AppendSegment(std::string* out, const Frame& f, bool next_element)
         if (f.Key == Field_None)
             return;
         *out += '/';
-        *out += f.Key == Field_Unknown ? EscapeJsonPointerToken(f.UnknownKey) : std::string(kFieldNames[f.Key]);
+        *out += f.Key == Field_Unknown ? EscapeJsonPointerToken(f.UnknownKey) : std::string(FieldName(f.Key));
         return;
     case Frame_RecordArray:
     case Frame_StringList:
@@ -327,12 +263,20 @@ void Handler::TypeError(const Value& v, const char* expected)
         case Frame_Object: what = f.Key == Field_Unknown ? "this field" : FieldQuoted(f.Key); break;
         case Frame_RecordArray: what = std::string("each ") + ObjectNoun(f.Object); break;
         case Frame_StringList:
-            what = f.Key == Field_Caveats ? "each caveat" : f.Key == Field_Countries ? "each country code" :
-                   f.Key == Field_Columns ? "each column name" : f.Key == Field_Entities ? "each entity id" : "each region id";
+        {
+            const FieldSpec& list = SpecOf(f.Object, f.Key);
+            switch (list.Type)
+            {
+            case FieldType::TextList: what = std::string("each ") + list.Detail.Item; break;
+            case FieldType::CountryList: what = "each country code"; break;
+            case FieldType::Columns: what = "each column name"; break;
+            default: what = std::string("each ") + TableNoun(list.Detail.Ids) + " id"; break; // RefList
+            }
             break;
+        }
         case Frame_Rows: what = "each row"; break;
         case Frame_Row:
-            what = f.Count - 1 < ColumnFields.size() && ColumnFields[f.Count - 1] > Field_Unknown ? FieldQuoted(ColumnFields[f.Count - 1]) : "this cell";
+            what = f.Count - 1 < ColumnFields.size() && IsField(ColumnFields[f.Count - 1]) ? FieldQuoted(ColumnFields[f.Count - 1]) : "this cell";
             break;
         default: what = "the value"; break;
         }
@@ -411,13 +355,15 @@ bool Handler::OnKey(std::string_view k, size_t end)
     Field field;
     ShortText packed;
     MemoKey* memo = f.Count <= kMemoMembers && PackShortText(k, &packed) ? &KeyMemo[f.Object][f.Count - 1] : nullptr;
+    const FieldSpec* spec;
     if (memo && memo->Text == packed)
-        field = memo->Which;
+        field = memo->Which, spec = memo->Spec;
     else
     {
         field = LookupField(f.Object, k);
+        spec = IsField(field) ? &SpecOf(f.Object, field) : nullptr;
         if (memo)
-            memo->Text = packed, memo->Which = field;
+            memo->Text = packed, memo->Which = field, memo->Spec = spec;
     }
     if (field == Field_Unknown)
     {
@@ -431,6 +377,7 @@ bool Handler::OnKey(std::string_view k, size_t end)
         return true;
     }
     f.Key = field;
+    f.KeySpec = spec;
     if (f.Seen & Bit(field))
     {
         AtValue(ProblemSeverity_Error, ProblemKind_Duplicate, v,
@@ -488,6 +435,7 @@ bool Handler::Push(FrameKind kind, ObjectKind object, Field key)
     f.Count = 0;
     f.Start = Pos() > 0 ? Pos() - 1 : 0;
     f.Seen = 0;
+    f.KeySpec = nullptr;
     f.UnknownKey.clear();
     return !Aborted;
 }
@@ -503,30 +451,15 @@ bool Handler::OnScalar(const Value& v)
         });
         break;
     case Frame_Object:
-        if (f.SkipValue || f.Key == Field_Unknown || f.Key == Field_None)
+    {
+        if (f.SkipValue || !IsField(f.Key))
             break;
-        if (f.Object == ObjectKind_Top)
-            return TopValue(f.Key, v);
         if (v.Type == JsonType_Null)
-        {
-            // null means "absent" for optional fields (see loader.h); a required one must have a value.
-            if (IsRequired(f.Object, f.Key))
-            {
-                AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
-                    return f.Key == Field_Value ? std::string("\"value\" is null: every observation needs a finite number (leave the observation out when there is no figure)")
-                                                : FieldQuoted(f.Key) + " is required and cannot be null";
-                });
-                Obs.Bad = Obs.Bad || f.Object == ObjectKind_Observation;
-            }
-            break;
-        }
-        if (f.Object == ObjectKind_Table)
-            TypeError(v, "an array");
-        else if (f.Object == ObjectKind_Observation)
-            ObservationValue(f.Key, v);
+            NullValue(f.Object, f.Key, *f.KeySpec, v, false);
         else
-            RecordValue(f.Object, f.Key, v);
+            ReadValue(f.Object, f.Key, *f.KeySpec, v);
         break;
+    }
     case Frame_RecordArray:
         f.Count++;
         TypeError(v, "an object");
@@ -552,22 +485,14 @@ bool Handler::OnScalar(const Value& v)
     case Frame_Row:
     {
         uint32_t cell = f.Count++;
-        if (cell >= ColumnFields.size() || ColumnFields[cell] <= Field_Unknown)
+        if (cell >= ColumnFields.size() || !IsField(ColumnFields[cell]))
             break;
-        Field field = ColumnFields[cell];
+        const Field field = ColumnFields[cell];
+        const FieldSpec& spec = *ColumnSpecs[cell];
         if (v.Type == JsonType_Null)
-        {
-            if (IsRequired(ObjectKind_Observation, field))
-            {
-                AtValue(ProblemSeverity_Error, ProblemKind_Rule, v, [&] {
-                    return field == Field_Value ? std::string("\"value\" is null: every observation needs a finite number (leave the row out when there is no figure)")
-                                                : FieldQuoted(field) + " is required and cannot be null";
-                });
-                Obs.Bad = true;
-            }
-            break;
-        }
-        ObservationValue(field, v);
+            NullValue(ObjectKind_Observation, field, spec, v, true);
+        else
+            ReadValue(ObjectKind_Observation, field, spec, v);
         break;
     }
     default: break;
@@ -602,47 +527,36 @@ bool Handler::OnOpen(JsonType type)
                     [&] { return std::string("a landscape file is one JSON object ({\"format\": \"landscape/1\", ...}), not an array"); });
         break;
     case Frame_Object:
-        if (f.SkipValue || f.Key == Field_Unknown || f.Key == Field_None)
+    {
+        if (f.SkipValue || !IsField(f.Key))
             break;
-        if (f.Object == ObjectKind_Top)
+        const FieldSpec& spec = *f.KeySpec;
+        switch (spec.Type)
         {
-            switch (f.Key)
-            {
-            case Field_Regions:
-            case Field_Entities:
-            case Field_Metrics:
-            case Field_Sources:
-            case Field_Events:
-                if (type == JsonType_Array)
-                {
-                    kind = Frame_RecordArray;
-                    object = f.Key == Field_Events ? ObjectKind_Event : (ObjectKind)TableForArray(f.Key);
-                    key = f.Key;
-                }
-                else
-                    TypeError(v, "an array");
-                break;
-            case Field_Observations:
-                if (type == JsonType_Array)
-                    kind = Frame_RecordArray, object = ObjectKind_Observation, key = f.Key;
-                else
-                    kind = Frame_Object, object = ObjectKind_Table, CompactForm = true;
-                break;
-            case Field_Caveats:
-                if (type == JsonType_Array)
-                    kind = Frame_StringList, key = Field_Caveats;
-                else
-                    TypeError(v, "an array of strings");
-                break;
-            default: TopValue(f.Key, v); break;
-            }
-        }
-        else if (f.Object == ObjectKind_Table)
-        {
+        case FieldType::Records:
+            if (type == JsonType_Array)
+                kind = Frame_RecordArray, object = spec.Detail.Items, key = f.Key;
+            else
+                TypeError(v, Expected(spec).c_str());
+            break;
+        case FieldType::Observations:
+            if (type == JsonType_Array)
+                kind = Frame_RecordArray, object = ObjectKind_Observation, key = f.Key;
+            else
+                kind = Frame_Object, object = ObjectKind_Table, CompactForm = true;
+            break;
+        case FieldType::TextList:
+        case FieldType::CountryList:
+        case FieldType::RefList:
+        case FieldType::Columns:
+            if (type == JsonType_Array)
+                kind = Frame_StringList, key = f.Key, object = f.Object;
+            else
+                TypeError(v, Expected(spec).c_str());
+            break;
+        case FieldType::Rows:
             if (type != JsonType_Array)
-                TypeError(v, "an array");
-            else if (f.Key == Field_Columns)
-                kind = Frame_StringList, key = Field_Columns, object = ObjectKind_Table;
+                TypeError(v, Expected(spec).c_str());
             else
             {
                 RowsSeen = true;
@@ -656,19 +570,11 @@ bool Handler::OnOpen(JsonType type)
                     DeferredRowsDepth = Depth + 1;
                 }
             }
-        }
-        else
-        {
-            bool list = (f.Object == ObjectKind_Region && f.Key == Field_Countries) ||
-                        (f.Object == ObjectKind_Event && (f.Key == Field_Entities || f.Key == Field_Regions));
-            if (list && type == JsonType_Array)
-                kind = Frame_StringList, key = f.Key, object = f.Object;
-            else if (f.Object == ObjectKind_Observation)
-                ObservationValue(f.Key, v);
-            else
-                RecordValue(f.Object, f.Key, v);
+            break;
+        default: ReadValue(f.Object, f.Key, spec, v); break; // a container where a value belongs: its reader says what it must be
         }
         break;
+    }
     case Frame_RecordArray:
         f.Count++;
         if (type == JsonType_Object)
@@ -711,8 +617,8 @@ bool Handler::OnOpen(JsonType type)
     case Frame_Row:
     {
         uint32_t cell = f.Count++;
-        if (cell < ColumnFields.size() && ColumnFields[cell] > Field_Unknown)
-            ObservationValue(ColumnFields[cell], v);
+        if (cell < ColumnFields.size() && IsField(ColumnFields[cell]))
+            ReadValue(ObjectKind_Observation, ColumnFields[cell], *ColumnSpecs[cell], v);
         break;
     }
     default: break;
@@ -730,13 +636,13 @@ bool Handler::OnClose()
     {
     case Frame_Object: EndObject(f); break;
     case Frame_RecordArray:
-        if (f.Count == 0 && (f.Key == Field_Regions || f.Key == Field_Entities || f.Key == Field_Metrics))
+        if (f.Count == 0 && SpecOf(Frames[Depth - 1].Object, f.Key).Need == NonEmpty)
             AtObject(ProblemSeverity_Error, ProblemKind_Rule, [&] {
                 return FieldQuoted(f.Key) + " must list at least one " + ObjectNoun(f.Object);
             });
         break;
     case Frame_StringList:
-        if (f.Key == Field_Columns)
+        if (SpecOf(f.Object, f.Key).Type == FieldType::Columns)
             EndColumns();
         break;
     case Frame_Row: EndRow(f); break;
@@ -761,59 +667,34 @@ bool Handler::EndObject(Frame& f)
         TopSeen = f.Seen;
         return true;
     }
-    uint64_t missing = kSpecs[f.Object].Required & ~f.Seen;
     if (f.Object == ObjectKind_Observation)
     {
         EndObservation(f.Seen, true);
         return true;
     }
+    // The record is in place already (BeginRecord); the compact table's "columns" and "rows" are checked here too.
+    uint64_t missing = kFields.Required[f.Object] & ~f.Seen;
     if (missing)
         AtObject(ProblemSeverity_Error, ProblemKind_Rule, [&] { return MissingFieldsMessage(missing); });
-    switch (f.Object)
-    {
-    case ObjectKind_Region: Building->Regions.push_back(std::move(CurRegion)); break;
-    case ObjectKind_Entity:
-        Building->Entities.push_back(std::move(CurEntity));
-        EntityParentSlot.push_back(CurParent);
-        break;
-    case ObjectKind_Metric: Building->Metrics.push_back(std::move(CurMetric)); break;
-    case ObjectKind_Source: Building->Sources.push_back(std::move(CurSource)); break;
-    case ObjectKind_Event:
-        Building->Events.push_back(std::move(CurEvent));
-        EventEntitySlots.push_back(std::move(CurEventEntities));
-        EventRegionSlots.push_back(std::move(CurEventRegions));
-        EventSourceSlot.push_back(CurEventSource);
-        break;
-    default: break; // the compact table: its required "columns" and "rows" are checked above
-    }
     return true;
 }
 
 void Handler::BeginRecord(ObjectKind kind)
 {
-    size_t count = 0;
-    switch (kind)
+    if (kind == ObjectKind_Observation)
     {
-    case ObjectKind_Region: CurRegion = Region(); count = Building->Regions.size(); break;
-    case ObjectKind_Entity:
-        CurEntity = Entity();
-        CurParent = kNoSlot;
-        EntityParentOffset.push_back(0);
-        count = Building->Entities.size();
-        break;
-    case ObjectKind_Metric: CurMetric = Metric(); count = Building->Metrics.size(); break;
-    case ObjectKind_Source: CurSource = Source(); count = Building->Sources.size(); break;
-    case ObjectKind_Event:
-        CurEvent = Event();
-        CurEventEntities.clear();
-        CurEventRegions.clear();
-        CurEventSource = kNoSlot;
-        break;
-    case ObjectKind_Observation: BeginObservation(); return;
-    default: return;
+        BeginObservation();
+        return;
     }
-    if (count >= kMaxRecordsPerArray)
+    const RecordArray& where = kRecords[kind].Where;
+    if (!where.Exists)
+        return;
+    // Records with ids are referred to by uint16 indices (dataset.h).
+    if (kFields.Ids[kind] != Table_COUNT && where.Count(*Building) >= kMaxRecordsPerArray)
         LimitError(Pos() - 1, std::string("more than ") + Thousands(kMaxRecordsPerArray) + " " + ObjectNoun(kind) + " records (the limit)");
+    Current[kind] = where.Append(*Building);
+    if (kind == ObjectKind_Entity)
+        ParentOffsets.push_back(0);
 }
 
 } // namespace loader_detail

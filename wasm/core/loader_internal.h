@@ -1,14 +1,21 @@
-// Internals of the loader, shared by loader.cpp (driver, positions, checks after the parse) and
-// loader_handler.cpp (the handler that validates while JsonReader streams the text).
-// Nothing here is public API.
+// Internals of the loader, shared by loader.cpp (driver, positions, checks after the parse),
+// loader_handler.cpp (the handler that validates while JsonReader streams the text) and
+// loader_fields.cpp (the readers of each field type). What the fields are is in the tables
+// (loader_tables.h, loader_tables.cpp). Nothing here is public API.
 //
 // How a value's position is known: every JsonReader callback says where the reader stands (just
 // past the token; for numbers, past the byte that ended them: see json_reader.h). The handler keeps
 // that in At; the start of a value is found by scanning back, and only for problems that are reported.
+//
+// For a streamed load (text arriving in chunks), what reads the text behind the reader is kept
+// to three places: ValueStart and StringStart (only when a problem is reported) and
+// ReplayDeferredRows ("rows" before "columns"). Everything the tables drive works on the values
+// the callbacks hand over.
 #pragma once
 
 #include "core/json_reader.h"
 #include "core/loader.h"
+#include "core/loader_tables.h"
 
 #include <cstdint>
 #include <cstring>
@@ -16,19 +23,16 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define LS_LOADER_COLD __attribute__((noinline, cold)) // problems are the rare case: keep them out of the readers
+#else
+#define LS_LOADER_COLD
+#endif
+
 namespace ls
 {
 namespace loader_detail
 {
-
-enum Table
-{
-    Table_Region,
-    Table_Entity,
-    Table_Metric,
-    Table_Source,
-    Table_COUNT
-};
 
 enum JsonType : uint8_t
 {
@@ -39,36 +43,6 @@ enum JsonType : uint8_t
     JsonType_Object,
     JsonType_Array,
 };
-
-// Kinds of JSON objects the format defines (each has its own set of fields).
-enum ObjectKind : uint8_t
-{
-    ObjectKind_Region,
-    ObjectKind_Entity,
-    ObjectKind_Metric,
-    ObjectKind_Source,
-    ObjectKind_Event,
-    ObjectKind_Observation,
-    ObjectKind_Top,
-    ObjectKind_Table, // compact observations: { "columns", "rows" }
-    ObjectKind_COUNT
-};
-
-enum Field : uint8_t
-{
-    Field_None,
-    Field_Unknown,
-    Field_Format, Field_Title, Field_Edition, Field_Publisher, Field_License, Field_Description, Field_Published, Field_Caveats,
-    Field_Regions, Field_Entities, Field_Metrics, Field_Sources, Field_Observations, Field_Events,
-    Field_Id, Field_Name, Field_Countries, Field_World, Field_Note,
-    Field_NativeName, Field_Parent, Field_Owner, Field_HqCountry, Field_Category, Field_Launched, Field_Color,
-    Field_Unit, Field_Definition, Field_Aggregate, Field_Better, Field_Decimals,
-    Field_Url, Field_Date, Field_Kind, Field_Detail,
-    Field_Entity, Field_Metric, Field_Region, Field_Period, Field_Value, Field_Source, Field_Confidence,
-    Field_Columns, Field_Rows,
-    Field_COUNT
-};
-static_assert(Field_COUNT <= 64, "Frame::Seen is a 64-bit mask");
 
 enum FrameKind : uint8_t
 {
@@ -95,11 +69,12 @@ struct Frame
 {
     FrameKind Kind = Frame_Root;
     ObjectKind Object = ObjectKind_Top; // objects: their kind; record arrays: the element kind
-    Field Key = Field_None;             // objects: the current member; lists: the field they are the value of
+    Field Key = Field_None;             // objects: the current member; lists and record arrays: the field they are the value of
+    const FieldSpec* KeySpec = nullptr; // objects: the current member's row when Key is a field
     bool SkipValue = false;             // objects: the current member's value is ignored (duplicate field)
     uint32_t Count = 0;                 // arrays: elements begun; objects: members begun
     size_t Start = 0;                   // offset of the '{' or '['
-    uint64_t Seen = 0;                  // objects: bit per Field present
+    uint64_t Seen = 0;                  // objects: Bit(field) per field present
     std::string UnknownKey;             // objects: the current member's name when Key == Field_Unknown
 };
 
@@ -121,16 +96,11 @@ struct PendingRef
     size_t Offset;
 };
 
-// The observation being read (either form).
-struct ObservationDraft
+// The observation being read (either form); its values go straight into the last row of the table.
+struct ObservationState
 {
-    uint32_t Slots[4]; // entity, metric, region, source slots; kNoSlot when absent
-    Period When;
-    double Value = 0.0;
-    uint8_t Confidence = 0;
-    uint32_t Note = 0;
     bool Bad = false;
-    uint64_t Have = 0; // bit per Field read with a valid value
+    uint64_t Have = 0; // Bit(field) per field read with a valid value
 };
 
 // Text of 1..16 bytes read as two (possibly overlapping) words that together cover every byte:
@@ -188,11 +158,8 @@ inline bool SameText(std::string_view a, std::string_view b)
 constexpr uint32_t kNoSlot = 0xFFFF;
 constexpr uint32_t kMaxSlots = 0xFFFF; // slots 0..0xFFFE fit a uint16 column next to kNoSlot
 
-constexpr uint64_t Bit(Field f) { return (uint64_t)1 << f; }
-const char* FieldName(Field f);
 std::string FieldQuoted(Field f);                     // "\"name\""
 Field LookupField(ObjectKind kind, std::string_view key); // Field_Unknown when the kind has no such field
-bool IsRequired(ObjectKind kind, Field f);
 const char* ObjectNoun(ObjectKind kind);              // "region", "observation", "file" ...
 std::string MissingFieldsMessage(uint64_t missing);   // "missing required field \"name\""
 std::string SuggestFieldName(ObjectKind kind, std::string_view wrong); // " (did you mean \"color\"?)" or ""
@@ -241,18 +208,17 @@ public:
     std::vector<PendingRef> Pending;
     std::vector<uint32_t> ObsStart;                  // row -> offset of its '{' or '['
     std::vector<uint8_t> ObsBad;                     // row -> 1 when the row has an error
-    std::vector<uint32_t> EntityParentSlot;          // entity -> parent slot or kNoSlot
-    std::vector<uint32_t> EntityParentOffset;        // entity -> offset of its "parent" value (for the loop warning)
-    std::vector<std::vector<uint32_t>> EventEntitySlots, EventRegionSlots;
-    std::vector<uint32_t> EventSourceSlot;
+    std::vector<uint32_t> ParentOffsets;             // entity -> offset of its "parent" value (for the loop warning)
     bool CompactForm = false;
     size_t DeferredRowsBegin = 0, DeferredRowsEnd = 0; // "rows" before "columns": replayed after the parse
 
     // Problems
     bool Wants(ProblemSeverity s) const;
     void Add(ProblemSeverity s, ProblemKind k, std::string pointer, size_t offset, std::string message);
+    // The message is built only when the problem is kept, and out of line: the readers that
+    // report are on the hot path, and a problem is the rare case.
     template <typename MakeMessage>
-    void AtValue(ProblemSeverity s, ProblemKind k, const Value& v, MakeMessage&& make)
+    LS_LOADER_COLD void AtValue(ProblemSeverity s, ProblemKind k, const Value& v, MakeMessage&& make)
     {
         if (Wants(s))
             Add(s, k, PointerToCurrent(), ValueStart(v), make());
@@ -260,7 +226,7 @@ public:
             Count(s);
     }
     template <typename MakeMessage>
-    void AtObject(ProblemSeverity s, ProblemKind k, MakeMessage&& make) // the innermost frame itself
+    LS_LOADER_COLD void AtObject(ProblemSeverity s, ProblemKind k, MakeMessage&& make) // the innermost frame itself
     {
         if (Wants(s))
             Add(s, k, PointerToFrame(Depth), Frames[Depth].Start, make());
@@ -284,10 +250,9 @@ private:
     void TypeError(const Value& v, const char* expected);
     Frame& Top() { return Frames[Depth]; }
 
-    // Field values (loader_handler.cpp)
-    bool TopValue(Field f, const Value& v);
-    void RecordValue(ObjectKind kind, Field f, const Value& v);
-    void ObservationValue(Field f, const Value& v);
+    // Field values, by the field's type (loader_fields.cpp)
+    void ReadValue(ObjectKind kind, Field f, const FieldSpec& spec, const Value& v); // a value of a known field (null: NullValue)
+    void NullValue(ObjectKind kind, Field f, const FieldSpec& spec, const Value& v, bool in_row);
     void ListItem(const Frame& list, const Value& v);
     void BeginRecord(ObjectKind kind);
     bool EndObject(Frame& f);
@@ -295,32 +260,29 @@ private:
     void EndObservation(uint64_t seen, bool report_missing);
     void EndColumns();
     void EndRow(const Frame& row);
+    void* Record(ObjectKind kind) const { return Current[kind]; } // where the fields of the object being read go
 
-    // Helpers
-    bool ReadString(const Value& v, std::string* out);
-    int ReadEnum(const Value& v, const std::string_view* names, int count); // index or -1 (reported)
-    bool ReadId(const Value& v, std::string* out); // true when the id can be defined (a pattern error is reported but still defines it)
+    // Readers of one kind of value: true when the value is valid (a problem is reported otherwise)
+    bool ReadFormat(const Value& v);
+    bool ReadString(const Value& v);
+    int ReadEnum(const Value& v, Field f, const EnumSpec& words, Presence need); // index, or -1 (reported)
+    bool ReadId(const Value& v); // true when the id can be defined (a pattern error is reported but still defines it)
     bool Define(Table t, std::string_view id, const Value& v, size_t index);
     uint32_t Reference(Table t, const Value& v);
     bool ReadDate(const Value& v, Period* out);
-    bool ReadCountry(const Value& v, std::string* out);
+    bool ReadCountry(const Value& v);
+    std::string Expected(const FieldSpec& spec) const; // what a value of the field must be, for type errors
     void LimitError(size_t offset, std::string message);
 
     std::vector<Frame> Frames; // Frames[0] is the root; Frames[Depth] is the innermost
     int Depth = 0;
     int Containers = 0;        // open JSON containers (the nesting depth FORMAT.md limits)
 
-    Region CurRegion;
-    Entity CurEntity;
-    uint32_t CurParent = kNoSlot;
-    Metric CurMetric;
-    Source CurSource;
-    Event CurEvent;
-    std::vector<uint32_t> CurEventEntities, CurEventRegions;
-    uint32_t CurEventSource = kNoSlot;
-    ObservationDraft Obs;
+    void* Current[ObjectKind_COUNT] = {}; // the record of each kind being read (stable until the next record of that kind)
+    ObservationState Obs;
 
-    std::vector<Field> ColumnFields; // compact table: field of each column
+    std::vector<Field> ColumnFields; // compact table: field of each column (Field_None / Field_Unknown: not read)
+    std::vector<const FieldSpec*> ColumnSpecs; // compact table: row of each column's field (nullptr: not read)
     bool ColumnsSeen = false, ColumnsValid = false, ColumnsBroken = false, RowsSeen = false;
     bool DeferringRows = false;
     int DeferredRowsDepth = 0;
@@ -341,6 +303,7 @@ private:
     {
         ShortText Text;
         Field Which = Field_None;
+        const FieldSpec* Spec = nullptr; // the row of Which in this kind's table
     };
     MemoKey KeyMemo[ObjectKind_COUNT][kMemoMembers];
 
