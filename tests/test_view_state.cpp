@@ -105,17 +105,19 @@ TEST_CASE("the documented hash example decodes")
     CHECK(s.Scale == ScaleKind_Log);
 }
 
-TEST_CASE("hash decoding ignores what it does not know and refuses other schemes")
+TEST_CASE("hash decoding ignores (and reports) what it does not know and refuses other schemes")
 {
     ViewState s = Busy();
     CHECK(!DecodeHash("#ls2:view=map", &s));
     CHECK(!DecodeHash("#section-2", &s));
     CHECK(!DecodeHash("", &s));
     CHECK(s == Busy());
-    REQUIRE(DecodeHash("ls1:view=trend&colour=red&view2=x&&=&junk&scale=sideways&filter=a%2", &s));
+    std::vector<StateProblem> problems;
+    REQUIRE(DecodeHash("ls1:view=trend&colour=red&view2=x&&=&junk&scale=sideways&filter=a%2", &s, &problems));
     CHECK(s.View == ViewKind_Trend);
     CHECK(s.Scale == ScaleKind_Linear);
-    CHECK(s.Filter == "a%2"); // a malformed escape stays as it is
+    CHECK(s.Filter.empty()); // a malformed escape: the pair is not applied (a mangled link must not half-apply)
+    CHECK(problems.size() == 6); // colour, view2, "=", junk, sideways, a%2: everything ignored is said
     REQUIRE(DecodeHash("#ls1:view=table&view=sources&origin=1&sort=asc&by=region&filter=caf%C3%A9+bar", &s));
     CHECK(s.View == ViewKind_Sources); // the last one wins
     CHECK(s.GroupByOrigin);

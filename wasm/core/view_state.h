@@ -4,8 +4,9 @@
 // ResolveViewState() maps it onto a Dataset and fills in sensible defaults.
 //
 //   ls::ViewState s;
-//   ls::DecodeHash(location_hash, &s);               // "#ls1:view=trend&metric=mau..."
-//   ls::ResolvedView v = ls::ResolveViewState(ds, &s); // unknown ids dropped, defaults chosen
+//   std::vector<ls::StateProblem> problems;            // optional: what was ignored, and why
+//   ls::DecodeHash(location_hash, &s, &problems);      // "#ls1:view=trend&metric=mau..."
+//   ls::ResolvedView v = ls::ResolveViewState(ds, &s, &problems); // unknown ids dropped, defaults chosen
 //   ... draw v.Metric, v.Entities, v.When ...
 //   std::string link = ls::EncodeHash(s);
 //
@@ -20,10 +21,33 @@
 //   scale  = "linear" | "log"      by   = "entity" | "region"
 //   origin = "1" | "0"             sort = "desc" | "asc"
 //   period = a landscape period such as "2023-Q2"; absent = the latest period with data
-//   Keys may come in any order; a repeated key: the last one wins; unknown keys, unknown values and
-//   malformed pairs are ignored so that links made by a newer widget still open. EncodeHash writes
-//   keys in the order above and leaves out those equal to their default (view is always written).
-//   Example: #ls1:view=map&metric=facebook-dau&entities=facebook,snapchat&period=2023-Q2&scale=log
+//   Keys may come in any order; a repeated key: the last one wins; empty pairs ("&&", a trailing
+//   "&") are skipped. Unknown keys, unknown values and malformed pairs are ignored so that links
+//   made by a newer widget still open, and each is reported as a StateProblem. A value with a
+//   malformed percent-escape ("%", "%4", "%zz") or whose bytes are not UTF-8 is not applied at all
+//   (a mangled link must not half-apply: "caf%C3" is not "caf"); in entities and regions only that
+//   item is dropped. An "ls2:" (any other "lsN:") hash is refused and reported; any other hash
+//   (a page anchor such as "#section-2") is not ours: refused, nothing reported.
+//   EncodeHash writes keys in the order above and leaves out those equal to their default (view
+//   is always written). Example:
+//   #ls1:view=map&metric=facebook-dau&entities=facebook,snapchat&period=2023-Q2&scale=log
+//
+// JSON (ViewStateToJson / ViewStateFromJson / ApplyViewStateJson): one object with the members
+//   version (1), view, metric, entities, regions, period, scale, compare_by ("entity" | "region"),
+//   group_by_origin, sort_descending, filter. A member that is null takes its default. Unknown
+//   members, wrong types, unknown values and items that are not strings are skipped and reported;
+//   the rest applies.
+//
+// Limits (checked before any work, so a 10 MB link costs nothing):
+//   kMaxStateTextBytes for a whole hash or JSON text (over it: refused, nothing applied);
+//   kMaxValueBytes for one value (view, period, filter ...) and kMaxIdBytes for one id (landscape/1
+//   ids are at most 64 bytes): longer ones are skipped; kMaxListItems ids in entities or regions:
+//   the first ones are kept. Problems are capped at kMaxStateProblems plus one "N more" line,
+//   and a problem's Value at kMaxProblemValueBytes (cut at a UTF-8 boundary, then "…").
+//
+// Resolving reports what it drops or replaces: ids not in the data, a metric without data, a
+// period that does not parse or has no data for the metric (before the first / after the last
+// period with data, or a gap), a log scale for a metric without positive values.
 #pragma once
 
 #include "core/dataset.h"
@@ -82,14 +106,38 @@ struct ResolvedView
 
 constexpr int kDefaultEntityCount = 5; // how many top entities ResolveViewState picks when none are given
 
+// Something a state door (hash, JSON) could not use. Key: the hash key or JSON member it was
+// given under ("view", "entities", "compare_by"; "" for the text as a whole or the "N more"
+// line). Value: the offending value as text (a JSON value that is not a string as compact JSON),
+// at most kMaxProblemValueBytes + "…". Message: plain English, says what was expected.
+struct StateProblem
+{
+    std::string Key;
+    std::string Value;
+    std::string Message;
+
+    friend bool operator==(const StateProblem& a, const StateProblem& b) { return a.Key == b.Key && a.Value == b.Value && a.Message == b.Message; }
+};
+
+constexpr size_t kMaxStateTextBytes = 64 * 1024;  // a whole hash or JSON state (a real one is a few hundred bytes)
+constexpr size_t kMaxValueBytes = 1024;           // one value after decoding (filter, period, view ...)
+constexpr size_t kMaxIdBytes = 256;               // one metric, entity or region id (landscape/1: at most 64)
+constexpr size_t kMaxListItems = 256;             // ids in entities or regions
+constexpr size_t kMaxStateProblems = 20;          // problems listed; the rest are counted in one more line
+constexpr size_t kMaxProblemValueBytes = 80;      // a problem's Value is cut here (then "…")
+
 const char* ViewKindName(ViewKind v);                      // "map", "trend" ...
 bool ParseViewKind(std::string_view name, ViewKind* out);  // false for an unknown name (out untouched)
 std::string ViewStateToJson(const ViewState& s);           // {"version":1,"view":"map",...}
-bool ViewStateFromJson(std::string_view text, ViewState* out); // starts from defaults; false when text is not a JSON object (out untouched); wrong-typed or unknown members are skipped
+// The parsers apply what is valid and append what they skip to *problems (when not null).
+bool ViewStateFromJson(std::string_view text, ViewState* out, std::vector<StateProblem>* problems = nullptr); // starts from defaults; false when text is not a JSON object or too long (out untouched)
+bool ApplyViewStateJson(std::string_view text, ViewState* state, std::vector<StateProblem>* problems = nullptr); // partial: only the members given change; false as above (state untouched)
 std::string EncodeHash(const ViewState& s);                 // "#ls1:view=map&metric=..." (grammar above)
-bool DecodeHash(std::string_view hash, ViewState* out);     // starts from defaults; false when not an "ls1:" hash (out untouched)
+bool DecodeHash(std::string_view hash, ViewState* out, std::vector<StateProblem>* problems = nullptr); // starts from defaults; false when not an "ls1:" hash or too long (out untouched)
 std::string PercentEncode(std::string_view text);           // RFC 3986: unreserved kept, other bytes %XX
 std::string PercentDecode(std::string_view text);           // %XX -> byte; a malformed % stays as it is
-ResolvedView ResolveViewState(const Dataset& ds, ViewState* s); // drop unknown ids, choose defaults (busiest metric, its top entities, busiest region, latest period); rewrites *s to match
+ResolvedView ResolveViewState(const Dataset& ds, ViewState* s, std::vector<StateProblem>* problems = nullptr); // drop unknown ids, choose defaults (busiest metric, its top entities, busiest region, latest period); rewrites *s to match
+void AddStateProblem(std::vector<StateProblem>* problems, std::string_view key, std::string_view value, std::string message); // appends within the caps above (null: nothing)
+std::string StateProblemsToJson(const std::vector<StateProblem>& problems); // [{"key":..,"value":..,"message":..}]
 
 } // namespace ls

@@ -426,7 +426,8 @@ EMSCRIPTEN_KEEPALIVE void ls_set_status(const char* json, double now_ms)
 
 EMSCRIPTEN_KEEPALIVE const char* ls_get_state() { return g_Web ? Reply(g_Web->App.StateJson()) : "{}"; }
 
-// Applies a partial view state (JSON object). Returns 1 if it parsed.
+// Applies a partial view state (JSON object): what is valid applies, the rest goes to
+// ls_state_problems(). Returns 1 if it parsed as an object.
 EMSCRIPTEN_KEEPALIVE int ls_set_state(const char* json, double now_ms)
 {
     if (!g_Web)
@@ -436,6 +437,12 @@ EMSCRIPTEN_KEEPALIVE int ls_set_state(const char* json, double now_ms)
     EmitEvents();
     return ok ? 1 : 0;
 }
+
+// What the last ls_set_state / ls_set_hash could not use, as [{"key","value","message"}] ("[]" when
+// everything applied): unknown keys and values, wrong types, malformed escapes, limits, and ids or
+// periods the data does not have. A call made before the data arrived gets the data's verdict
+// added when ls_set_data succeeds.
+EMSCRIPTEN_KEEPALIVE const char* ls_state_problems() { return g_Web ? Reply(g_Web->App.StateProblemsJson()) : "[]"; }
 
 EMSCRIPTEN_KEEPALIVE const char* ls_get_hash() { return g_Web ? Reply(g_Web->App.StateHash()) : ""; }
 EMSCRIPTEN_KEEPALIVE int ls_set_hash(const char* hash, double now_ms)

@@ -67,7 +67,8 @@ bool App::LoadData(std::string_view text)
     }
     Loaded = true;
     Status = LoadStatus();
-    Resolve(&State_);
+    Resolve(&State_, StateProblemsAwaitData ? &StateProblems : nullptr);
+    StateProblemsAwaitData = false;
     CollectDataChars();
     FontsDirty = true;
     OnDataChanged(Ctx);
@@ -167,43 +168,34 @@ void App::CollectDataChars()
 std::string App::StateJson() const { return ViewStateToJson(State_); }
 
 // Partial: the keys given replace the current ones, the rest stay (setState({view:"trend"})).
-static bool MergeViewStateJson(const ViewState& current, const std::string& patch_text, ViewState* out)
-{
-    Json patch = Json::parse(patch_text, nullptr, false);
-    if (patch.is_discarded() || !patch.is_object())
-        return false;
-    Json merged = Json::parse(ViewStateToJson(current), nullptr, false);
-    if (merged.is_discarded() || !merged.is_object())
-        return false;
-    for (auto it = patch.begin(); it != patch.end(); ++it)
-        merged[it.key()] = it.value();
-    return ViewStateFromJson(Dump(merged), out);
-}
-
+// What cannot be used is skipped and listed in StateProblemsJson() (parse and resolve together).
 bool App::SetStateJson(const std::string& json)
 {
+    StateProblems.clear();
     ViewState next = State_;
-    if (!MergeViewStateJson(State_, json, &next))
+    if (!ApplyViewStateJson(json, &next, &StateProblems))
         return false;
     ApplyState(std::move(next));
     return true;
 }
 
-// Every state change ends here: defaults filled in, views told, statechange emitted.
+// Every state change ends here: defaults filled in, views told, statechange emitted. Without
+// data the ids cannot be checked yet: LoadData() resolves them and adds what it drops.
 void App::ApplyState(ViewState next)
 {
     if (Loaded)
-        Resolve(&next);
+        Resolve(&next, &StateProblems);
+    StateProblemsAwaitData = !Loaded;
     State_ = std::move(next);
     StateChanged();
 }
 
 // Defaults for what the state leaves open, except regions: no region means "every region with
 // data" (the map paints them all), which the core's resolver would narrow to the busiest one.
-void App::Resolve(ViewState* state) const
+void App::Resolve(ViewState* state, std::vector<StateProblem>* problems) const
 {
     bool all_regions = state->Regions.empty();
-    ResolveViewState(Dataset_, state);
+    ResolveViewState(Dataset_, state, problems);
     if (all_regions)
         state->Regions.clear();
 }
@@ -216,12 +208,15 @@ std::string App::StateHash() const
 
 bool App::SetStateHash(const std::string& hash)
 {
+    StateProblems.clear();
     ViewState next = State_;
-    if (!DecodeHash(hash, &next))
+    if (!DecodeHash(hash, &next, &StateProblems))
         return false;
     ApplyState(std::move(next));
     return true;
 }
+
+std::string App::StateProblemsJson() const { return StateProblemsToJson(StateProblems); }
 
 void App::StateChanged()
 {

@@ -52,6 +52,7 @@ public:
     bool SetStateJson(const std::string& json);       // partial: only the keys given change
     std::string StateHash() const;
     bool SetStateHash(const std::string& hash);
+    std::string StateProblemsJson() const;            // [{key, value, message}] of the last SetStateJson/SetStateHash (+ its resolve, also when the data came later)
     const ViewState& State() const { return State_; }
 
     // Frame
@@ -87,13 +88,15 @@ private:
     void DrawStatus();
     void CollectDataChars();
     void StateChanged();
-    void Resolve(ViewState* state) const;
+    void Resolve(ViewState* state, std::vector<StateProblem>* problems = nullptr) const;
     void ApplyState(ViewState next);
 
     Dataset     Dataset_;
     bool        Loaded = false;
     LoadResult  LastResult;
     ViewState   State_;
+    std::vector<StateProblem> StateProblems; // of the last SetStateJson/SetStateHash
+    bool        StateProblemsAwaitData = false; // that call came before the data: LoadData() resolves and adds
     LoadStatus  Status;
     Theme       Theme_;
     FontLibrary FontLib;
