@@ -30,6 +30,7 @@ const KindInSchema kKinds[] = {
     { "observation", "/$defs/observation", "observations" },
     { "file", "", nullptr },
     { "compact table", "/$defs/compactTable", nullptr },
+    { "as_of_limit", "/$defs/asOfLimit", nullptr },
 };
 
 const Json& Schema()

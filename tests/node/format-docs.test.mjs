@@ -23,6 +23,7 @@ const KINDS = [
   ["Region", schema.$defs.region],
   ["Entity", schema.$defs.entity],
   ["Metric", schema.$defs.metric],
+  ["A metric's as_of_limit", schema.$defs.asOfLimit],
   ["Source", schema.$defs.source],
   ["Observation", schema.$defs.observation],
   ["Compact table form (for large files)", schema.$defs.compactTable],

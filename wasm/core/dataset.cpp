@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 namespace ls
 {
@@ -38,6 +39,7 @@ void ObservationTable::Reserve(size_t n)
     Values.reserve(n);
     Sources.reserve(n);
     Confidences.reserve(n);
+    Qualifiers.reserve(n);
     Notes.reserve(n);
 }
 
@@ -50,13 +52,14 @@ void ObservationTable::ShrinkToFit()
     Values.shrink_to_fit();
     Sources.shrink_to_fit();
     Confidences.shrink_to_fit();
+    Qualifiers.shrink_to_fit();
     Notes.shrink_to_fit();
 }
 
 size_t ObservationTable::ResidentBytes() const
 {
     return VectorBytes(Entities) + VectorBytes(Metrics) + VectorBytes(Regions) + VectorBytes(Periods) + VectorBytes(Values) +
-           VectorBytes(Sources) + VectorBytes(Confidences) + VectorBytes(Notes);
+           VectorBytes(Sources) + VectorBytes(Confidences) + VectorBytes(Qualifiers) + VectorBytes(Notes);
 }
 
 size_t DatasetIndex::ResidentBytes() const { return VectorBytes(SortedRows) + VectorBytes(Series) + VectorBytes(MetricSeries); }
@@ -87,7 +90,8 @@ size_t Dataset::ResidentBytes() const
         bytes += StringBytes(m.Id) + StringBytes(m.Name) + StringBytes(m.Unit) + StringBytes(m.Definition);
     bytes += VectorBytes(Sources);
     for (const Source& s : Sources)
-        bytes += StringBytes(s.Id) + StringBytes(s.Title) + StringBytes(s.Publisher) + StringBytes(s.Url) + StringBytes(s.Date);
+        bytes += StringBytes(s.Id) + StringBytes(s.Title) + StringBytes(s.Publisher) + StringBytes(s.Url) + StringBytes(s.Date) +
+                 StringBytes(s.RelayOf) + StringBytes(s.Attribution);
     bytes += VectorBytes(Events);
     for (const Event& e : Events)
         bytes += StringBytes(e.Title) + StringBytes(e.Detail) + VectorBytes(e.Entities) + VectorBytes(e.Regions);
@@ -124,7 +128,7 @@ std::string_view Dataset::ObservationNote(uint32_t row) const { return NotePool.
 uint32_t Dataset::AddNote(std::string_view note) { return note.empty() ? 0 : NotePool.Intern(note); }
 
 uint32_t Dataset::AddObservation(int entity, int metric, int region, Period period, double value, int source, Confidence confidence,
-                                 std::string_view note)
+                                 std::string_view note, Bound bound, Certainty certainty)
 {
     ObservationTable& o = Observations;
     o.Entities.push_back((uint16_t)entity);
@@ -134,6 +138,7 @@ uint32_t Dataset::AddObservation(int entity, int metric, int region, Period peri
     o.Values.push_back(value);
     o.Sources.push_back(source < 0 ? kNoSource : (uint16_t)source);
     o.Confidences.push_back((uint8_t)confidence);
+    o.Qualifiers.push_back(ObservationTable::PackQualifiers(bound, certainty));
     o.Notes.push_back(AddNote(note));
     return (uint32_t)(o.Size() - 1);
 }
@@ -159,6 +164,55 @@ const char* SourceKindName(SourceKind k)
     case SourceKind_AnalystEstimate: return "analyst-estimate";
     case SourceKind_Other: return "other";
     default: return "";
+    }
+}
+
+const char* BoundName(Bound b)
+{
+    static const char* const names[] = { "", "lower", "upper" };
+    static_assert(std::size(names) == Bound_COUNT, "one name per Bound");
+    return b < Bound_COUNT ? names[b] : "";
+}
+
+const char* CertaintyName(Certainty c)
+{
+    static const char* const names[] = { "", "high", "medium", "low" };
+    static_assert(std::size(names) == Certainty_COUNT, "one name per Certainty");
+    return c < Certainty_COUNT ? names[c] : "";
+}
+
+// An estimate stays an estimate wherever it is hosted; otherwise a relay is judged as a relay
+// (whatever its kind says), and only the company's own document, not relayed, is primary.
+SourceQuality QualityOf(const Source& s)
+{
+    if (s.Kind == SourceKind_ThirdPartyEstimate || s.Kind == SourceKind_AnalystEstimate)
+        return SourceQuality_Estimate;
+    if (!s.RelayOf.empty())
+        return s.Checked ? SourceQuality_RelayChecked : SourceQuality_RelayUnchecked;
+    switch (s.Kind)
+    {
+    case SourceKind_CompanyReported: return SourceQuality_Primary;
+    case SourceKind_MediaReport: return SourceQuality_Media;
+    default: return SourceQuality_Other;
+    }
+}
+
+const char* SourceQualityName(SourceQuality q)
+{
+    static const char* const names[] = { "primary", "relay-checked", "relay-unchecked", "media", "estimate", "other" };
+    static_assert(std::size(names) == SourceQuality_COUNT, "one name per SourceQuality, in its order");
+    return q < SourceQuality_COUNT ? names[q] : "";
+}
+
+int AsOfLimit::For(PeriodKind granularity) const
+{
+    switch (granularity)
+    {
+    case PeriodKind_Year: return Years;
+    case PeriodKind_Quarter: return Quarters;
+    case PeriodKind_Month: return Months;
+    case PeriodKind_Day: return Days;
+    default: return 0;
     }
 }
 

@@ -1,4 +1,4 @@
-// The data model of a landscape/1 file (see ../shared/FORMAT.md): header fields, the record
+// The data model of a landscape/1 file (see docs/format.md): header fields, the record
 // arrays (regions, entities, metrics, sources, events) and the observations, which are stored as
 // columns rather than objects so a million of them fit in well under 48 bytes each.
 //
@@ -48,6 +48,38 @@ enum SourceKind : uint8_t
     SourceKind_COUNT
 };
 
+// An observation's "bound": whether the value is exact or a stated limit ("more than 3 billion").
+enum Bound : uint8_t
+{
+    Bound_None,  // an exact figure (absent)
+    Bound_Lower, // the true value is at least this ("more than", "exceeded", "at least", "over")
+    Bound_Upper, // the true value is at most this ("up to", "less than")
+    Bound_COUNT
+};
+
+// An observation's "certainty": the research's own grading of one value; absent = not graded.
+enum Certainty : uint8_t
+{
+    Certainty_None,
+    Certainty_High,
+    Certainty_Medium,
+    Certainty_Low,
+    Certainty_COUNT
+};
+
+// What a source is worth as evidence, derived from its kind and whether it relays another
+// document (QualityOf below); not a field of the file.
+enum SourceQuality : uint8_t
+{
+    SourceQuality_Primary,        // company-reported and not a relay: the company's own filing or release
+    SourceQuality_RelayChecked,   // a relay of a company document, checked against the original
+    SourceQuality_RelayUnchecked, // a relay of a company document, not checked against it
+    SourceQuality_Media,          // a media report
+    SourceQuality_Estimate,       // a third party's or an analyst's estimate (wherever it is hosted)
+    SourceQuality_Other,          // kind "other" or not given
+    SourceQuality_COUNT
+};
+
 struct Region
 {
     std::string Id;
@@ -72,15 +104,31 @@ struct Entity
     std::string Note;
 };
 
+// How far back, in periods of the chosen granularity, an "as of" figure may stand in for a
+// missing one (a metric's "as_of_limit"). The fallback never crosses granularities and never
+// reaches forward.
+struct AsOfLimit
+{
+    int Years = 1;
+    int Quarters = 4;
+    int Months = 12;
+    int Days = 90;
+
+    int For(PeriodKind granularity) const; // the limit for that granularity; 0 for PeriodKind_None
+};
+
 struct Metric
 {
     std::string Id;
     std::string Name;
     std::string Unit;
     std::string Definition;
-    bool Summable = false;      // aggregate: "sum"
-    bool LowerIsBetter = false; // better: "lower" (ranks)
-    int Decimals = -1;          // 0..6, -1 = not given
+    bool Summable = false;          // aggregate: "sum": disjoint regions of one entity may be added
+    bool LowerIsBetter = false;     // better: "lower" (ranks)
+    int Decimals = -1;              // 0..6, -1 = not given
+    bool IsLevel = false;           // period_kind: "level" (a state at a point, users); false = "flow" (a total over the period)
+    bool SumAcrossEntities = false; // sum_across_entities: values of different entities may be added
+    AsOfLimit AsOf;                 // as_of_limit
 };
 
 struct Source
@@ -91,6 +139,9 @@ struct Source
     std::string Url;  // shown as text; never navigated to
     std::string Date; // YYYY-MM-DD or ""
     SourceKind Kind = SourceKind_None;
+    std::string RelayOf;     // relay_of: the original document this source transcribes or relays; "" = not a relay
+    bool Checked = false;    // checked: the relay was checked against the original
+    std::string Attribution; // attribution: the rights line shown with every value from this source
 };
 
 struct Event
@@ -104,7 +155,9 @@ struct Event
 };
 
 // Observations as columns: row i is (Entities[i], Metrics[i], Regions[i], Periods[i], Values[i] ...).
-// 25 bytes a row, plus 4 for the sorted permutation in the index.
+// 26 bytes a row, plus 4 for the sorted permutation in the index.
+// Qualifiers packs two small enums of one row into one byte (read them with BoundAt/CertaintyAt).
+// Confidence keeps its own column: views compare Confidences[row] with Confidence_Reported.
 struct ObservationTable
 {
     std::vector<uint16_t> Entities;
@@ -114,9 +167,16 @@ struct ObservationTable
     std::vector<double> Values;
     std::vector<uint16_t> Sources;    // kNoSource when absent
     std::vector<uint8_t> Confidences; // Confidence
+    std::vector<uint8_t> Qualifiers;  // bits 0-1: Bound, bits 2-3: Certainty (the masks below)
     std::vector<uint32_t> Notes;      // index into Dataset::NotePool; 0 = no note
 
+    static constexpr uint8_t kBoundShift = 0, kBoundMask = 0x03;
+    static constexpr uint8_t kCertaintyShift = 2, kCertaintyMask = 0x0C;
+
     size_t Size() const { return Values.size(); }
+    Bound BoundAt(size_t row) const { return (Bound)((Qualifiers[row] & kBoundMask) >> kBoundShift); }
+    Certainty CertaintyAt(size_t row) const { return (Certainty)((Qualifiers[row] & kCertaintyMask) >> kCertaintyShift); }
+    static uint8_t PackQualifiers(Bound b, Certainty c) { return (uint8_t)((b << kBoundShift) | (c << kCertaintyShift)); }
     void AppendEmptyRow()        // every column at its "not given" value (the loader fills the row in place)
     {
         Entities.push_back(0xFFFF);
@@ -126,6 +186,7 @@ struct ObservationTable
         Values.push_back(0.0);
         Sources.push_back(kNoSource);
         Confidences.push_back(Confidence_Reported);
+        Qualifiers.push_back(0); // exact, not graded
         Notes.push_back(0);
     }
     void Reserve(size_t n);      // reserve every column
@@ -185,11 +246,16 @@ struct Dataset
     std::string_view ObservationNote(uint32_t row) const; // "" when none
     uint32_t AddNote(std::string_view note);            // note index for a new row (0 for "")
     uint32_t AddObservation(int entity, int metric, int region, Period period, double value, int source = -1,
-                            Confidence confidence = Confidence_Reported, std::string_view note = {}); // append a row (for code-built datasets); call BuildIndexes() after
+                            Confidence confidence = Confidence_Reported, std::string_view note = {}, Bound bound = Bound_None,
+                            Certainty certainty = Certainty_None); // append a row (for code-built datasets); call BuildIndexes() after
 };
 
 const char* ConfidenceName(Confidence c);  // "reported", "estimate", "forecast"
 const char* SourceKindName(SourceKind k);  // "company-reported" ... ; "" for SourceKind_None
+const char* BoundName(Bound b);            // "lower", "upper"; "" for Bound_None
+const char* CertaintyName(Certainty c);    // "high", "medium", "low"; "" for Certainty_None
+SourceQuality QualityOf(const Source& s);  // see SourceQuality; docs/format.md "What may be compared"
+const char* SourceQualityName(SourceQuality q); // "primary", "relay-checked", "relay-unchecked", "media", "estimate", "other"
 std::string FormatColor(uint32_t rgb);     // "#1877f2"
 
 // Row order by (metric, entity, region, period, row). Rows whose skip[row] != 0 are left out.

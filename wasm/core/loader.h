@@ -91,7 +91,7 @@ bool IsValidId(std::string_view id);                                       // ^[
 // The fields the loader reads, straight from its tables (loader_tables.cpp), for the tests and
 // docs that check data/schema.json and docs/format.md against them. One entry per kind of
 // object, in this order: "file" (the top level), "region", "entity", "metric", "source",
-// "event", "observation", "compact table".
+// "event", "observation", "compact table", "as_of_limit" (the members of a metric's as_of_limit).
 struct FormatField
 {
     std::string_view Name;

@@ -80,6 +80,7 @@ std::string Handler::Expected(const FieldSpec& spec) const
     case FieldType::CountryList: return "an array of country codes such as [\"US\", \"CA\"]";
     case FieldType::RefList: return std::string("an array of ") + TableNoun(spec.Detail.Ids) + " ids";
     case FieldType::Observations: return "an array of observations or a compact table {\"columns\": [...], \"rows\": [...]}";
+    case FieldType::Object: return "an object such as {\"" + std::string(RowOf(spec.Detail.Items, 0).Name) + "\": 1}";
     default: return "an array"; // records, the compact table's columns and rows
     }
 }
@@ -241,6 +242,7 @@ void Handler::ReadValue(ObjectKind kind, Field f, const FieldSpec& spec, const V
     case FieldType::TextList:
     case FieldType::CountryList:
     case FieldType::RefList:
+    case FieldType::Object:
     case FieldType::Records:
     case FieldType::Observations:
     case FieldType::Columns:

@@ -40,7 +40,8 @@ struct FieldHash
         for (int f = 0; f < kFields.Count; f++)
         {
             ShortText p;
-            PackShortText(kFields.Names[f], &p); // names are 1..16 bytes (checked in loader_tables.cpp)
+            if (!PackShortText(kFields.Names[f], &p))
+                continue; // over 16 bytes: LookupField compares it with the kind's rows
             size_t slot = p.Hash() & (kSlots - 1);
             while (Fields[slot] != Field_None)
                 slot = (slot + 1) & (kSlots - 1);
@@ -56,7 +57,13 @@ Field LookupField(ObjectKind kind, std::string_view key)
 {
     ShortText p;
     if (!PackShortText(key, &p))
+    {
+        // A long name (a few fields have one): the kind's rows, in turn.
+        for (int row = 0; row < kRecords[kind].FieldCount; row++)
+            if (RowOf(kind, row).Name == key)
+                return kFields.Fields[kind][row];
         return Field_Unknown;
+    }
     static const FieldHash t; // not a global: a load from another file's static constructor must find it built
     for (size_t slot = p.Hash() & (FieldHash::kSlots - 1); t.Fields[slot] != Field_None; slot = (slot + 1) & (FieldHash::kSlots - 1))
         if (t.Names[slot] == p)
@@ -544,6 +551,16 @@ bool Handler::OnOpen(JsonType type)
                 kind = Frame_RecordArray, object = ObjectKind_Observation, key = f.Key;
             else
                 kind = Frame_Object, object = ObjectKind_Table, CompactForm = true;
+            break;
+        case FieldType::Object:
+            if (type == JsonType_Object)
+            {
+                // Its members go straight into the record's member (a metric's AsOfLimit).
+                kind = Frame_Object, object = spec.Detail.Items;
+                Current[object] = spec.Into.Address(Record(f.Object));
+            }
+            else
+                TypeError(v, Expected(spec).c_str());
             break;
         case FieldType::TextList:
         case FieldType::CountryList:

@@ -1,6 +1,6 @@
 // The fields of landscape/1, one table per kind of object: the one place the loader names them.
 //
-// How to add a field (say an optional "bound" on observations, or "additive" on metrics):
+// How to add a field (say an optional "currency" on metrics, or "revised" on observations):
 //   1. Add one row to the kind's table below: its name, its FieldType (loader_tables.h), whether it
 //      is Optional or Required, and Into<&Record::Member> for where a valid value goes; an Enum row
 //      also names its words (an EnumSpec next to the others, with its default), an Integer row its
@@ -9,9 +9,12 @@
 //      columns and FormatFields() all follow from the row.
 //   2. Add the member to its record in dataset.h (an observation field is a column of
 //      ObservationTable: also add it to AppendEmptyRow, Reserve, ShrinkToFit and ResidentBytes).
+//      A small enum of an observation may share a byte with others: IntoBits<&Column, shift, mask>
+//      (as "bound" and "certainty" share Qualifiers); the table checks that its words fit the bits.
 //   3. Add it to data/schema.json and docs/format.md: a test compares their keys with these tables.
 // Only a value of a new kind (not text, a date, an enum, a number ...) needs a new FieldType and
-// its reader in loader_fields.cpp (Handler::ReadValue).
+// its reader in loader_fields.cpp (Handler::ReadValue). A field whose value is an object of named
+// members ("as_of_limit") is FieldType::Object: its members get a table of their own (an ObjectKind).
 //
 // New meaning goes into new fields, never into new words of an existing enum: a widget already
 // deployed reads an unknown word of an optional enum as its default, with a warning.
@@ -46,6 +49,18 @@ constexpr EnumSpec kAggregate = { kAggregateWords, 2, 0, "none" };
 
 constexpr std::string_view kBetterWords[] = { "higher", "lower" }; // Metric::LowerIsBetter = "lower"
 constexpr EnumSpec kBetter = { kBetterWords, 2, 0, "higher" };
+
+// Absent or unknown = "flow", the safe side: flows of different granularities are never joined.
+constexpr std::string_view kPeriodKindWords[] = { "flow", "level" }; // Metric::IsLevel = "level"
+constexpr EnumSpec kPeriodKind = { kPeriodKindWords, 2, 0, "flow" };
+
+constexpr std::string_view kBoundWords[] = { "lower", "upper" };
+static_assert(std::size(kBoundWords) == Bound_COUNT - 1, "one word per Bound after Bound_None, in its order");
+constexpr EnumSpec kBound = { kBoundWords, Bound_COUNT - 1, Bound_Lower, nullptr };
+
+constexpr std::string_view kCertaintyWords[] = { "high", "medium", "low" };
+static_assert(std::size(kCertaintyWords) == Certainty_COUNT - 1, "one word per Certainty after Certainty_None, in its order");
+constexpr EnumSpec kCertainty = { kCertaintyWords, Certainty_COUNT - 1, Certainty_High, nullptr };
 
 //-----------------------------------------------------------------------------
 // [SECTION] The tables
@@ -99,6 +114,17 @@ constexpr FieldSpec kMetricFields[] = {
     { "aggregate", FT::Enum, Optional, Into<&Metric::Summable>, kAggregate },
     { "better", FT::Enum, Optional, Into<&Metric::LowerIsBetter>, kBetter },
     { "decimals", FT::Integer, Optional, Into<&Metric::Decimals>, Range{ 0, 6 } },
+    { "period_kind", FT::Enum, Optional, Into<&Metric::IsLevel>, kPeriodKind },
+    { "sum_across_entities", FT::Bool, Optional, Into<&Metric::SumAcrossEntities> },
+    { "as_of_limit", FT::Object, Optional, Into<&Metric::AsOf>, ObjectKind_AsOfLimit },
+};
+
+// A metric's "as_of_limit": periods of each granularity the "as of" fallback may reach back.
+constexpr FieldSpec kAsOfLimitFields[] = {
+    { "year", FT::Integer, Optional, Into<&AsOfLimit::Years>, Range{ 0, 100 } },
+    { "quarter", FT::Integer, Optional, Into<&AsOfLimit::Quarters>, Range{ 0, 100 } },
+    { "month", FT::Integer, Optional, Into<&AsOfLimit::Months>, Range{ 0, 100 } },
+    { "day", FT::Integer, Optional, Into<&AsOfLimit::Days>, Range{ 0, 100 } },
 };
 
 constexpr FieldSpec kSourceFields[] = {
@@ -108,6 +134,9 @@ constexpr FieldSpec kSourceFields[] = {
     { "url", FT::Text, Optional, Into<&Source::Url> },
     { "date", FT::Date, Optional, Into<&Source::Date> },
     { "kind", FT::Enum, Optional, Into<&Source::Kind>, kSourceKind },
+    { "relay_of", FT::Text, Optional, Into<&Source::RelayOf> },
+    { "checked", FT::Bool, Optional, Into<&Source::Checked> },
+    { "attribution", FT::Text, Optional, Into<&Source::Attribution> },
 };
 
 constexpr FieldSpec kEventFields[] = {
@@ -129,6 +158,9 @@ constexpr FieldSpec kObservationFields[] = {
     { "source", FT::Ref, Optional, Into<&ObservationTable::Sources>, Table_Source },
     { "confidence", FT::Enum, Optional, Into<&ObservationTable::Confidences>, kConfidence },
     { "note", FT::Note, Optional, Into<&ObservationTable::Notes> },
+    { "bound", FT::Enum, Optional, IntoBits<&ObservationTable::Qualifiers, ObservationTable::kBoundShift, ObservationTable::kBoundMask>, kBound },
+    { "certainty", FT::Enum, Optional,
+      IntoBits<&ObservationTable::Qualifiers, ObservationTable::kCertaintyShift, ObservationTable::kCertaintyMask>, kCertainty },
 };
 
 constexpr FieldSpec kTableFields[] = {
@@ -146,6 +178,7 @@ extern constexpr RecordSpec kRecords[ObjectKind_COUNT] = {
     { "event", LS_TABLE(kEventFields), RecordsIn<&Dataset::Events> },
     { "observation", LS_TABLE(kObservationFields), RecordArray() },
     { "compact table", LS_TABLE(kTableFields), RecordArray() },
+    { "as_of_limit", LS_TABLE(kAsOfLimitFields), RecordArray() },
 };
 #undef LS_TABLE
 
@@ -220,6 +253,8 @@ constexpr bool RowIsConsistent(int kind, const FieldSpec& s)
     {
         if (m != Storage::Integer || d.Words == nullptr || d.Words->Count == 0)
             return false;
+        if (s.Into.Bits != 0 && d.Words->First + d.Words->Count - 1 > s.Into.Bits)
+            return false; // the last word's value does not fit the bits it is packed into
         bool default_is_a_word = d.Words->Default == nullptr;
         for (int i = 0; i < d.Words->Count; i++)
             default_is_a_word = default_is_a_word || d.Words->Words[i] == std::string_view(d.Words->Default);
@@ -227,6 +262,7 @@ constexpr bool RowIsConsistent(int kind, const FieldSpec& s)
     }
     case FieldType::Number: return m == Storage::Number;
     case FieldType::Records: return m == Storage::None && d.Items != ObjectKind_COUNT && kRecords[d.Items].Where.Exists;
+    case FieldType::Object: return m == Storage::Object && d.Items != ObjectKind_COUNT && !kRecords[d.Items].Where.Exists;
     case FieldType::Observations:
     case FieldType::Columns:
     case FieldType::Rows: return m == Storage::None;
@@ -253,12 +289,13 @@ constexpr bool NoNameTwiceInOneKind()
     return true;
 }
 
-// Field names are found by packing them into two words (ShortText, loader_internal.h).
-constexpr bool NamesAreShort()
+// Field names of up to 16 bytes are found by packing them into two words (ShortText,
+// loader_internal.h); longer ones ("sum_across_entities") by comparing with the kind's rows.
+constexpr bool NamesFit()
 {
     for (const RecordSpec& kind : kRecords)
         for (int a = 0; a < kind.FieldCount; a++)
-            if (kind.Fields[a].Name.empty() || kind.Fields[a].Name.size() > 16)
+            if (kind.Fields[a].Name.empty() || kind.Fields[a].Name.size() > 32)
                 return false;
     return true;
 }
@@ -271,7 +308,7 @@ static_assert(std::size(kRecords) == ObjectKind_COUNT, "one table per ObjectKind
 static_assert(kBuilt.Count < kMaxFields, "more field names than Frame::Seen has bits");
 static_assert(TotalRows() <= ObjectKind_COUNT * kMaxRows, "a table has more rows than kMaxRows");
 static_assert(NoNameTwiceInOneKind(), "a name appears twice in one table");
-static_assert(NamesAreShort(), "field names are 1 to 16 bytes");
+static_assert(NamesFit(), "field names are 1 to 32 bytes");
 static_assert(TablesAreConsistent(), "a row's type does not fit its member, or lacks its detail (see FieldType)");
 
 extern const FieldRegistry kFields = kBuilt;

@@ -40,7 +40,8 @@ enum ObjectKind : uint8_t
     ObjectKind_Source,
     ObjectKind_Event,
     ObjectKind_Observation,
-    ObjectKind_Table, // compact observations: { "columns", "rows" }
+    ObjectKind_Table,      // compact observations: { "columns", "rows" }
+    ObjectKind_AsOfLimit,  // a metric's "as_of_limit": { "year", "quarter", "month", "day" }
     ObjectKind_COUNT
 };
 
@@ -75,6 +76,7 @@ enum class FieldType : uint8_t
     Enum,         // one of the detail's words; an unknown word in an optional field is a warning and leaves the default
     Number,       // the observation's value: a finite number, never null
     Note,         // a string kept once in the dataset's note pool
+    Object,       // one object whose fields are the detail's kind's table, read into the member (a struct)
     Records,      // an array of records of the detail's kind
     Observations, // an array of observation records, or the compact table
     Columns,      // the compact table's column names
@@ -120,6 +122,7 @@ enum class Storage : uint8_t
     When,        // Period (or a Period column)
     TextList,    // std::vector<std::string>
     IntegerList, // std::vector<int>
+    Object,      // a struct whose members another kind's table fills (FieldType::Object)
 };
 
 // Where a field's valid value goes: a member of the record being read (Region, Entity ...; the
@@ -131,6 +134,7 @@ struct Target
     void (*Store)(void* record, const Scalar& value) = nullptr;
     void* (*Address)(void* record) = nullptr;                                 // the member itself (observation columns only)
     void (*Resolve)(void* record, const std::vector<int32_t>& index_of_slot) = nullptr; // Ref members: slots -> record indices (-1: none)
+    uint8_t Bits = 0; // IntoBits: the largest value its bits hold (an enum's words must fit); 0 = a whole member
 };
 
 namespace tables_detail
@@ -184,6 +188,8 @@ constexpr Storage StorageOf()
         return Storage::IntegerList;
     else if constexpr (std::is_integral_v<T> || std::is_enum_v<T>)
         return Storage::Integer;
+    else if constexpr (std::is_class_v<T> && std::is_aggregate_v<T>)
+        return Storage::Object;
     else
         static_assert(kAlwaysFalse<T>, "a member of a type the loader cannot fill");
     return Storage::None;
@@ -216,8 +222,19 @@ void Store(void* record, const Scalar& s)
         m.emplace_back(s.Text);
     else if constexpr (kind == Storage::IntegerList)
         m.push_back((int)s.Integer);
+    else if constexpr (kind == Storage::Object)
+        (void)m; // its own fields are stored, through Address
     else
         m = (T)s.Integer;
+}
+
+// A few bits of a uint8 observation column (several small enums share one byte: dataset.h's
+// ObservationTable::Qualifiers); the other bits of the row are kept.
+template <auto M, uint8_t Shift, uint8_t Mask>
+void StoreBits(void* record, const Scalar& s)
+{
+    auto& m = static_cast<ObservationTable*>(record)->*M;
+    m.back() = (uint8_t)((m.back() & ~Mask) | (((unsigned)s.Integer << Shift) & Mask));
 }
 
 template <auto M>
@@ -255,8 +272,8 @@ constexpr Target MakeTarget()
     Target t;
     t.Type = StorageOf<C, T>();
     t.Store = &Store<M>;
-    if constexpr (std::is_same_v<C, ObservationTable>)
-        t.Address = &Address<M>; // only the columns are reached as a whole (the id columns, after the parse)
+    if constexpr (std::is_same_v<C, ObservationTable> || StorageOf<C, T>() == Storage::Object)
+        t.Address = &Address<M>; // observation columns are reached as a whole (the id columns, after the parse); objects to read into
     if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::vector<int>>)
         t.Resolve = &Resolve<M>;
     return t;
@@ -266,6 +283,19 @@ constexpr Target MakeTarget()
 // Into<&Metric::Unit>: the row's value goes into that member.
 template <auto M>
 inline constexpr Target Into = tables_detail::MakeTarget<M>();
+// IntoBits<&ObservationTable::Qualifiers, shift, mask>: the value goes into those bits of the row's byte.
+template <auto M, uint8_t Shift, uint8_t Mask>
+inline constexpr Target IntoBits = [] {
+    static_assert(std::is_same_v<typename tables_detail::MemberOf<decltype(M)>::Type, std::vector<uint8_t>> &&
+                      std::is_same_v<typename tables_detail::MemberOf<decltype(M)>::Class, ObservationTable>,
+                  "IntoBits packs into a uint8 column of the observation table");
+    Target t;
+    t.Type = Storage::Integer;
+    t.Store = &tables_detail::StoreBits<M, Shift, Mask>;
+    t.Address = &tables_detail::Address<M>;
+    t.Bits = Mask >> Shift;
+    return t;
+}();
 inline constexpr Target Nowhere = Target(); // containers whose items the loader reads itself (records, the compact table)
 
 // The detail a field type needs (see FieldType): one of these, or nothing.
@@ -281,7 +311,7 @@ struct FieldDetail
 {
     const EnumSpec* Words = nullptr;     // Enum
     Table Ids = Table_COUNT;             // Id, Ref, Parent, RefList
-    ObjectKind Items = ObjectKind_COUNT; // Records
+    ObjectKind Items = ObjectKind_COUNT; // Records, Object
     const char* Item = nullptr;          // TextList
     int Min = 0, Max = 0;                // Integer
     Target Given;                        // AlsoSet
