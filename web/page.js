@@ -18,9 +18,12 @@ async function startPage() {
     download(new Blob([main.exportCSV()], { type: "text/csv" }), "landscape-view.csv"));
   document.getElementById("download-png").addEventListener("click", async () =>
     download(await main.exportPNG(), "landscape-view.png"));
+  // The article's own widget opens on the state written beside its caption in index.html
+  // (data-state), so the text and the picture name the same metric and period, and
+  // tests/node/article-figures.test.mjs can check the caption quotes what the widget shows.
   const small = document.getElementById("landscape-arpu");
   if (small) {
-    window.explorerSmall = await createLandscape(small, { ...pageData, theme: "auto", state: { view: "compare", metric: "facebook-arpu", entities: ["facebook"], compare_by: "region" } });
+    window.explorerSmall = await createLandscape(small, { ...pageData, theme: "auto", state: JSON.parse(small.dataset.state) });
   }
 }
 startPage().catch((e) => console.error("landscape:", e.message));
