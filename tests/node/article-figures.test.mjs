@@ -13,6 +13,7 @@
 //   observation falls in it).
 // - Each figure's period is named by such a span in the same paragraph (or caption or heading),
 //   so the prose cannot put a Q4 2021 figure beside the words "Q1 2022".
+//   So must a figure the research grades "medium" or "low" (`certainty`): `data-certainty`.
 // - No other digit anywhere in the page's text, title or text attributes (alt, title, aria-*).
 //   "806 million", "2021" or "20 %" with no markup fail: a number is either a figure from the
 //   data or a period the data cover; shares and ratios the article would compute are not quoted.
@@ -140,6 +141,8 @@ export function articleProblems(html, data) {
     const said = a["data-confidence"] ?? "reported";
     if (said !== confidence) problems.push(`${name}: the data grade it "${confidence}", the markup "${said}" (write data-confidence="${confidence}" and say so in the text)`);
     if ((a["data-bound"] ?? "") !== (o.bound ?? "")) problems.push(`${name}: the data give bound "${o.bound ?? "none"}", the markup "${a["data-bound"] ?? "none"}"`);
+    const graded = o.certainty === "medium" || o.certainty === "low" ? o.certainty : "";
+    if ((a["data-certainty"] ?? "") !== graded) problems.push(`${name}: the research grades it "${o.certainty ?? "not graded"}", the markup "${a["data-certainty"] ?? "none"}" (a medium or low grade is written data-certainty and said in the text)`);
   }
   if (figures.length === 0) problems.push("the article quotes no figure");
 
@@ -232,6 +235,22 @@ const broken = [
   ["a widget that opens on the latest period", (h) => h.replace(',"period":"2021-Q4"}', "}"), /sets no period/],
   ["a widget on another period than its caption", (h) => h.replace(',"period":"2021-Q4"}', ',"period":"2022-Q1"}'), /the caption quotes "\$60\.57" \(facebook-arpu, 2021-Q4\) but the widget shows facebook-arpu at 2022-Q1/],
 ];
+// Faults in the data rather than the page: a quoted figure that the data now call a bound, or
+// that the research grades of medium certainty, must be re-worded and re-marked.
+const regraded = (field, value) => {
+  const copy = structuredClone(data);
+  const o = observationsOf(copy).find((x) => x.entity === "facebook" && x.metric === "facebook-mau" && x.region === "world" && x.period === "2023-Q4");
+  o[field] = value;
+  return copy;
+};
+test("the check fails when a quoted figure is a bound in the data", () => {
+  assert.ok(articleProblems(html, regraded("bound", "lower")).some((p) => /"3\.07 billion".*the data give bound "lower", the markup "none"/.test(p)));
+});
+test("the check fails when the research grades a quoted figure of medium certainty", () => {
+  assert.ok(articleProblems(html, regraded("certainty", "medium")).some((p) => /"3\.07 billion".*grades it "medium"/.test(p)));
+  assert.deepEqual(articleProblems(html, regraded("certainty", "high")), [], "a high grade needs no words");
+});
+
 for (const [what, breakIt, expected] of broken) {
   test(`the check fails on ${what}`, () => {
     const page = breakIt(html);
