@@ -9,7 +9,7 @@
 import { lsError, errorPayload } from "./errors.js";
 import { emit } from "./events.js";
 import { requestFrame, endQuiet, nextFrame } from "./frames.js";
-import { readHash } from "./hash.js";
+import { readHash, writeHash } from "./hash.js";
 import { underKey } from "./problems.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -45,7 +45,8 @@ export async function setData(w, data) {
   else if (data && typeof data === "object") {
     try { text = JSON.stringify(data); } catch (e) { return fail(w, lsError(`the data object cannot be serialised: ${e.message}`)); }
   } else return fail(w, lsError("setData() takes a JSON text or an object"));
-  // Loading emits statechange, which rewrites location.hash: keep the shared link to apply it.
+  // Loading new data emits statechange, which rewrites location.hash: keep the shared link to
+  // apply it to the new data too.
   const { hash } = w.options;
   const sharedHash = hash ? location.hash : "";
   const ok = w.core.setData(text);
@@ -57,7 +58,7 @@ export async function setData(w, data) {
   endQuiet(w);
   rasteriseMissingGlyphs(w);
   reportStateBeforeData(w);   // before the hash is read: reading it starts a new problems list
-  if (hash && location.hash) { w.hash.last = ""; readHash(w); }
+  if (hash) { w.hash.last = ""; readHash(w); writeHash(w); }
   setStatus(w, { state: "ok" });
   await nextFrame(w);
   emit(w, "load", { title: result.title, observations: result.observations });

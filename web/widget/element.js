@@ -3,9 +3,9 @@
 // `landscape-warning`, ...) that bubble out of the shadow DOM. Several elements on one page are
 // independent widgets.
 
-import { createLandscape, FromElement } from "./widget.js";
+import { createLandscape } from "./widget.js";
 import { errorPayload } from "./errors.js";
-import { problem, shown, Themes } from "./problems.js";
+import { problem, shown, Themes, FromElement } from "./problems.js";
 
 const ForwardedEvents = ["select", "error", "statechange", "load", "warning"];
 const StateAttributes = ["view", "metric", "period"];

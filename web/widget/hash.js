@@ -12,8 +12,10 @@ import { joinMessages } from "./problems.js";
 // back and forth) is not reported twice.
 const warned = new Set();
 
-// After every state change: the link follows the view, without a history entry per click.
+// After every state change: the link follows the view, without a history entry per click. Not
+// before the data is there: the link the page was opened with has not been read yet.
 export function writeHash(w) {
+  if (!w.data.loaded) return;
   const hash = w.core.getHash();
   if (hash && hash !== w.hash.last) {
     w.hash.last = hash;

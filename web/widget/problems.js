@@ -69,9 +69,19 @@ const OptionChecks = {
 };
 export const OptionNames = Object.keys(OptionChecks);
 
-// The options with every unusable one left out (its default applies instead), and the problems.
-// An option set to undefined counts as not given: hosts often spread optional values.
+// An option only <social-landscape> passes (a symbol: no host sets it by accident, and the check
+// of option names does not see it): { problems } of its attributes. The element's state problems
+// are keyed by the member, which is the attribute's name, not "state.view".
+export const FromElement = Symbol("social-landscape");
+
+// The options with every unusable one left out (its default applies instead), the problems, and
+// what the element passed. An option set to undefined counts as not given: hosts often spread
+// optional values.
 export function checkOptions(options) {
+  return unlessHostile(options, "the options", () => readOptions(options));
+}
+
+function readOptions(options) {
   const problems = [];
   const usable = {};
   if (options == null) return { options: usable, problems };
@@ -79,9 +89,10 @@ export function checkOptions(options) {
     problems.push(problem("", options, `createLandscape() takes its options as an object (got ${kindOf(options)}); none applied`));
     return { options: usable, problems };
   }
+  const element = options[FromElement] || null;
   for (const [name, value] of Object.entries(options)) {
     if (value === undefined) continue;
-    const check = OptionChecks[name];
+    const check = Object.prototype.hasOwnProperty.call(OptionChecks, name) ? OptionChecks[name] : null;
     if (!check) {
       problems.push(problem(name, value, `unknown option "${name}" (expected one of ${OptionNames.join(", ")})`));
       continue;
@@ -90,7 +101,7 @@ export function checkOptions(options) {
     if (expected) problems.push(problem(name, value, `option ${name} is ${shown(value)}, expected ${expected}; ignored`));
     else usable[name] = name === "src" ? String(value) : value;
   }
-  return { options: usable, problems };
+  return { options: usable, problems, element };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,22 +110,36 @@ export function checkOptions(options) {
 
 // The JSON text of a partial state, and what JSON cannot carry. Each member is written on its
 // own, so one bad member (a function, a cycle, a BigInt) loses only itself. Members set to
-// undefined are left out quietly, as JSON.stringify does.
+// undefined are left out quietly, as JSON.stringify does; NaN and Infinity are not: JSON would
+// turn them into null, which means "the default", hiding the host's mistake.
 export function stateJson(partial) {
-  if (!isPlainObject(partial)) {
-    return { text: null, problems: [problem("", partial, `setState() takes an object of state members such as { view: "map" } (got ${kindOf(partial)})`)] };
-  }
-  const problems = [];
-  const members = [];
-  for (const [key, value] of Object.entries(partial)) {
-    if (value === undefined) continue;
-    let json;
-    try { json = typeof value === "function" || typeof value === "symbol" ? undefined : JSON.stringify(value); } catch (e) {
-      problems.push(problem(key, value, `${key}: the value cannot be written as JSON (${e.message})`));
-      continue;
+  return unlessHostile(partial, "the state", () => {
+    if (!isPlainObject(partial)) {
+      return { text: null, problems: [problem("", partial, `setState() takes an object of state members such as { view: "map" } (got ${kindOf(partial)})`)] };
     }
-    if (json === undefined) { problems.push(problem(key, value, `${key}: ${kindOf(value)} is not a state value`)); continue; }
-    members.push(`${JSON.stringify(key)}:${json}`);
+    const problems = [];
+    const members = [];
+    for (const [key, value] of Object.entries(partial)) {
+      if (value === undefined) continue;
+      let json;
+      try { json = typeof value === "function" || typeof value === "symbol" ? undefined : JSON.stringify(value); } catch (e) {
+        problems.push(problem(key, value, `${key}: the value cannot be written as JSON (${e.message})`));
+        continue;
+      }
+      if (json === undefined || (typeof value === "number" && !Number.isFinite(value))) {
+        problems.push(problem(key, value, `${key}: ${typeof value === "number" ? value : kindOf(value)} is not a state value`));
+        continue;
+      }
+      members.push(`${JSON.stringify(key)}:${json}`);
+    }
+    return { text: `{${members.join(",")}}`, problems };
+  });
+}
+
+// A hostile object (a getter or a Proxy that throws) gets one problem for the whole, never an
+// exception: the doors answer, they do not throw.
+function unlessHostile(value, what, read) {
+  try { return read(); } catch (e) {
+    return { text: null, options: {}, problems: [problem("", value, `${what} cannot be read (${e && e.message})`)] };
   }
-  return { text: `{${members.join(",")}}`, problems };
 }

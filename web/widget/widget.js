@@ -22,11 +22,6 @@ import { startEarlyFetch, load, abortLoads } from "./fetching.js";
 import { exportCSV, exportPNG, stats } from "./exports.js";
 import { problem, checkOptions, stateJson, underKey } from "./problems.js";
 
-// An option only <social-landscape> passes (a symbol: no host can set it by accident, and the
-// check of option names does not see it): { problems } of its attributes; state problems are
-// then keyed by the member, which is the attribute's name, not "state.view".
-export const FromElement = Symbol("social-landscape");
-
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The widget's state
 // ---------------------------------------------------------------------------------------------
@@ -61,10 +56,9 @@ function newWidget(parent, options) {
 
 export async function createLandscape(parent, options) {
   if (!parent || !parent.appendChild) throw lsError("createLandscape(parent, options): parent must be a DOM element");
-  const element = options && options[FromElement];
-  const checked = checkOptions(options);
-  const w = newWidget(parent, checked.options);
-  w.startProblems.push(...(element ? element.problems : []), ...checked.problems);
+  const { options: usable, problems, element } = checkOptions(options);
+  const w = newWidget(parent, usable);
+  w.startProblems.push(...(element ? element.problems : []), ...problems);
   startEarlyFetch(w);
 
   try {
