@@ -1,0 +1,378 @@
+#include "core/sheets_csv.h"
+
+#include <cstring>
+
+namespace ls
+{
+
+namespace
+{
+
+constexpr size_t kMaxProblemsPerFile = 100; // more are counted in one line: a broken file must not print a million
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view Trim(std::string_view s)
+{
+    while (!s.empty() && IsBlank(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && IsBlank(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+// How many cells of the first line, split on `delimiter`, are known column names (quotes around a
+// name are allowed; a delimiter inside quotes is not expected in a header and not handled).
+int KnownNamesInHeader(std::string_view line, char delimiter, const std::vector<std::string_view>& known)
+{
+    int count = 0;
+    size_t start = 0;
+    for (;;)
+    {
+        size_t end = line.find(delimiter, start);
+        std::string_view cell = Trim(line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"')
+            cell = cell.substr(1, cell.size() - 2);
+        for (std::string_view k : known)
+            if (cell == k)
+            {
+                count++;
+                break;
+            }
+        if (end == std::string_view::npos)
+            return count;
+        start = end + 1;
+    }
+}
+
+class CsvParser
+{
+public:
+    CsvParser(SheetTable* sheet, Workbook* wb, char delimiter, size_t begin, size_t bad_utf8)
+        : Sheet(sheet), Wb(wb), Delimiter(delimiter), Begin(begin), BadUtf8(bad_utf8)
+    {
+        for (int c = 0; c < 256; c++)
+            Stops[c] = c == '\r' || c == '\n' || c == (unsigned char)delimiter;
+    }
+
+    // False when the sheet cannot be used (not UTF-8, a quote never closed, no header).
+    bool Parse()
+    {
+        const char* const base = Sheet->Text.data();
+        const char* p = base + Begin;
+        const char* const end = base + Sheet->Text.size();
+        uint32_t record = 0;
+        while (p < end)
+        {
+            record++;
+            Row.clear();
+            bool blank = true;
+            for (;;)
+            {
+                SheetTable::Span span;
+                const char* cell_start = p;
+                if (p < end && *p == '"')
+                {
+                    if (!QuotedCell(&p, end, record, &span))
+                        return false;
+                }
+                else
+                {
+                    while (p < end && !Stops[(unsigned char)*p])
+                        p++;
+                    span.Offset = (uint32_t)(cell_start - base);
+                    span.Size = (uint32_t)(p - cell_start);
+                }
+                if (BadUtf8 != std::string::npos && (size_t)(cell_start - base) <= BadUtf8 && BadUtf8 < (size_t)(p - base))
+                    return NotUtf8(record, (uint32_t)Row.size() + 1);
+                blank = blank && span.Size == 0;
+                Row.push_back(span);
+                if (p < end && *p == Delimiter)
+                {
+                    p++;
+                    continue;
+                }
+                // The end of the row: CRLF, LF, a lone CR or the end of the text.
+                if (p < end && *p == '\r')
+                {
+                    p++;
+                    if (p < end && *p == '\n')
+                        p++;
+                }
+                else if (p < end && *p == '\n')
+                    p++;
+                break;
+            }
+            if (BadUtf8 != std::string::npos && BadUtf8 < (size_t)(p - base))
+                return NotUtf8(record, 0); // in a line break or a delimiter: cannot be, but never read past it
+            if (blank)
+                continue;
+            if (Sheet->Cells.empty())
+                Header(record);
+            else
+                Body(record);
+            if (Sheet->Cells.empty())
+                return false;
+        }
+        if (Sheet->Cells.empty())
+        {
+            Add(0, 0, "the file has no header row (it is empty)");
+            return false;
+        }
+        if (Dropped > 0)
+            Add(0, 0, std::to_string(Dropped) + " more problems in this file not shown");
+        return true;
+    }
+
+private:
+    // p at the opening quote. A cell without "" inside is a slice of the text; with them, a copy.
+    bool QuotedCell(const char** at, const char* end, uint32_t record, SheetTable::Span* span)
+    {
+        const char* const base = Sheet->Text.data();
+        const char* p = *at + 1;
+        const char* content = p;
+        std::string* copy = nullptr;
+        size_t copy_start = 0;
+        for (;;)
+        {
+            const char* q = (const char*)memchr(p, '"', (size_t)(end - p));
+            if (!q)
+            {
+                Add(record, (uint32_t)Row.size() + 1, "a quoted cell is never closed: the file ends inside it (a \" is missing)");
+                return false;
+            }
+            if (q + 1 < end && q[1] == '"')
+            {
+                if (!copy)
+                {
+                    copy = &Sheet->Owned;
+                    copy_start = copy->size();
+                }
+                copy->append(p, (size_t)(q + 1 - p)); // up to and including one quote
+                p = q + 2;
+                continue;
+            }
+            if (copy)
+            {
+                copy->append(p, (size_t)(q - p));
+                span->Offset = (uint32_t)copy_start | SheetTable::kOwned;
+                span->Size = (uint32_t)(copy->size() - copy_start);
+            }
+            else
+            {
+                span->Offset = (uint32_t)(content - base);
+                span->Size = (uint32_t)(q - content);
+            }
+            p = q + 1;
+            break;
+        }
+        if (p < end && !Stops[(unsigned char)*p])
+        {
+            Add(record, (uint32_t)Row.size() + 1, "text after the closing quote of a quoted cell (a quote inside a cell is written \"\")");
+            while (p < end && !Stops[(unsigned char)*p])
+                p++;
+        }
+        *at = p;
+        return true;
+    }
+
+    void Header(uint32_t record)
+    {
+        // Names are compared trimmed; trailing empty header cells do not make columns.
+        size_t width = Row.size();
+        while (width > 0 && Row[width - 1].Size == 0)
+            width--;
+        for (size_t c = 0; c < width; c++)
+        {
+            std::string_view name = CellText(Row[c]);
+            std::string_view trimmed = Trim(name);
+            if (trimmed.size() != name.size())
+            {
+                Row[c].Offset += (uint32_t)(trimmed.data() - name.data());
+                Row[c].Size = (uint32_t)trimmed.size();
+            }
+        }
+        Sheet->AddRow(record, Row.data(), nullptr, width);
+    }
+
+    void Body(uint32_t record)
+    {
+        const size_t width = Sheet->Width;
+        if (Row.size() > width)
+        {
+            for (size_t c = width; c < Row.size(); c++)
+                if (Row[c].Size > 0 && Trim(CellText(Row[c])).size() > 0)
+                {
+                    Add(record, (uint32_t)c + 1,
+                        "this row has a cell in column " + std::to_string(c + 1) + " but the header names " + std::to_string(width) +
+                            " columns (a delimiter inside a cell that is not quoted?)");
+                    break;
+                }
+            Row.resize(width);
+        }
+        Sheet->AddRow(record, Row.data(), nullptr, Row.size());
+    }
+
+    std::string_view CellText(const SheetTable::Span& s) const
+    {
+        const std::string& buffer = (s.Offset & SheetTable::kOwned) ? Sheet->Owned : Sheet->Text;
+        return std::string_view(buffer.data() + (s.Offset & ~SheetTable::kOwned), s.Size);
+    }
+
+    bool NotUtf8(uint32_t record, uint32_t column)
+    {
+        Add(record, column,
+            "the file is not UTF-8 text: save it as \"CSV UTF-8\" (Excel's plain \"CSV\" is Windows-1252), or convert it; this sheet was not read");
+        Sheet->Cells.clear();
+        return false;
+    }
+
+    void Add(uint32_t row, uint32_t column, std::string message)
+    {
+        if (Listed >= kMaxProblemsPerFile && row > 0)
+        {
+            Dropped++;
+            return;
+        }
+        Listed++;
+        SheetProblem p;
+        p.File = Sheet->File;
+        p.Sheet = Sheet->Name;
+        p.Row = row;
+        p.Column = column;
+        p.Message = std::move(message);
+        Wb->Problems.push_back(std::move(p));
+    }
+
+    SheetTable* Sheet;
+    Workbook* Wb;
+    char Delimiter;
+    size_t Begin;
+    size_t BadUtf8;
+    bool Stops[256];
+    std::vector<SheetTable::Span> Row;
+    size_t Listed = 0, Dropped = 0;
+};
+
+} // namespace
+
+size_t FindInvalidUtf8(std::string_view text)
+{
+    const unsigned char* s = (const unsigned char*)text.data();
+    const size_t n = text.size();
+    size_t i = 0;
+    while (i < n)
+    {
+        // Eight ASCII bytes at a time.
+        if (i + 8 <= n)
+        {
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if ((v & 0x8080808080808080ull) == 0)
+            {
+                i += 8;
+                continue;
+            }
+        }
+        const unsigned char c = s[i];
+        if (c < 0x80)
+        {
+            i++;
+            continue;
+        }
+        int more = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF)
+            more = 1;
+        else if (c == 0xE0)
+            more = 2, low = 0xA0;
+        else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
+            more = 2;
+        else if (c == 0xED)
+            more = 2, high = 0x9F;
+        else if (c == 0xF0)
+            more = 3, low = 0x90;
+        else if (c >= 0xF1 && c <= 0xF3)
+            more = 3;
+        else if (c == 0xF4)
+            more = 3, high = 0x8F;
+        else
+            return i;
+        for (int k = 1; k <= more; k++)
+        {
+            if (i + k >= n || s[i + k] < low || s[i + k] > high)
+                return i;
+            low = 0x80, high = 0xBF;
+        }
+        i += (size_t)more + 1;
+    }
+    return std::string_view::npos;
+}
+
+bool ReadCsvSheet(std::string text, std::string_view file, std::string_view sheet_name, const std::vector<std::string_view>& known_columns,
+                  Workbook* wb)
+{
+    SheetTable sheet;
+    sheet.Name.assign(sheet_name);
+    sheet.File.assign(file);
+    if (text.size() >= SheetTable::kOwned)
+    {
+        SheetProblem p;
+        p.File = sheet.File;
+        p.Sheet = sheet.Name;
+        p.Message = "the file is larger than 2 GiB (the limit)";
+        wb->Problems.push_back(std::move(p));
+        return false;
+    }
+    const size_t begin = text.size() >= 3 && memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    const size_t bad = FindInvalidUtf8(text);
+
+    // The delimiter, from the first line.
+    size_t eol = text.find_first_of("\r\n", begin);
+    std::string_view first_line = std::string_view(text).substr(begin, eol == std::string::npos ? std::string::npos : eol - begin);
+    char delimiter = ',';
+    if (KnownNamesInHeader(first_line, ';', known_columns) > KnownNamesInHeader(first_line, ',', known_columns))
+    {
+        delimiter = ';';
+        wb->Notes.push_back(sheet.File + ": note: read with \";\" as the delimiter: its header row splits on \";\" into known column names "
+                                         "(a spreadsheet saved in a European locale); numbers must still use \".\" as the decimal point");
+    }
+
+    sheet.Text = std::move(text);
+    CsvParser parser(&sheet, wb, delimiter, begin, bad);
+    bool ok = parser.Parse();
+    wb->Sheets.push_back(std::move(sheet));
+    return ok;
+}
+
+std::string WriteCsv(const SheetTable& sheet)
+{
+    std::string out = "\xEF\xBB\xBF";
+    for (size_t row = 0; row < sheet.RowCount(); row++)
+    {
+        for (size_t c = 0; c < sheet.Width; c++)
+        {
+            if (c > 0)
+                out += ',';
+            std::string_view cell = sheet.At(row, c);
+            bool quote = !cell.empty() && (IsBlank(cell.front()) || IsBlank(cell.back()) || cell.find_first_of(",\"\r\n") != std::string_view::npos);
+            if (!quote)
+            {
+                out.append(cell.data(), cell.size());
+                continue;
+            }
+            out += '"';
+            for (char ch : cell)
+            {
+                if (ch == '"')
+                    out += '"';
+                out += ch;
+            }
+            out += '"';
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+} // namespace ls
