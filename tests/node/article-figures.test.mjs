@@ -229,7 +229,7 @@ const broken = [
   ["a number with no markup", (h) => h.replace("Some large platforms serve mainly one country.", "Some large platforms, 12 of them, serve mainly one country."), /"12" in .* is a number with no markup/],
   ["a year with no markup", (h) => h.replace("Snap's user growth has come", "Since 2021, Snap's user growth has come"), /"2021" in .* is a number with no markup/],
   ["a period written unlike its markup", (h) => h.replace('data-period="2025-Q3">Q3 2025</span>, and in Europe', 'data-period="2025-Q3">Q2 2025</span>, and in Europe'), /period "2025-Q3" is written "Q2 2025"/],
-  ["a figure whose period its paragraph does not name", (h) => h.replace('data-period="2024-Q3">Q3 2024</span>', 'data-period="2024-Q2">Q2 2024</span>'), /is of Q3 2024, which its paragraph does not name/],
+  ["a figure whose period its paragraph does not name", (h) => h.replace('data-period="2024-Q2">Q2 2024</span>', 'data-period="2024-Q3">Q3 2024</span>'), /is of Q2 2024, which its paragraph does not name/],
   ["an estimate quoted as a report", (h) => h.replace('data-period="2025-01-26" data-confidence="estimate"', 'data-period="2025-01-26"'), /the data grade it "estimate", the markup "reported"/],
   ["a money figure without its currency", (h) => h.replace(">$4.89</data>\n    in Asia-Pacific", ">4.89</data>\n    in Asia-Pacific"), /lacks the "\$"/],
   ["a widget that opens on the latest period", (h) => h.replace(',"period":"2021-Q4"}', "}"), /sets no period/],
