@@ -90,7 +90,7 @@ TEST_CASE("the hash reports each thing it cannot use and applies the rest")
         Problems p = Hash("#ls1:view=trends&colour=red&scale=cubic&by=country&origin=yes&sort=up&metric=mau", &s);
         CHECK(p.size() == 6);
         CheckProblem(p, "view", "trends", "unknown view \"trends\" (expected one of map, trend, compare, share, table, sources)");
-        CheckProblem(p, "colour", "red", "unknown key \"colour\" (expected one of view, metric, entities, regions, period, scale, by, origin, sort, filter)");
+        CheckProblem(p, "colour", "red", "unknown key \"colour\" (expected one of view, metric, granularity, entities, regions, period, scale, by, origin, sort, filter)");
         CheckProblem(p, "scale", "cubic", "unknown scale \"cubic\" (expected one of linear, log)");
         CheckProblem(p, "by", "country", "unknown comparison \"country\" (expected one of entity, region)");
         CheckProblem(p, "origin", "yes", "unknown origin grouping \"yes\" (expected one of 1, 0)");
@@ -262,7 +262,7 @@ TEST_CASE("the state JSON reports wrong types, unknown members and values, and a
     CheckProblem(p, "filter", "{\"a\":[1,2]}", "expected a string, not an object");
     CheckProblem(p, "period", "2023", "expected a string, not a number");
     CheckProblem(p, "future_option", "{\"a\":[1]}",
-                 "unknown key \"future_option\" (expected one of version, view, metric, entities, regions, period, scale, compare_by, "
+                 "unknown key \"future_option\" (expected one of version, view, metric, granularity, entities, regions, period, scale, compare_by, "
                  "group_by_origin, sort_descending, filter)");
     CheckProblem(p, "version", "2", "unsupported version (this widget reads version 1); the members it knows are applied");
     ViewState expected;

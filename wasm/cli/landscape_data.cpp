@@ -33,6 +33,7 @@ const char* const kUsage =
     "commands:\n"
     "  validate FILE...  one summary line per valid file; problems as FILE:LINE:COL: error: /pointer: message\n"
     "  stats FILE...     counts by entity, metric, region and confidence, and the period range\n"
+    "  view FILE --state JSON  the view model the widget draws for that state, as JSON\n"
     "\n"
     "options:\n"
     "  --json            machine output: a JSON array with one object per file\n"
@@ -213,6 +214,8 @@ int UsageError(const std::string& message)
 
 } // namespace
 
+int RunViewCommand(int argc, char** argv); // landscape-data view FILE --state JSON (view_command.cpp)
+
 int main(int argc, char** argv)
 {
     if (argc < 2)
@@ -228,6 +231,8 @@ int main(int argc, char** argv)
         printf("landscape-data %s (reads landscape/1)\n", LANDSCAPE_VERSION);
         return 0;
     }
+    if (command == "view")
+        return RunViewCommand(argc - 2, argv + 2); // view_command.cpp
     if (command != "validate" && command != "stats")
         return UsageError("unknown command \"" + command + "\"");
 

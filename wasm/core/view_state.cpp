@@ -41,19 +41,23 @@ static const char* const kScaleNames[] = { "linear", "log" };                   
 static const char* const kCompareNames[] = { "entity", "region" };              // CompareKind order
 static const char* const kOriginNames[] = { "1", "0" };                         // GroupByOrigin true, false
 static const char* const kSortNames[] = { "desc", "asc" };                      // SortDescending true, false
+static const char* const kGranularityNames[] = { "year", "quarter", "month", "day" }; // PeriodKind order from PeriodKind_Year
+// New members go at the end (the switches below number them); messages list them in hash order.
 static const char* const kJsonMembers[] = { "version", "view", "metric", "entities", "regions", "period", "scale",
-                                            "compare_by", "group_by_origin", "sort_descending", "filter" };
-static const char* const kHashKeys[] = { "view", "metric", "entities", "regions", "period", "scale", "by", "origin", "sort", "filter" };
+                                            "compare_by", "group_by_origin", "sort_descending", "filter", "granularity" };
+static const char* const kHashKeys[] = { "view", "metric", "entities", "regions", "period", "scale", "by", "origin", "sort", "filter", "granularity" };
 
 static const NameSet kViews = { kViewNames, ViewKind_COUNT, "unknown view ", " (expected one of map, trend, compare, share, table, sources)" };
 static const NameSet kScales = { kScaleNames, 2, "unknown scale ", " (expected one of linear, log)" };
 static const NameSet kCompares = { kCompareNames, 2, "unknown comparison ", " (expected one of entity, region)" };
 static const NameSet kOrigins = { kOriginNames, 2, "unknown origin grouping ", " (expected one of 1, 0)" };
 static const NameSet kSorts = { kSortNames, 2, "unknown sort order ", " (expected one of desc, asc)" };
-static const NameSet kJsonKeys = { kJsonMembers, 11, "unknown key ",
-                                   " (expected one of version, view, metric, entities, regions, period, scale, compare_by, "
+static const NameSet kGranularities = { kGranularityNames, 4, "unknown granularity ", " (expected one of year, quarter, month, day)" };
+static const NameSet kJsonKeys = { kJsonMembers, 12, "unknown key ",
+                                   " (expected one of version, view, metric, granularity, entities, regions, period, scale, compare_by, "
                                    "group_by_origin, sort_descending, filter)" };
-static const NameSet kHashKeySet = { kHashKeys, 10, "unknown key ", " (expected one of view, metric, entities, regions, period, scale, by, origin, sort, filter)" };
+static const NameSet kHashKeySet = { kHashKeys, 11, "unknown key ",
+                                     " (expected one of view, metric, granularity, entities, regions, period, scale, by, origin, sort, filter)" };
 
 static int FindName(const NameSet& set, std::string_view name)
 {
@@ -71,9 +75,19 @@ bool ParseViewKind(std::string_view name, ViewKind* out)
     return i >= 0;
 }
 
+const char* GranularityName(PeriodKind g) { return g >= PeriodKind_Year && g <= PeriodKind_Day ? kGranularityNames[g - PeriodKind_Year] : ""; }
+
+bool ParseGranularity(std::string_view name, PeriodKind* out)
+{
+    int i = FindName(kGranularities, name);
+    if (i >= 0)
+        *out = (PeriodKind)(PeriodKind_Year + i);
+    return i >= 0;
+}
+
 bool operator==(const ViewState& a, const ViewState& b)
 {
-    return a.View == b.View && a.Metric == b.Metric && a.Entities == b.Entities && a.Regions == b.Regions && a.Period == b.Period &&
+    return a.View == b.View && a.Metric == b.Metric && a.Granularity == b.Granularity && a.Entities == b.Entities && a.Regions == b.Regions && a.Period == b.Period &&
            a.Scale == b.Scale && a.CompareBy == b.CompareBy && a.GroupByOrigin == b.GroupByOrigin && a.SortDescending == b.SortDescending &&
            a.Filter == b.Filter;
 }
@@ -236,6 +250,7 @@ std::string ViewStateToJson(const ViewState& s)
     j["version"] = 1;
     j["view"] = ViewKindName(s.View);
     j["metric"] = s.Metric;
+    j["granularity"] = GranularityName(s.Granularity);
     j["entities"] = s.Entities;
     j["regions"] = s.Regions;
     j["period"] = s.Period;
@@ -353,6 +368,7 @@ static void ApplyJsonMember(const std::string& key, const nlohmann::json& v, Vie
         case 8: s->GroupByOrigin = defaults.GroupByOrigin; break;
         case 9: s->SortDescending = defaults.SortDescending; break;
         case 10: s->Filter.clear(); break;
+        case 11: s->Granularity = PeriodKind_None; break;
         default: break;
         }
         return;
@@ -385,6 +401,12 @@ static void ApplyJsonMember(const std::string& key, const nlohmann::json& v, Vie
     case 8: ReadJsonBool(key, v, &s->GroupByOrigin, problems); break;
     case 9: ReadJsonBool(key, v, &s->SortDescending, problems); break;
     case 10: ReadJsonText(key, v, false, &s->Filter, problems); break;
+    case 11: // "" = the default, like period
+        if (v.is_string() && v.get_ref<const std::string&>().empty())
+            s->Granularity = PeriodKind_None;
+        else if ((index = ReadJsonChoice(kGranularities, key, v, problems)) >= 0)
+            s->Granularity = (PeriodKind)(PeriodKind_Year + index);
+        break;
     default: break;
     }
 }
@@ -495,6 +517,8 @@ std::string EncodeHash(const ViewState& s)
     out += ViewKindName(s.View);
     if (!s.Metric.empty())
         out += "&metric=" + PercentEncode(s.Metric);
+    if (s.Granularity != PeriodKind_None)
+        out += std::string("&granularity=") + GranularityName(s.Granularity);
     if (!s.Entities.empty())
         out += "&entities=" + EncodeList(s.Entities);
     if (!s.Regions.empty())
@@ -628,6 +652,12 @@ bool DecodeHash(std::string_view hash, ViewState* out, std::vector<StateProblem>
                 s.SortDescending = index == 0;
             break;
         case 9: s.Filter = value; break;
+        case 10:
+            if (value.empty())
+                s.Granularity = PeriodKind_None;
+            else if ((index = Choose(kGranularities, key, value, problems)) >= 0)
+                s.Granularity = (PeriodKind)(PeriodKind_Year + index);
+            break;
         default: break;
         }
     }
@@ -685,6 +715,29 @@ static void SayPeriodWithoutData(std::vector<StateProblem>* problems, const std:
     Say(problems, "period", asked_text, "period ", asked_text, why);
 }
 
+std::vector<Period> GranularityPeriods(const Dataset& ds, int metric, PeriodKind g)
+{
+    std::vector<Period> periods = MetricPeriods(ds, metric);
+    periods.erase(std::remove_if(periods.begin(), periods.end(), [&](Period p) { return GetPeriodKind(p) != g; }), periods.end());
+    return periods;
+}
+
+std::vector<PeriodKind> MetricGranularities(const Dataset& ds, int metric)
+{
+    bool seen[PeriodKind_Day + 1] = {};
+    for (uint32_t row : MetricRows(ds, metric))
+        seen[GetPeriodKind(ds.Observations.Periods[row])] = true;
+    std::vector<PeriodKind> kinds;
+    for (int k = PeriodKind_Year; k <= PeriodKind_Day; k++)
+        if (seen[k])
+            kinds.push_back((PeriodKind)k);
+    return kinds;
+}
+
+// "Latest" in the order of periods everywhere else: by first day (a quarter that starts after a
+// year began is later than that year), so Q3 2025 is later than 2025.
+PeriodKind DefaultGranularity(const Dataset& ds, int metric) { return GetPeriodKind(LatestPeriod(ds, metric)); }
+
 ResolvedView ResolveViewState(const Dataset& ds, ViewState* s, std::vector<StateProblem>* problems)
 {
     ResolvedView r;
@@ -735,31 +788,59 @@ ResolvedView ResolveViewState(const Dataset& ds, ViewState* s, std::vector<State
             s->Entities.push_back(ds.Entities[e].Id);
     }
 
+    // Granularity: the one asked for if the metric has figures of it; else the kind of the period
+    // asked for; else the one with the latest data. Every period shown is of that granularity, so
+    // an annual figure never stands beside a quarterly one.
+    std::vector<PeriodKind> kinds = r.Metric >= 0 ? MetricGranularities(ds, r.Metric) : std::vector<PeriodKind>();
+    auto has_kind = [&](PeriodKind k) { return std::find(kinds.begin(), kinds.end(), k) != kinds.end(); };
+    if (s->Granularity != PeriodKind_None && r.Metric >= 0 && !has_kind(s->Granularity))
+    {
+        std::string have;
+        for (PeriodKind k : kinds)
+            have += std::string(have.empty() ? "" : ", ") + GranularityName(k);
+        Say(problems, "granularity", GranularityName(s->Granularity), "metric ", ds.Metrics[r.Metric].Id,
+            std::string(" has no figures by ") + GranularityName(s->Granularity) + " (it has: " + have + ")");
+        s->Granularity = PeriodKind_None;
+    }
+    Period asked;
+    bool parsed = false;
     if (!s->Period.empty())
     {
-        Period asked;
         const char* why_not = "";
-        if (!ParsePeriod(s->Period, &asked, &why_not))
+        if (!(parsed = ParsePeriod(s->Period, &asked, &why_not)))
             Say(problems, "period", s->Period, "", s->Period, std::string(" is not a period: ") + why_not);
         else if (r.Metric < 0)
-            Say(problems, "period", s->Period, "no data for period ", s->Period, ": the data has no observations");
-        else
+            Say(problems, "period", s->Period, "no data for period ", s->Period, ": the data has no observations"), parsed = false;
+        else if (s->Granularity != PeriodKind_None && GetPeriodKind(asked) != s->Granularity)
         {
-            std::vector<Period> periods = MetricPeriods(ds, r.Metric);
-            if (std::binary_search(periods.begin(), periods.end(), asked))
-            {
-                r.When = asked;
-                r.WhenIsLatest = false;
-                s->Period = FormatPeriod(asked);
-            }
-            else if (!periods.empty())
-                SayPeriodWithoutData(problems, s->Period, asked, periods, ds.Metrics[r.Metric].Id);
+            Say(problems, "period", s->Period, "period ", s->Period,
+                std::string(" is a ") + GranularityName(GetPeriodKind(asked)) + ", not a " + GranularityName(s->Granularity) +
+                    " (the granularity asked for)");
+            parsed = false;
         }
+    }
+    r.Granularity = s->Granularity;
+    if (r.Granularity == PeriodKind_None && parsed && has_kind(GetPeriodKind(asked)))
+        r.Granularity = GetPeriodKind(asked);
+    if (r.Granularity == PeriodKind_None && r.Metric >= 0)
+        r.Granularity = DefaultGranularity(ds, r.Metric);
+    if (parsed)
+    {
+        std::vector<Period> periods = GranularityPeriods(ds, r.Metric, r.Granularity);
+        if (std::binary_search(periods.begin(), periods.end(), asked))
+        {
+            r.When = asked;
+            r.WhenIsLatest = false;
+            s->Period = FormatPeriod(asked);
+        }
+        else if (!periods.empty())
+            SayPeriodWithoutData(problems, s->Period, asked, periods, ds.Metrics[r.Metric].Id);
     }
     if (r.WhenIsLatest)
     {
         s->Period.clear();
-        r.When = r.Metric >= 0 ? LatestPeriod(ds, r.Metric) : Period{};
+        std::vector<Period> periods = r.Metric >= 0 ? GranularityPeriods(ds, r.Metric, r.Granularity) : std::vector<Period>();
+        r.When = periods.empty() ? Period{} : periods.back();
     }
     if (s->Scale == ScaleKind_Log && r.Metric >= 0 && MetricValueRange(ds, r.Metric).MinPositive <= 0.0)
     {

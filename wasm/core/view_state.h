@@ -13,14 +13,17 @@
 // URL hash grammar, version 1 ("ls1"):
 //   hash   = "#ls1:" [ pair *( "&" pair ) ]          ; the leading "#" is optional for DecodeHash
 //   pair   = key "=" value
-//   key    = "view" | "metric" | "entities" | "regions" | "period" | "scale" | "by" | "origin" | "sort" | "filter"
+//   key    = "view" | "metric" | "granularity" | "entities" | "regions" | "period" | "scale" | "by" | "origin" | "sort" | "filter"
 //   value  = percent-encoded UTF-8: RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~) stay as
 //            they are, every other byte is %XX (upper-case hex); "+" is a plus sign, not a space
 //   entities, regions = item *( "," item )            ; each item percent-encoded, so "," inside an item is %2C
 //   view   = "map" | "trend" | "compare" | "share" | "table" | "sources"
 //   scale  = "linear" | "log"      by   = "entity" | "region"
 //   origin = "1" | "0"             sort = "desc" | "asc"
-//   period = a landscape period such as "2023-Q2"; absent = the latest period with data
+//   granularity = "year" | "quarter" | "month" | "day"; absent = the period's own kind when a period
+//            is given, else the granularity with the latest data for the metric
+//   period = a landscape period such as "2023-Q2", of the granularity; absent = the latest period
+//            of that granularity with data
 //   Keys may come in any order; a repeated key: the last one wins; empty pairs ("&&", a trailing
 //   "&") are skipped. Unknown keys, unknown values and malformed pairs are ignored so that links
 //   made by a newer widget still open, and each is reported as a StateProblem. A value with a
@@ -33,7 +36,7 @@
 //   #ls1:view=map&metric=facebook-dau&entities=facebook,snapchat&period=2023-Q2&scale=log
 //
 // JSON (ViewStateToJson / ViewStateFromJson / ApplyViewStateJson): one object with the members
-//   version (1), view, metric, entities, regions, period, scale, compare_by ("entity" | "region"),
+//   version (1), view, metric, granularity, entities, regions, period, scale, compare_by ("entity" | "region"),
 //   group_by_origin, sort_descending, filter. A member that is null takes its default. Unknown
 //   members, wrong types, unknown values and items that are not strings are skipped and reported;
 //   the rest applies.
@@ -47,7 +50,8 @@
 //
 // Resolving reports what it drops or replaces: ids not in the data, a metric without data, a
 // period that does not parse or has no data for the metric (before the first / after the last
-// period with data, or a gap), a log scale for a metric without positive values.
+// period with data, or a gap), a granularity the metric has no figures of, a period of another
+// granularity than the one asked for, a log scale for a metric without positive values.
 #pragma once
 
 #include "core/dataset.h"
@@ -81,6 +85,7 @@ struct ViewState
 {
     ViewKind View = ViewKind_Map;
     std::string Metric;                // metric id; "" = let ResolveViewState choose
+    PeriodKind Granularity = PeriodKind_None; // year, quarter, month, day; None = the period's kind, else the one with the latest data
     std::vector<std::string> Entities; // entity ids, in the order the user picked them
     std::vector<std::string> Regions;  // region ids
     std::string Period;                // "2023-Q2"; "" = the latest period with data
@@ -100,7 +105,8 @@ struct ResolvedView
     int Metric = -1;           // -1 only when the dataset has no observations at all
     std::vector<int> Entities; // known ids only, in state order
     std::vector<int> Regions;
-    Period When;               // the state's period, or the latest with data for the metric
+    PeriodKind Granularity = PeriodKind_None; // of every period the views show (None only without data)
+    Period When;               // the state's period, or the latest with data for the metric at that granularity
     bool WhenIsLatest = true;  // the state asked for no particular period
 };
 
@@ -127,6 +133,11 @@ constexpr size_t kMaxStateProblems = 20;          // problems listed; the rest a
 constexpr size_t kMaxProblemValueBytes = 80;      // a problem's Value is cut here (then "…")
 
 const char* ViewKindName(ViewKind v);                      // "map", "trend" ...
+const char* GranularityName(PeriodKind g);                 // "year", "quarter", "month", "day"; "" for None
+bool ParseGranularity(std::string_view name, PeriodKind* out); // false for an unknown name (out untouched)
+std::vector<PeriodKind> MetricGranularities(const Dataset& ds, int metric); // granularities with data, coarsest first
+PeriodKind DefaultGranularity(const Dataset& ds, int metric); // the kind of the metric's latest period (by first day); None without data
+std::vector<Period> GranularityPeriods(const Dataset& ds, int metric, PeriodKind g); // sorted, unique periods of that kind with data
 bool ParseViewKind(std::string_view name, ViewKind* out);  // false for an unknown name (out untouched)
 std::string ViewStateToJson(const ViewState& s);           // {"version":1,"view":"map",...}
 // The parsers apply what is valid and append what they skip to *problems (when not null).

@@ -145,9 +145,10 @@ void App::CollectDataChars()
     for (const Region& r : Dataset_.Regions) { add(r.Name); add(r.Note); }
     for (const Entity& e : Dataset_.Entities) { add(e.Name); add(e.NativeName); add(e.Owner); add(e.Category); add(e.Note); }
     for (const Metric& m : Dataset_.Metrics) { add(m.Name); add(m.Unit); add(m.Definition); }
-    for (const Source& s : Dataset_.Sources) { add(s.Title); add(s.Publisher); add(s.Url); }
+    for (const Source& s : Dataset_.Sources) { add(s.Title); add(s.Publisher); add(s.Url); add(s.RelayOf); add(s.Attribution); }
     for (const Event& e : Dataset_.Events) { add(e.Title); add(e.Detail); }
     for (uint32_t i = 1; i < Dataset_.NotePool.Size(); i++) chars.AddUtf8(Dataset_.NotePool.Get(i));
+    add("\xE2\x89\xA5\xE2\x89\xA4\xC2\xB7");   // the views' own signs: bounds (at least, at most) and the separator
     DataChars = chars.Sorted();
 
     // The smaller fonts draw a few things only: the title font the data's title and values with
@@ -157,6 +158,7 @@ void App::CollectDataChars()
     for (const Metric& m : Dataset_.Metrics) { title_chars.AddUtf8(m.Unit); small_chars.AddUtf8(m.Unit); }
     for (const Entity& e : Dataset_.Entities) small_chars.AddUtf8(e.Name);
     for (const Region& r : Dataset_.Regions) small_chars.AddUtf8(r.Name);
+    small_chars.AddUtf8("\xE2\x89\xA5\xE2\x89\xA4");
     TitleChars = title_chars.Sorted();
     SmallChars = small_chars.Sorted();
 }

@@ -30,32 +30,7 @@ static std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::err
 // [SECTION] Formatting
 //-----------------------------------------------------------------------------
 
-// A value with the metric's decimals (or as many as the figure needs, up to 2), thousands
-// separated, so "1,411" and "60.57" read as the sources print them.
-std::string FormatValue(const Dataset& ds, int metric, double value)
-{
-    int decimals = metric >= 0 ? ds.Metrics[metric].Decimals : -1;
-    if (decimals < 0)
-    {
-        double frac = std::fabs(value - std::round(value));
-        decimals = frac < 1e-9 ? 0 : std::fabs(value * 10 - std::round(value * 10)) < 1e-6 ? 1 : 2;
-        if (std::fabs(value) < 1.0 && frac > 1e-9)
-            decimals = std::max(decimals, 2);
-    }
-    char buf[64];
-    std::snprintf(buf, sizeof(buf), "%.*f", decimals, std::fabs(value));
-    std::string digits = buf;
-    size_t dot = digits.find('.');
-    std::string whole = digits.substr(0, dot), rest = dot == std::string::npos ? "" : digits.substr(dot);
-    std::string grouped;
-    for (size_t i = 0; i < whole.size(); i++)
-    {
-        if (i > 0 && (whole.size() - i) % 3 == 0)
-            grouped += ',';
-        grouped += whole[i];
-    }
-    return (value < 0 ? "-" : "") + grouped + rest;
-}
+std::string FormatValue(const Dataset& ds, int metric, double value) { return FormatNumber(ds, metric, value); }
 
 std::string FormatValueWithUnit(const Dataset& ds, int metric, double value)
 {
@@ -63,13 +38,6 @@ std::string FormatValueWithUnit(const Dataset& ds, int metric, double value)
     if (metric >= 0 && !ds.Metrics[metric].Unit.empty())
         s += " " + ds.Metrics[metric].Unit;
     return s;
-}
-
-std::string EntityLabel(const Entity& e)
-{
-    if (e.NativeName.empty() || e.NativeName == e.Name)
-        return e.Name;
-    return e.Name + " (" + e.NativeName + ")";
 }
 
 ImU32 EntityColorFor(const ViewContext& ctx, int entity)
@@ -180,79 +148,107 @@ void DrawDashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thick
     }
 }
 
-void ObservationTooltip(const ViewContext& ctx, uint32_t row)
+void ObservationTooltip(const ViewContext& ctx, uint32_t row) { ObservationTooltip(ctx, DescribeRow(*ctx.Data, row)); }
+
+// Everything a reader needs to weigh one figure: what it is a figure of, whether it is a bound,
+// how old it is against the period shown, how it was graded, and what it rests on.
+void ObservationTooltip(const ViewContext& ctx, const Figure& f)
 {
     const Dataset& ds = *ctx.Data;
     const ObservationTable& o = ds.Observations;
-    int m = o.Metrics[row];
-    Confidence conf = (Confidence)o.Confidences[row];
+    int m = o.Metrics[f.Row];
+    const ImVec4 highlight = ImGui::ColorConvertU32ToFloat4(ctx.Theme_->Highlight);
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::Text("%s · %s", EntityLabel(ds.Entities[o.Entities[row]]).c_str(), ds.Regions[o.Regions[row]].Name.c_str());
-    ImGui::TextDisabled("%s, %s", ds.Metrics[m].Name.c_str(), PeriodLabel(o.Periods[row]).c_str());
+    ImGui::Text("%s \xC2\xB7 %s", EntityLabel(ds.Entities[f.Entity]).c_str(), ds.Regions[f.Region].Name.c_str());
+    ImGui::TextDisabled("%s, %s", ds.Metrics[m].Name.c_str(), PeriodLabel(f.When).c_str());
     ImGui::PushFont(ctx.Fonts_.Title);
-    ImGui::TextUnformatted(FormatValueWithUnit(ds, m, o.Values[row]).c_str());
+    ImGui::TextUnformatted((FigureValueText(ds, m, f) + (ds.Metrics[m].Unit.empty() ? "" : " " + ds.Metrics[m].Unit)).c_str());
     ImGui::PopFont();
-    if (conf != Confidence_Reported)
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.Theme_->Highlight), "%s (not a reported figure)",
-                           conf == Confidence_Estimate ? "Estimate" : "Forecast");
+    if (f.Limit != Bound_None)
+        ImGui::TextColored(highlight, "A bound: the true value is %s this", BoundWords(f.Limit).c_str());
+    if (f.Age > 0)
+        ImGui::TextColored(highlight, "%s", ("Not a figure of the period shown: " + AgeText(f, GetPeriodKind(f.When))).c_str());
+    if (f.Conf != Confidence_Reported)
+        ImGui::TextColored(highlight, "%s (not a reported figure)", f.Conf == Confidence_Estimate ? "Estimate" : "Forecast");
     else
         ImGui::TextDisabled("Reported");
-    int s = ds.ObservationSource(row);
-    if (s >= 0)
+    if (f.Grade != Certainty_None)
+        ImGui::TextDisabled("The research grades it %s certainty", CertaintyName(f.Grade));
+    if (f.Source >= 0)
     {
-        const Source& src = ds.Sources[s];
+        const Source& src = ds.Sources[f.Source];
         ImGui::Text("Source: %s", src.Title.c_str());
         if (!src.Publisher.empty() || !src.Date.empty())
             ImGui::TextDisabled("%s%s%s", src.Publisher.c_str(), src.Publisher.empty() || src.Date.empty() ? "" : ", ", src.Date.c_str());
+        std::string quality = QualityText(ds, f.Source);
+        if (f.Quality == SourceQuality_RelayUnchecked || f.Quality == SourceQuality_Estimate)
+            ImGui::TextColored(highlight, "%s", quality.c_str());
+        else
+            ImGui::TextDisabled("%s", quality.c_str());
+        if (!src.Attribution.empty())
+            ImGui::TextDisabled("%s", src.Attribution.c_str());
     }
-    std::string_view note = ds.ObservationNote(row);
+    std::string_view note = ds.ObservationNote(f.Row);
     if (!note.empty())
         ImGui::TextDisabled("Note: %.*s", (int)note.size(), note.data());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
 
+void DrawNotes(const ViewContext& ctx, const std::vector<std::string>& notes)
+{
+    if (notes.empty())
+        return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.Theme_->TextMuted);
+    ImGui::PushTextWrapPos(0.0f);
+    for (const std::string& n : notes)
+        ImGui::TextUnformatted(n.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Selection
 //-----------------------------------------------------------------------------
 
+// The state the App holds is already resolved; resolving it again here gives the views the same
+// indices, granularity and period the core models are asked for.
 static void ResolveSelection(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
-    const ViewState& st = ctx.Edit;
+    ViewState st = ctx.Edit;
+    ctx.Query = ResolveViewQuery(ds, &st);
+    const ViewQuery& q = ctx.Query;
     Selection sel;
-    sel.Metric = ds.FindMetric(st.Metric);
-    for (const std::string& id : st.Entities)
-        if (int e = ds.FindEntity(id); e >= 0)
-            sel.Entities.push_back(e);
-    for (const std::string& id : st.Regions)
-        if (int r = ds.FindRegion(id); r >= 0)
-            sel.Regions.push_back(r);
+    sel.Metric = q.Metric;
+    sel.Entities = q.Entities;
+    sel.Regions = q.Regions;
+    sel.Granularity = q.Granularity;
+    sel.At = q.When;
     if (sel.Metric >= 0)
     {
-        sel.MetricPeriods = MetricPeriods(ds, sel.Metric);
+        sel.Granularities = MetricGranularities(ds, sel.Metric);
+        sel.MetricPeriods = GranularityPeriods(ds, sel.Metric, sel.Granularity);
         ctx.EntityHasData.assign(ds.Entities.size(), 0);
         ctx.RegionHasData.assign(ds.Regions.size(), 0);
         for (int e : EntitiesWithData(ds, sel.Metric))
             ctx.EntityHasData[e] = 1;
         for (int r : RegionsWithData(ds, sel.Metric))
             ctx.RegionHasData[r] = 1;
-    }
-    Period wanted;
-    if (!st.Period.empty())
-        ParsePeriod(st.Period, &wanted);
-    if (!sel.MetricPeriods.empty())
-    {
-        // The wanted period, or the latest one with data before it, or the latest overall.
-        auto it = std::upper_bound(sel.MetricPeriods.begin(), sel.MetricPeriods.end(), wanted);
-        if (!wanted.Valid() || it == sel.MetricPeriods.begin())
-            sel.AtIndex = (int)sel.MetricPeriods.size() - 1;
-        else
-            sel.AtIndex = (int)(it - sel.MetricPeriods.begin()) - 1;
-        sel.At = sel.MetricPeriods[sel.AtIndex];
+        auto it = std::lower_bound(sel.MetricPeriods.begin(), sel.MetricPeriods.end(), sel.At);
+        sel.AtIndex = it != sel.MetricPeriods.end() && *it == sel.At ? (int)(it - sel.MetricPeriods.begin()) : (int)sel.MetricPeriods.size() - 1;
     }
     ctx.Sel = std::move(sel);
+}
+
+static void MarkModelsDirty(ViewContext* ctx)
+{
+    ctx->TableDirty = true;
+    ctx->TrendDirty = true;
+    ctx->ShareDirty = true;
+    ctx->CompareDirty = true;
+    ctx->MapDirty = true;
 }
 
 void OnDataChanged(ViewContext* ctx)
@@ -260,9 +256,7 @@ void OnDataChanged(ViewContext* ctx)
     ctx->MapZoom = 1.0f;
     ctx->MapPan = ImVec2(0, 0);
     ctx->Playing = false;
-    ctx->TableDirty = true;
-    ctx->TrendDirty = true;
-    ctx->ShareDirty = true;
+    MarkModelsDirty(ctx);
     ctx->CitationsDirty = true;
 }
 
@@ -276,9 +270,7 @@ void OnStateChanged(ViewContext* ctx)
     ResolveSelection(*ctx);
     if (ctx->Sel.At.Valid())
         std::snprintf(ctx->PeriodText, sizeof(ctx->PeriodText), "%s", FormatPeriod(ctx->Sel.At).c_str());
-    ctx->TableDirty = true;
-    ctx->TrendDirty = true;
-    ctx->ShareDirty = true;
+    MarkModelsDirty(ctx);
     BuildShownTable(*ctx);
 }
 
@@ -515,6 +507,7 @@ static void DrawMetricPicker(ViewContext& ctx)
             ctx.Edit.Entities.clear();    // the new metric picks its own defaults
             ctx.Edit.Regions.clear();
             ctx.Edit.Period.clear();
+            ctx.Edit.Granularity = PeriodKind_None;
             ctx.CommitState();
         }
         if (m == ctx.Sel.Metric)
@@ -522,6 +515,27 @@ static void DrawMetricPicker(ViewContext& ctx)
         if (!met.Definition.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
             ImGui::SetTooltip("%s", met.Definition.c_str());
     }
+    ImGui::EndCombo();
+}
+
+// Annual, quarterly ... figures of a flow are different quantities: the reader picks which to see
+// (only offered when the metric has more than one).
+static void DrawGranularityPicker(ViewContext& ctx)
+{
+    const auto& kinds = ctx.Sel.Granularities;
+    if (kinds.size() < 2)
+        return;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+    if (!ImGui::BeginCombo("##granularity", GranularityAdjective(ctx.Sel.Granularity)))
+        return;
+    for (PeriodKind k : kinds)
+        if (ImGui::Selectable(GranularityAdjective(k), k == ctx.Sel.Granularity) && k != ctx.Sel.Granularity)
+        {
+            ctx.Edit.Granularity = k;
+            ctx.Edit.Period.clear();   // the latest period of that granularity
+            ctx.Playing = false;
+            ctx.CommitState();
+        }
     ImGui::EndCombo();
 }
 
@@ -564,6 +578,7 @@ static void DrawPeriodControls(ViewContext& ctx)
         if (ParsePeriod(ctx.PeriodText, &p))
         {
             ctx.Edit.Period = FormatPeriod(p);
+            ctx.Edit.Granularity = GetPeriodKind(p);   // a typed "2024" asks for annual figures
             ctx.CommitState();
         }
     }
@@ -592,6 +607,11 @@ void DrawControls(ViewContext& ctx)
         ctx.MapPan = ImVec2(0, 0);
         ctx.Playing = false;
         ctx.CommitState();
+    }
+    if (ctx.Edit.View != ViewKind_Table && ctx.Sel.Granularities.size() > 1)
+    {
+        ImGui::SameLine();
+        DrawGranularityPicker(ctx);
     }
     if (ctx.Edit.View != ViewKind_Table && ctx.Edit.View != ViewKind_Trend && ctx.Edit.View != ViewKind_Share)
         DrawPeriodControls(ctx);
@@ -695,6 +715,14 @@ std::string ViewSourcesLine(const ViewContext* ctx)
         line += (line.empty() ? "Sources: " : "; ") + src.Title + (src.Publisher.empty() ? "" : " (" + src.Publisher + ")");
         shown++;
     }
+    // A source's rights line goes with every value from it, wherever the values go (CSV, PNG).
+    std::vector<std::string> attributions;
+    for (int s : ctx->Shown.Sources)
+        if (s >= 0 && s < (int)ds.Sources.size() && !ds.Sources[s].Attribution.empty() &&
+            std::find(attributions.begin(), attributions.end(), ds.Sources[s].Attribution) == attributions.end())
+            attributions.push_back(ds.Sources[s].Attribution);
+    for (const std::string& a : attributions)
+        line += (line.empty() ? "" : ". ") + a;
     return line;
 }
 
@@ -708,7 +736,11 @@ std::string ViewMirrorJson(const ViewContext* ctx)
     const bool has = ctx->App_->HasData();
     j["label"] = has ? "Landscape data explorer: " + ctx->App_->Data().Title + ", " + ViewLabels[(int)ctx->App_->State().View] + " view"
                      : std::string("Landscape data explorer (loading)");
-    j["summary"] = t.Summary;
+    std::string summary = t.Summary;
+    for (const std::string& n : t.Notes)
+        summary += " " + n;
+    j["summary"] = summary;
+    j["notes"] = t.Notes;
     j["caption"] = t.Caption;
     j["columns"] = t.Columns;
     Json rows = Json::array();
@@ -748,6 +780,11 @@ std::string ExportViewCsv(const ViewContext* ctx)
     auto comment = [&](const std::string& s) { if (!s.empty()) out += "# " + s + "\n"; };
     comment(ds.Title + (ds.Edition.empty() ? "" : " (" + ds.Edition + ")"));
     comment(t.Caption);
+    if (ctx->Sel.Granularity != PeriodKind_None && ctx->App_->State().View != ViewKind_Table && ctx->App_->State().View != ViewKind_Sources)
+        comment(std::string("Granularity: ") + GranularityName(ctx->Sel.Granularity) + " (" + GranularityAdjective(ctx->Sel.Granularity) +
+                " figures only)");
+    for (const std::string& n : t.Notes)
+        comment(n);
     comment(ViewSourcesLine(ctx));
     comment(ds.License.empty() ? "" : "Licence: " + ds.License);
     for (size_t i = 0; i < t.Columns.size(); i++)
@@ -770,22 +807,6 @@ namespace ls {
 // [SECTION] Series lookups and the shown table
 //-----------------------------------------------------------------------------
 
-int RowAt(const Dataset& ds, int metric, int entity, int region, Period at, bool exact)
-{
-    int best = -1;
-    for (uint32_t row : SeriesRows(ds, metric, entity, region))
-    {
-        Period p = ds.Observations.Periods[row];
-        if (p == at)
-            return (int)row;
-        if (!exact && p < at)
-            best = (int)row;
-    }
-    return best;
-}
-
-std::string ConfidenceLabel(uint8_t confidence) { return ConfidenceName((Confidence)confidence); }
-
 std::string SourceTitle(const Dataset& ds, uint32_t row)
 {
     int s = ds.ObservationSource(row);
@@ -801,14 +822,16 @@ void BuildShownTable(ViewContext& ctx)
         ctx.MirrorVersion++;
         return;
     }
+    // The table is the current view's model in rows: the same numbers the view draws.
+    const Dataset& ds = *ctx.Data;
     switch (ctx.Edit.View)
     {
-    case ViewKind_Map: BuildMapTable(ctx, &t); break;
-    case ViewKind_Trend: BuildTrendTable(ctx, &t); break;
-    case ViewKind_Compare: BuildCompareTable(ctx, &t); break;
-    case ViewKind_Share: BuildShareTable(ctx, &t); break;
-    case ViewKind_Table: BuildTableViewTable(ctx, &t); break;
-    case ViewKind_Sources: BuildSourcesTable(ctx, &t); break;
+    case ViewKind_Map: UpdateMapModel(ctx); t = MapTable(ds, ctx.MapM); break;
+    case ViewKind_Trend: UpdateTrendModel(ctx); t = TrendTable(ds, ctx.Trend); break;
+    case ViewKind_Compare: UpdateCompareModel(ctx); t = CompareTable(ds, ctx.Compare); break;
+    case ViewKind_Share: UpdateShareModel(ctx); t = ShareTableOf(ds, ctx.Share); break;
+    case ViewKind_Table: UpdateTableModel(ctx); t = TableTable(ds, ctx.Table, ctx.Edit.Filter); break;
+    case ViewKind_Sources: UpdateSourcesModel(ctx); t = SourcesTable(ds, ctx.SourcesM); break;
     default: break;
     }
     // The live region announces what changed in words; the summary says what is shown.

@@ -14,52 +14,26 @@
 
 namespace ls {
 
-static const float kNaN = std::numeric_limits<float>::quiet_NaN();
-
-// Which entity the map shows: the first selected one with data for the metric.
-static int MapEntity(const ViewContext& ctx)
-{
-    for (int e : ctx.Sel.Entities)
-        if (ctx.EntityHasMetric(e))
-            return e;
-    return ctx.Sel.Entities.empty() ? -1 : ctx.Sel.Entities[0];
-}
 
 static bool RegionSelected(const ViewContext& ctx, int r)
 {
     return std::find(ctx.Sel.Regions.begin(), ctx.Sel.Regions.end(), r) != ctx.Sel.Regions.end();
 }
 
-// Values per region at the selection and which region paints each country.
-static void ComputeMapColouring(ViewContext& ctx)
+// The figures come from the core's map model (core/map_model.cpp); here only which region
+// paints each country of this build's world map.
+void UpdateMapModel(ViewContext& ctx)
 {
-    const Dataset& ds = *ctx.Data;
-    ctx.RegionValue.assign(ds.Regions.size(), kNaN);
-    ctx.RegionRow.assign(ds.Regions.size(), -1);
-    ctx.CountryRegion.assign(ctx.Map.Countries.size(), -1);
-    int e = MapEntity(ctx);
-    if (e < 0 || ctx.Sel.Metric < 0 || !ctx.Sel.At.Valid())
+    if (!ctx.MapDirty)
         return;
-    std::vector<int> painted;
-    for (int r = 0; r < (int)ds.Regions.size(); r++)
-    {
-        if (!ctx.Sel.Regions.empty() && !RegionSelected(ctx, r))
-            continue;
-        int row = RowAt(ds, ctx.Sel.Metric, e, r, ctx.Sel.At, true);
-        if (row < 0)
-            continue;
-        ctx.RegionRow[r] = row;
-        ctx.RegionValue[r] = (float)ds.Observations.Values[row];
-        painted.push_back(r);
-    }
-    // A world total beside regional figures is listed, not painted: it would colour the countries
-    // no regional figure covers with the total, and stretch the colour scale.
-    bool regional = std::any_of(painted.begin(), painted.end(), [&](int r) { return !ds.Regions[r].World; });
-    if (regional)
-        painted.erase(std::remove_if(painted.begin(), painted.end(), [&](int r) { return ds.Regions[r].World; }), painted.end());
-    auto reach = [&](int r) { return ds.Regions[r].World ? 100000 : (int)ds.Regions[r].Countries.size(); };
-    StableSortBy(painted, [&](int a, int b) { return reach(a) > reach(b); });
-    for (int r : painted)
+    ctx.MapDirty = false;
+    const Dataset& ds = *ctx.Data;
+    ctx.MapM = BuildMapModel(ds, ctx.Query);
+    ctx.RegionCell.assign(ds.Regions.size(), -1);
+    for (size_t i = 0; i < ctx.MapM.Cells.size(); i++)
+        ctx.RegionCell[ctx.MapM.Cells[i].Region] = (int)i;
+    ctx.CountryRegion.assign(ctx.Map.Countries.size(), -1);
+    for (int r : ctx.MapM.PaintOrder)
     {
         const Region& reg = ds.Regions[r];
         if (reg.World)
@@ -71,29 +45,7 @@ static void ComputeMapColouring(ViewContext& ctx)
     }
 }
 
-// Colour scale range: every value of (metric, entity) over all regions and periods, so colours
-// stay put while the period plays.
-static void ValueRange(const ViewContext& ctx, int entity, double* lo, double* hi, double* lo_positive)
-{
-    const Dataset& ds = *ctx.Data;
-    *lo = 1e300; *hi = -1e300; *lo_positive = 1e300;
-    bool regional = false;
-    for (int r = 0; r < (int)ds.Regions.size(); r++)
-        regional |= !ds.Regions[r].World && !SeriesRows(ds, ctx.Sel.Metric, entity, r).Empty();
-    for (int r = 0; r < (int)ds.Regions.size(); r++)
-    {
-        if (regional && ds.Regions[r].World)
-            continue;
-        for (uint32_t row : SeriesRows(ds, ctx.Sel.Metric, entity, r))
-        {
-            double v = ds.Observations.Values[row];
-            *lo = std::min(*lo, v);
-            *hi = std::max(*hi, v);
-            if (v > 0) *lo_positive = std::min(*lo_positive, v);
-        }
-    }
-    if (*lo > *hi) { *lo = 0; *hi = 1; }
-}
+static const Figure& CellFigure(const ViewContext& ctx, int region) { return ctx.MapM.Cells[ctx.RegionCell[region]].F; }
 
 static float ScaleT(const ViewContext& ctx, double v, double lo, double hi, double lo_pos)
 {
@@ -104,13 +56,6 @@ static float ScaleT(const ViewContext& ctx, double v, double lo, double hi, doub
     return (float)((v - lo) / (hi - lo));
 }
 
-static bool PaintsRegionalFigures(const ViewContext& ctx)
-{
-    for (int c : ctx.CountryRegion)
-        if (c >= 0 && !ctx.Data->Regions[c].World)
-            return true;
-    return false;
-}
 
 // Screen transform of the map: screen = origin + p * scale.
 struct MapTransform { ImVec2 Origin; float Scale; };
@@ -203,21 +148,19 @@ static void DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, 
     ImRect r(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + size.x, ImGui::GetWindowPos().y + size.y));
     if (ImGui::GetScrollMaxY() > 0)
         ctx.WheelRects.push_back(r);
-    std::vector<int> order;
-    for (int i = 0; i < (int)ds.Regions.size(); i++)
-        if (ctx.RegionRow[i] >= 0)
-            order.push_back(i);
-    StableSortBy(order, [&](int a, int b) { return ctx.RegionValue[a] > ctx.RegionValue[b]; });
-    if (order.empty())
-        ImGui::TextWrapped("No figure for this platform at %s. Try another period or platform.", PeriodLabel(ctx.Sel.At).c_str());
+    if (ctx.MapM.Cells.empty())
+        ImGui::TextWrapped("No recent figure for this platform at %s. Try another period or platform.", PeriodLabel(ctx.Sel.At).c_str());
+    DrawNotes(ctx, ctx.MapM.Notes);
     // A click changes the state, which recomputes the colouring: apply it after the list is drawn.
     int clicked = -1;
     uint32_t clicked_row = 0;
-    for (int i : order)
+    for (const MapCell& cell : ctx.MapM.Cells)
     {
+        const int i = cell.Region;
         const Region& reg = ds.Regions[i];
-        uint32_t row = (uint32_t)ctx.RegionRow[i];
-        bool est = ds.Observations.Confidences[row] != Confidence_Reported;
+        const Figure& f = cell.F;
+        uint32_t row = f.Row;
+        bool est = f.Conf != Confidence_Reported;
         ImGui::PushID(i);
         ImVec2 p = ImGui::GetCursorScreenPos();
         float lh = ImGui::GetTextLineHeight();
@@ -228,17 +171,18 @@ static void DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, 
             clicked_row = row;
         }
         if (ImGui::IsItemHovered())
-            ObservationTooltip(ctx, row);
+            ObservationTooltip(ctx, f);
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        ImU32 col = SequentialColor(ScaleT(ctx, ctx.RegionValue[i], lo, hi, lo_pos), th.Dark);
+        ImU32 col = SequentialColor(ScaleT(ctx, f.Value, lo, hi, lo_pos), th.Dark);
         ImRect sw(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + 14, p.y + lh));
         dl->AddRectFilled(sw.Min, sw.Max, est ? WithAlpha(col, 0.5f) : col);
         if (est)
             DrawHatch(dl, sw, th.EstimateHatch, 4.0f);
         dl->AddText(ImVec2(p.x + 20, p.y), th.Text, reg.Name.c_str());
-        std::string value = FormatValue(ds, ctx.Sel.Metric, ctx.RegionValue[i]) + (est ? " (est.)" : "");
+        std::string value = FigureValueText(ds, ctx.Sel.Metric, f) + (est ? " (est.)" : "") +
+                            (f.Age > 0 ? " (" + AgeText(f, ctx.MapM.Granularity) + ")" : "");
         dl->AddText(ImVec2(p.x + 20, p.y + lh + 1), th.TextMuted, value.c_str());
-        bool drawable = (reg.World && !PaintsRegionalFigures(ctx)) || !reg.Countries.empty();
+        bool drawable = cell.Painted && (reg.World || !reg.Countries.empty());
         if (!drawable)
         {
             ImVec2 vs = ImGui::CalcTextSize(value.c_str());
@@ -262,13 +206,13 @@ void DrawMapView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
-    int entity = MapEntity(ctx);
+    UpdateMapModel(ctx);
+    int entity = ctx.MapM.Entity;
     if (ctx.Sel.Metric < 0 || entity < 0)
     {
         ImGui::TextWrapped("Choose a metric and a platform to colour the map.");
         return;
     }
-    ComputeMapColouring(ctx);
 
     // Entity switcher: the map shows one platform at a time.
     ImGui::TextDisabled("Showing");
@@ -303,8 +247,7 @@ void DrawMapView(ViewContext& ctx)
     bool side = avail.x > 640.0f;
     float list_w = side ? std::min(260.0f, avail.x * 0.3f) : avail.x;
     ImVec2 map_size = side ? ImVec2(avail.x - list_w - 8.0f, avail.y) : ImVec2(avail.x, avail.y * 0.62f);
-    double lo, hi, lo_pos;
-    ValueRange(ctx, entity, &lo, &hi, &lo_pos);
+    double lo = ctx.MapM.Lo, hi = ctx.MapM.Hi, lo_pos = ctx.MapM.LoPositive;
 
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImRect area(origin, ImVec2(origin.x + map_size.x, origin.y + map_size.y));
@@ -345,8 +288,9 @@ void DrawMapView(ViewContext& ctx)
             ImU32 col = th.CountryNeutral;
             if (r >= 0)
             {
-                col = SequentialColor(ScaleT(ctx, ctx.RegionValue[r], lo, hi, lo_pos), th.Dark);
-                if (ds.Observations.Confidences[ctx.RegionRow[r]] != Confidence_Reported)
+                const Figure& f = CellFigure(ctx, r);
+                col = SequentialColor(ScaleT(ctx, f.Value, lo, hi, lo_pos), th.Dark);
+                if (f.Conf != Confidence_Reported || f.Age > 0)
                     col = WithAlpha(col, 0.5f);   // estimates: lighter, and labelled in the tooltip and list
             }
             FillCountry(dl, ctx.Map.Countries[c], t, col);
@@ -370,7 +314,7 @@ void DrawMapView(ViewContext& ctx)
             const CountryShape& country = ctx.Map.Countries[hovered_country];
             if (hovered_region >= 0)
             {
-                ObservationTooltip(ctx, (uint32_t)ctx.RegionRow[hovered_region]);
+                ObservationTooltip(ctx, CellFigure(ctx, hovered_region));
                 ImGui::BeginTooltip();
                 ImGui::TextDisabled("%s is counted in \"%s\"", country.Name.c_str(), ds.Regions[hovered_region].Name.c_str());
                 ImGui::EndTooltip();
@@ -389,7 +333,7 @@ void DrawMapView(ViewContext& ctx)
             }
             else
                 ctx.Edit.Regions = { id };
-            Emit(ctx, "select", SelectEventJson(ctx, (uint32_t)ctx.RegionRow[hovered_region]));
+            Emit(ctx, "select", SelectEventJson(ctx, CellFigure(ctx, hovered_region).Row));
             ctx.CommitState();
         }
         DrawLegend(ctx, dl, area, lo, hi, lo_pos);
@@ -414,46 +358,6 @@ void DrawMapView(ViewContext& ctx)
     {
         ImGui::SetCursorScreenPos(ImVec2(area.Min.x, area.Max.y + 6.0f));
         DrawRegionList(ctx, ImVec2(list_w, ImGui::GetContentRegionAvail().y), lo, hi, lo_pos);
-    }
-}
-
-void BuildMapTable(ViewContext& ctx, ShownTable* t)
-{
-    const Dataset& ds = *ctx.Data;
-    int e = MapEntity(ctx);
-    if (ctx.Sel.Metric < 0 || e < 0)
-    {
-        t->Summary = "Choose a metric and a platform to colour the map.";
-        return;
-    }
-    ComputeMapColouring(ctx);
-    const Metric& m = ds.Metrics[ctx.Sel.Metric];
-    t->Caption = m.Name + " (" + m.Unit + "), " + EntityLabel(ds.Entities[e]) + ", by region, " + PeriodLabel(ctx.Sel.At);
-    t->Columns = { "Region", m.Name + " (" + m.Unit + ")", "Confidence", "Source", "On the map" };
-    std::vector<int> order;
-    for (int r = 0; r < (int)ds.Regions.size(); r++)
-        if (ctx.RegionRow[r] >= 0)
-            order.push_back(r);
-    StableSortBy(order, [&](int a, int b) { return ctx.RegionValue[a] > ctx.RegionValue[b]; });
-    for (int r : order)
-    {
-        uint32_t row = (uint32_t)ctx.RegionRow[r];
-        const Region& reg = ds.Regions[r];
-        t->Rows.push_back({ reg.Name, FormatValue(ds, ctx.Sel.Metric, ds.Observations.Values[row]),
-                            ConfidenceLabel(ds.Observations.Confidences[row]), SourceTitle(ds, row),
-                            reg.World ? "whole world" : reg.Countries.empty() ? "no (no country list)" : std::to_string(reg.Countries.size()) + " countries" });
-        int s = ds.ObservationSource(row);
-        if (s >= 0 && std::find(t->Sources.begin(), t->Sources.end(), s) == t->Sources.end())
-            t->Sources.push_back(s);
-    }
-    if (order.empty())
-        t->Summary = "Map of " + m.Name + " for " + ds.Entities[e].Name + ": no figure at " + PeriodLabel(ctx.Sel.At) + ".";
-    else
-    {
-        int top = order[0];
-        t->Summary = "Map of " + m.Name + " for " + ds.Entities[e].Name + " in " + PeriodLabel(ctx.Sel.At) + ": " +
-                     std::to_string(order.size()) + (order.size() == 1 ? " region" : " regions") + " with figures; highest " +
-                     ds.Regions[top].Name + " at " + FormatValueWithUnit(ds, ctx.Sel.Metric, ctx.RegionValue[top]) + ".";
     }
 }
 

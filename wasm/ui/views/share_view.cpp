@@ -15,120 +15,18 @@
 
 namespace ls {
 
-static void FinishColumns(ShareChart* chart, const std::map<uint32_t, ShareColumn>& by_period)
+// A chart's colours: by part, from the palette (by region from the start, by owner's country
+// further along, so the two charts do not look like one).
+static ImU32 PartColour(const ViewContext& ctx, const ShareChartModel& chart, size_t part)
 {
-    for (const auto& [key, col] : by_period)
-    {
-        int parts = 0;
-        for (double v : col.Values) parts += v >= 0 ? 1 : 0;
-        if (parts >= 2)
-            chart->Columns.push_back(col);
-    }
-    for (ShareColumn& c : chart->Columns)
-        for (double v : c.Values)
-            if (v > 0) c.Total += v;
-}
-
-static ShareChart RegionShares(const ViewContext& ctx, int entity)
-{
-    const Dataset& ds = *ctx.Data;
-    ShareChart chart;
-    const int m = ctx.Sel.Metric;
-    chart.Title = "Share of " + ds.Entities[entity].Name + "'s total by region";
-    std::vector<int> parts, skipped;
-    for (int r = 0; r < (int)ds.Regions.size(); r++)
-    {
-        if (!ctx.Sel.Regions.empty() && std::find(ctx.Sel.Regions.begin(), ctx.Sel.Regions.end(), r) == ctx.Sel.Regions.end())
-            continue;
-        if (ds.Regions[r].World || SeriesRows(ds, m, entity, r).Empty())
-            continue;
-        bool overlaps = false;
-        for (int p : parts)
-            overlaps |= RegionsOverlap(ds.Regions[p], ds.Regions[r]);
-        (overlaps ? skipped : parts).push_back(r);
-    }
-    for (int r : skipped)
-        chart.Note += (chart.Note.empty() ? "Left out because they overlap other regions: " : ", ") + ds.Regions[r].Name;
-    std::map<uint32_t, ShareColumn> by_period;
-    for (size_t i = 0; i < parts.size(); i++)
-    {
-        chart.Parts.push_back(ds.Regions[parts[i]].Name);
-        chart.Colors.push_back(PaletteColor((int)i, ctx.Theme_->Dark));
-        for (uint32_t row : SeriesRows(ds, m, entity, parts[i]))
-        {
-            Period p = ds.Observations.Periods[row];
-            ShareColumn& col = by_period[p.Key];
-            col.At = p;
-            col.Values.resize(parts.size(), -1.0);
-            col.Estimate.resize(parts.size(), 0);
-            col.Values[i] = ds.Observations.Values[row];
-            col.Estimate[i] = ds.Observations.Confidences[row] != Confidence_Reported;
-        }
-    }
-    for (auto& [k, col] : by_period)
-    {
-        col.Values.resize(parts.size(), -1.0);
-        col.Estimate.resize(parts.size(), 0);
-    }
-    FinishColumns(&chart, by_period);
-    return chart;
-}
-
-// Across owners' countries: entities of the metric at one region, summed by hq_country.
-static ShareChart OriginShares(const ViewContext& ctx, int region)
-{
-    const Dataset& ds = *ctx.Data;
-    ShareChart chart;
-    const int m = ctx.Sel.Metric;
-    chart.Title = "Share by owner's country at " + ds.Regions[region].Name;
-    std::vector<std::string> origins;
-    std::map<uint32_t, ShareColumn> by_period;
-    std::vector<std::pair<int, std::vector<uint32_t>>> series;
-    for (int e = 0; e < (int)ds.Entities.size(); e++)
-    {
-        if (ds.Entities[e].HqCountry.empty())
-            continue;
-        RowSpan span = SeriesRows(ds, m, e, region);
-        std::vector<uint32_t> rows(span.begin(), span.end());
-        if (rows.empty())
-            continue;
-        if (std::find(origins.begin(), origins.end(), ds.Entities[e].HqCountry) == origins.end())
-            origins.push_back(ds.Entities[e].HqCountry);
-        series.push_back({ e, std::move(rows) });
-    }
-    if (origins.size() < 2)
-    {
-        chart.Note = "Shares by owner's country need figures of this metric for platforms from at least two countries at one region; "
-                     "this metric has " + std::to_string(origins.size()) + ".";
-        return chart;
-    }
-    std::sort(origins.begin(), origins.end());
-    chart.Parts = origins;
-    for (size_t i = 0; i < origins.size(); i++)
-        chart.Colors.push_back(PaletteColor((int)i + 3, ctx.Theme_->Dark));
-    for (const auto& [e, rows] : series)
-    {
-        size_t part = std::find(origins.begin(), origins.end(), ds.Entities[e].HqCountry) - origins.begin();
-        for (uint32_t row : rows)
-        {
-            Period p = ds.Observations.Periods[row];
-            ShareColumn& col = by_period[p.Key];
-            col.At = p;
-            col.Values.resize(origins.size(), -1.0);
-            col.Estimate.resize(origins.size(), 0);
-            col.Values[part] = std::max(0.0, col.Values[part]) + ds.Observations.Values[row];
-            col.Estimate[part] |= ds.Observations.Confidences[row] != Confidence_Reported;
-        }
-    }
-    FinishColumns(&chart, by_period);
-    return chart;
+    return PaletteColor((int)part + (&chart == &ctx.Share.ByOrigin ? 3 : 0), ctx.Theme_->Dark);
 }
 
 // The bars of a share chart, from bottom-left `base`. In a dense chart a part's segments in
 // neighbouring columns that land on the same device pixels (same rows, same estimate flag) become
 // one rectangle: the picture is the same, and the vertex count follows how often the shares
 // change on screen rather than how many periods there are.
-static void BuildShareBars(ImDrawList* out, const ShareChart& chart, ImVec2 base, float h, float bw, float gap, bool dense)
+static void BuildShareBars(const ViewContext& ctx, ImDrawList* out, const ShareChartModel& chart, ImVec2 base, float h, float bw, float gap, bool dense)
 {
     struct Segment { float Top = 0, Bottom = 0; bool Estimate = false, Present = false; };
     const size_t n = chart.Columns.size(), parts = chart.Parts.size();
@@ -137,7 +35,7 @@ static void BuildShareBars(ImDrawList* out, const ShareChart& chart, ImVec2 base
     std::vector<Segment> segments(n * parts);
     for (size_t c = 0; c < n; c++)
     {
-        const ShareColumn& col = chart.Columns[c];
+        const ShareColumnModel& col = chart.Columns[c];
         float y = base.y;
         for (size_t i = 0; i < parts && i < col.Values.size(); i++)
         {
@@ -164,7 +62,7 @@ static void BuildShareBars(ImDrawList* out, const ShareChart& chart, ImVec2 base
             }
             if (first.Present)
                 rects.push_back({ ImVec2(base.x + c * (bw + gap), first.Top), ImVec2(base.x + last * (bw + gap) + bw, first.Bottom),
-                                  first.Estimate ? WithAlpha(chart.Colors[i], 0.5f) : chart.Colors[i] });
+                                  first.Estimate ? WithAlpha(PartColour(ctx, chart, i), 0.5f) : PartColour(ctx, chart, i) });
             c = last + 1;
         }
     out->PrimReserve((int)rects.size() * 6, (int)rects.size() * 4);
@@ -172,7 +70,7 @@ static void BuildShareBars(ImDrawList* out, const ShareChart& chart, ImVec2 base
         out->PrimRect(r.Min, r.Max, r.Colour);
 }
 
-static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 size, RetainedGeometry* geometry)
+static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec2 size, RetainedGeometry* geometry)
 {
     const Theme& th = *ctx.Theme_;
     ImGui::TextUnformatted(chart.Title.c_str());
@@ -180,6 +78,12 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
     {
         ImGui::PushStyleColor(ImGuiCol_Text, th.TextMuted);
         ImGui::TextWrapped("%s", chart.Note.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (!chart.Coverage.empty())
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, th.TextMuted);
+        ImGui::TextWrapped("Coverage: %s", chart.Coverage.c_str());
         ImGui::PopStyleColor();
     }
     if (chart.Columns.empty())
@@ -193,7 +97,7 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
     for (size_t i = 0; i < chart.Parts.size(); i++)
     {
         ImVec2 p = ImGui::GetCursorScreenPos();
-        dl->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 12, p.y + 15), chart.Colors[i]);
+        dl->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 12, p.y + 15), PartColour(ctx, chart, i));
         ImGui::Dummy(ImVec2(14, 14));
         ImGui::SameLine();
         ImGui::TextUnformatted(chart.Parts[i].c_str());
@@ -224,13 +128,13 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
     // The bars are retained geometry; hatching, hover and labels are drawn every frame on top.
     if (ImDrawList* bars = geometry->Rebuild(GeometryKey().Add(ctx.ShareGeneration).Add(origin).Add((double)w).Add((double)h)
                                              .Add((uint64_t)th.Dark)))
-        BuildShareBars(bars, chart, ImVec2(origin.x + 40.0f, origin.y + h), h, bw, gap, dense);
+        BuildShareBars(ctx, bars, chart, ImVec2(origin.x + 40.0f, origin.y + h), h, bw, gap, dense);
     geometry->AppendTo(dl);
     int label_every = std::max(1, (int)(60.0f / (bw + gap)));
     float x = origin.x + 40.0f;
     for (size_t c = 0; c < n; c++, x += bw + gap)
     {
-        const ShareColumn& col = chart.Columns[c];
+        const ShareColumnModel& col = chart.Columns[c];
         float y = origin.y + h;
         for (size_t i = 0; i < col.Values.size(); i++)
         {
@@ -242,8 +146,9 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
             if (col.Estimate[i] && bw >= 4.0f)   // narrower bars show estimates by their lighter colour alone
                 DrawHatch(dl, r, th.EstimateHatch, 5.0f);
             if (hovered && r.Contains(io.MousePos))
-                ImGui::SetTooltip("%s, %s\n%.1f%% of the parts' total%s", chart.Parts[i].c_str(), PeriodLabel(col.At).c_str(),
-                                  100.0 * col.Values[i] / col.Total, col.Estimate[i] ? "\nincludes estimates" : "");
+                ImGui::SetTooltip("%s, %s\n%.1f%% of the parts' total (%d contributors)%s%s", chart.Parts[i].c_str(), PeriodLabel(col.At).c_str(),
+                                  100.0 * col.Values[i] / col.Total, col.Contributors, col.Estimate[i] ? "\nincludes estimates" : "",
+                                  col.Bounded[i] ? "\nincludes a bound (at least / at most)" : "");
         }
         if ((int)c % label_every == 0)
             dl->AddText(ImVec2(x, origin.y + h + 3), th.TextMuted, PeriodLabel(col.At).c_str());
@@ -251,98 +156,35 @@ static void DrawShareChart(ViewContext& ctx, const ShareChart& chart, ImVec2 siz
     ImGui::PopFont();
 }
 
-// Both charts of the selection, recomputed only after a state change (each is a pass over the
-// metric's rows).
-static void UpdateShareCharts(ViewContext& ctx)
+// Both charts of the selection come from the core's share model (core/share_model.cpp),
+// recomputed only after a state change (each is a pass over the metric's rows).
+void UpdateShareModel(ViewContext& ctx)
 {
     if (!ctx.ShareDirty)
         return;
     ctx.ShareDirty = false;
     ctx.ShareGeneration++;
-    ctx.ShareByRegion = ShareChart();
-    ctx.ShareByOrigin = ShareChart();
-    const Dataset& ds = *ctx.Data;
-    const int m = ctx.Sel.Metric;
-    if (m < 0 || !ds.Metrics[m].Summable)
-        return;
-    int entity = ctx.Sel.Entities.empty() ? -1 : ctx.Sel.Entities[0];
-    if (entity >= 0)
-    {
-        ctx.ShareByRegion = RegionShares(ctx, entity);
-        ctx.ShareByRegion.Shown = true;
-    }
-    int region = ctx.Sel.Regions.empty() ? -1 : ctx.Sel.Regions[0];
-    if (region < 0)
-        for (int r = 0; r < (int)ds.Regions.size() && region < 0; r++)
-            if (ds.Regions[r].World && ctx.RegionHasMetric(r))
-                region = r;
-    if (region >= 0)
-    {
-        ctx.ShareByOrigin = OriginShares(ctx, region);
-        ctx.ShareByOrigin.Shown = true;
-    }
+    ctx.Share = BuildShareModel(*ctx.Data, ctx.Query);
 }
 
 void DrawShareView(ViewContext& ctx)
 {
-    const Dataset& ds = *ctx.Data;
-    const int m = ctx.Sel.Metric;
-    if (m < 0)
+    if (ctx.Sel.Metric < 0)
         return;
-    if (!ds.Metrics[m].Summable)
+    UpdateShareModel(ctx);
+    if (!ctx.Share.Message.empty())
     {
-        ImGui::TextWrapped("\"%s\" cannot be shown as shares: its values do not add up across regions or platforms "
-                           "(the data file marks it as a ratio, rank or share, aggregate \"none\"). Choose a metric such as users or revenue.",
-                           ds.Metrics[m].Name.c_str());
+        ImGui::TextWrapped("%s", ctx.Share.Message.c_str());
         return;
     }
-    UpdateShareCharts(ctx);
     ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::BeginChild("share-scroll", avail, ImGuiChildFlags_None);
-    if (ctx.ShareByRegion.Shown)
-        DrawShareChart(ctx, ctx.ShareByRegion, ImVec2(avail.x, avail.y * 0.5f - 40), &ctx.ShareGeometry[0]);
+    if (ctx.Share.ByRegion.Shown)
+        DrawShareChart(ctx, ctx.Share.ByRegion, ImVec2(avail.x, avail.y * 0.5f - 40), &ctx.ShareGeometry[0]);
     ImGui::Spacing();
-    if (ctx.ShareByOrigin.Shown)
-        DrawShareChart(ctx, ctx.ShareByOrigin, ImVec2(avail.x, avail.y * 0.5f - 40), &ctx.ShareGeometry[1]);
+    if (ctx.Share.ByOrigin.Shown)
+        DrawShareChart(ctx, ctx.Share.ByOrigin, ImVec2(avail.x, avail.y * 0.5f - 40), &ctx.ShareGeometry[1]);
     ImGui::EndChild();
-}
-
-void BuildShareTable(ViewContext& ctx, ShownTable* t)
-{
-    const Dataset& ds = *ctx.Data;
-    const int m = ctx.Sel.Metric;
-    if (m < 0)
-        return;
-    if (!ds.Metrics[m].Summable)
-    {
-        t->Summary = "Shares: " + ds.Metrics[m].Name + " does not add up across regions, so no shares are shown.";
-        return;
-    }
-    int entity = ctx.Sel.Entities.empty() ? -1 : ctx.Sel.Entities[0];
-    if (entity < 0)
-    {
-        t->Summary = "Shares: choose a platform.";
-        return;
-    }
-    UpdateShareCharts(ctx);
-    const ShareChart& chart = ctx.ShareByRegion;
-    t->Caption = chart.Title + ", " + ds.Metrics[m].Name;
-    t->Columns = { "Period" };
-    for (const std::string& p : chart.Parts)
-        t->Columns.push_back(p + " (% of total)");
-    for (const ShareColumn& c : chart.Columns)
-    {
-        std::vector<std::string> row = { PeriodLabel(c.At) };
-        for (double v : c.Values)
-        {
-            char buf[32];
-            std::snprintf(buf, sizeof(buf), "%.1f", v > 0 && c.Total > 0 ? 100.0 * v / c.Total : 0.0);
-            row.push_back(v >= 0 ? buf : "");
-        }
-        t->Rows.push_back(row);
-    }
-    t->Summary = chart.Columns.empty() ? "Shares: no period has figures for two regions." :
-                 chart.Title + ": " + std::to_string(chart.Columns.size()) + " periods, " + std::to_string(chart.Parts.size()) + " regions.";
 }
 
 } // namespace ls

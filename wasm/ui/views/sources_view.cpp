@@ -9,18 +9,14 @@
 
 namespace ls {
 
-static const std::vector<int>& CitationCounts(ViewContext& ctx)
+// Citations and quality per source come from the core's sources model (a pass over every row:
+// once per data load).
+void UpdateSourcesModel(ViewContext& ctx)
 {
-    if (ctx.CitationsDirty)
-    {
-        const Dataset& ds = *ctx.Data;
-        ctx.SourceCitations.assign(ds.Sources.size(), 0);
-        for (uint16_t s : ds.Observations.Sources)
-            if (s != kNoSource && s < ctx.SourceCitations.size())
-                ctx.SourceCitations[s]++;
-        ctx.CitationsDirty = false;
-    }
-    return ctx.SourceCitations;
+    if (!ctx.CitationsDirty)
+        return;
+    ctx.SourcesM = BuildSourcesModel(*ctx.Data);
+    ctx.CitationsDirty = false;
 }
 
 void DrawSourcesView(ViewContext& ctx)
@@ -59,13 +55,15 @@ void DrawSourcesView(ViewContext& ctx)
     }
     ImGui::PopTextWrapPos();
 
-    const std::vector<int>& counts = CitationCounts(ctx);
+    UpdateSourcesModel(ctx);
+    const SourcesModel& model = ctx.SourcesM;
     ImGui::SeparatorText(("Sources (" + std::to_string(ds.Sources.size()) + ")").c_str());
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("sources", 4, flags))
+    if (ImGui::BeginTable("sources", 5, flags))
     {
         ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Quality", ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, 84.0f);
         ImGui::TableSetupColumn("Cited by", ImGuiTableColumnFlags_WidthFixed, 70.0f);
         ImGui::TableHeadersRow();
@@ -95,28 +93,23 @@ void DrawSourcesView(ViewContext& ctx)
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(SourceKindName(s.Kind));
                 ImGui::TableNextColumn();
+                ImGui::PushTextWrapPos(0.0f);
+                const SourceEntry& entry = model.Entries[i];
+                if (entry.Quality == SourceQuality_RelayUnchecked || entry.Quality == SourceQuality_Estimate)
+                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(th.Highlight), "%s", entry.QualityText.c_str());
+                else
+                    ImGui::TextUnformatted(entry.QualityText.c_str());
+                if (!s.Attribution.empty())
+                    ImGui::TextDisabled("%s", s.Attribution.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::TableNextColumn();
                 ImGui::TextUnformatted(s.Date.c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%d", counts[i]);
+                ImGui::Text("%u", model.Entries[i].Citations);
             }
         ImGui::EndTable();
     }
     ImGui::EndChild();
-}
-
-void BuildSourcesTable(ViewContext& ctx, ShownTable* t)
-{
-    const Dataset& ds = *ctx.Data;
-    const std::vector<int>& counts = CitationCounts(ctx);
-    t->Caption = "Sources of " + ds.Title;
-    t->Columns = { "Source", "Publisher", "Kind", "Date", "URL", "Observations citing it" };
-    for (size_t i = 0; i < ds.Sources.size(); i++)
-    {
-        const Source& s = ds.Sources[i];
-        t->Rows.push_back({ s.Title, s.Publisher, SourceKindName(s.Kind), s.Date, s.Url, std::to_string(counts[i]) });
-    }
-    t->Summary = "Sources: " + std::to_string(ds.Sources.size()) + " sources and " + std::to_string(ds.Caveats.size()) +
-                 " caveats" + (ds.License.empty() ? "." : "; licence: " + ds.License + ".");
 }
 
 } // namespace ls

@@ -14,56 +14,32 @@
 
 namespace ls {
 
-static constexpr int kMaxSeries = 12;
-
-// The lines of the selection, with times and extents; recomputed only after a state change.
-static void UpdateTrendLines(ViewContext& ctx)
+// The lines of the selection come from the core's trend model (one granularity, see
+// core/trend_model.cpp); recomputed only after a state change.
+void UpdateTrendModel(ViewContext& ctx)
 {
     if (!ctx.TrendDirty)
         return;
     ctx.TrendDirty = false;
     ctx.TrendGeneration++;
-    ctx.TrendLines.clear();
-    const Dataset& ds = *ctx.Data;
-    if (ctx.Sel.Metric < 0)
-        return;
-    int colour_index = 0;
-    double x0 = 1e9, x1 = -1e9, y0 = 1e300, y1 = -1e300, ypos = 1e300;
-    for (int e : ctx.Sel.Entities)
-        for (int r = 0; r < (int)ds.Regions.size() && (int)ctx.TrendLines.size() < kMaxSeries; r++)
-        {
-            if (!ctx.Sel.Regions.empty() && std::find(ctx.Sel.Regions.begin(), ctx.Sel.Regions.end(), r) == ctx.Sel.Regions.end())
-                continue;
-            RowSpan span = SeriesRows(ds, ctx.Sel.Metric, e, r);
-            if (span.begin() == span.end())
-                continue;
-            TrendLine line;
-            line.Entity = e;
-            line.Region = r;
-            line.ColourIndex = colour_index++;
-            line.Rows.assign(span.begin(), span.end());
-            line.Years.reserve(line.Rows.size());
-            for (uint32_t row : line.Rows)
-            {
-                Period p = ds.Observations.Periods[row];
-                line.Years.push_back(PeriodMidYear(p));
-                x0 = std::min(x0, PeriodStartYear(p));
-                x1 = std::max(x1, PeriodEndYear(p));
-                double v = ds.Observations.Values[row];
-                y0 = std::min(y0, v);
-                y1 = std::max(y1, v);
-                if (v > 0)
-                    ypos = std::min(ypos, v);
-            }
-            ctx.TrendLines.push_back(std::move(line));
-        }
-    ctx.TrendX0 = x0, ctx.TrendX1 = x1, ctx.TrendY0 = y0, ctx.TrendY1 = y1, ctx.TrendYPositive = ypos;
+    ctx.Trend = BuildTrendModel(*ctx.Data, ctx.Query);
 }
 
 // One entity: colour by region; several: each entity keeps its colour.
-static ImU32 TrendLineColour(const ViewContext& ctx, const TrendLine& line)
+static ImU32 TrendLineColour(const ViewContext& ctx, const TrendSeries& line, int index)
 {
-    return ctx.Sel.Entities.size() == 1 ? PaletteColor(line.ColourIndex, ctx.Theme_->Dark) : EntityColorFor(ctx, line.Entity);
+    return ctx.Sel.Entities.size() == 1 ? PaletteColor(index, ctx.Theme_->Dark) : EntityColorFor(ctx, line.Entity);
+}
+
+// A bound is not a point: an open marker with an arrow towards where the true value lies.
+static void DrawBoundMarker(ImDrawList* dl, ImVec2 p, Bound b, ImU32 colour, ImU32 background)
+{
+    float dir = b == Bound_Lower ? -1.0f : 1.0f;   // screen y grows downwards
+    ImVec2 tip(p.x, p.y + dir * 13.0f);
+    dl->AddLine(ImVec2(p.x, p.y + dir * 5.0f), tip, colour, 1.5f);
+    dl->AddTriangleFilled(tip, ImVec2(tip.x - 4.0f, tip.y - dir * 5.0f), ImVec2(tip.x + 4.0f, tip.y - dir * 5.0f), colour);
+    dl->AddCircleFilled(p, 4.5f, background);
+    dl->AddCircle(p, 4.5f, colour, 0, 2.0f);
 }
 
 // A line with more points than the plot has room for (closer than DenseSpacing pixels on
@@ -135,8 +111,8 @@ void DrawTrendView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
-    UpdateTrendLines(ctx);
-    const std::vector<TrendLine>& series = ctx.TrendLines;
+    UpdateTrendModel(ctx);
+    const std::vector<TrendSeries>& series = ctx.Trend.Series;
     bool log = ctx.Edit.Scale == ScaleKind_Log;
     if (ImGui::Checkbox("Log scale", &log))
     {
@@ -145,6 +121,7 @@ void DrawTrendView(ViewContext& ctx)
     }
     ImGui::SameLine();
     ImGui::Checkbox("Events", &ctx.TrendShowEvents);
+    DrawNotes(ctx, ctx.Trend.Notes);
     if (series.empty())
     {
         ImGui::TextWrapped("No series for this selection: choose platforms and regions that have figures for this metric.");
@@ -154,7 +131,7 @@ void DrawTrendView(ViewContext& ctx)
     const int metric = ctx.Sel.Metric;
 
     // Ranges
-    double x0 = ctx.TrendX0, x1 = ctx.TrendX1, y0 = ctx.TrendY0, y1 = ctx.TrendY1, ypos = ctx.TrendYPositive;
+    double x0 = ctx.Trend.X0, x1 = ctx.Trend.X1, y0 = ctx.Trend.Y0, y1 = ctx.Trend.Y1, ypos = ctx.Trend.YPositive;
     if (x1 - x0 < 1.0) { double mid = (x0 + x1) / 2; x0 = mid - 0.5; x1 = mid + 0.5; }
     bool use_log = log && ypos < 1e300 && y1 > 0;
     if (!use_log)
@@ -224,9 +201,10 @@ void DrawTrendView(ViewContext& ctx)
     ImU32 hover_marker_colour = 0;
     ImDrawList* lines = ctx.TrendGeometry.Rebuild(GeometryKey().Add(ctx.TrendGeneration).Add(plot.Min).Add(plot.Max).Add(x0).Add(x1)
                                                   .Add(y0).Add(y1).Add((uint64_t)use_log).Add((uint64_t)th.Dark));
-    for (const TrendLine& s : series)
+    for (size_t si = 0; si < series.size(); si++)
     {
-        const ImU32 colour = TrendLineColour(ctx, s);
+        const TrendSeries& s = series[si];
+        const ImU32 colour = TrendLineColour(ctx, s, (int)si);
         const bool dense = plot.GetWidth() / (float)s.Rows.size() < DenseSpacing;
         DenseRun run{ lines, colour, {} };
         PixelColumn column;
@@ -266,7 +244,10 @@ void DrawTrendView(ViewContext& ctx)
                     else
                         lines->AddLine(prev, p, colour, 2.0f);
                 }
-                if (est)
+                Bound bound = ds.Observations.BoundAt(row);
+                if (bound != Bound_None)
+                    DrawBoundMarker(lines, p, bound, colour, th.Background);
+                else if (est)
                 {
                     lines->AddCircleFilled(p, 4.0f, th.Background);
                     lines->AddCircle(p, 4.0f, colour, 0, 1.5f);
@@ -291,7 +272,7 @@ void DrawTrendView(ViewContext& ctx)
         }
         if (hover_row >= 0 && dense && ds.Observations.Entities[hover_row] == s.Entity && ds.Observations.Regions[hover_row] == s.Region)
             hover_marker_colour = colour;   // dense lines have no markers: show the hovered point
-        labels.push_back({ prev, colour, ds.Entities[s.Entity].Name + " · " + ds.Regions[s.Region].Name });
+        labels.push_back({ prev, colour, s.Label });
     }
     ctx.TrendGeometry.AppendTo(dl);
     if (hover_row >= 0 && hover_marker_colour != 0)
@@ -360,37 +341,6 @@ void DrawTrendView(ViewContext& ctx)
         if (ImGui::IsItemClicked())
             Emit(ctx, "select", SelectEventJson(ctx, (uint32_t)hover_row));
     }
-}
-
-void BuildTrendTable(ViewContext& ctx, ShownTable* t)
-{
-    const Dataset& ds = *ctx.Data;
-    UpdateTrendLines(ctx);
-    const std::vector<TrendLine>& series = ctx.TrendLines;
-    if (ctx.Sel.Metric < 0 || series.empty())
-    {
-        t->Summary = "Trend: no series for this selection.";
-        return;
-    }
-    const Metric& m = ds.Metrics[ctx.Sel.Metric];
-    t->Caption = m.Name + " (" + m.Unit + ") over time";
-    t->Columns = { "Series", "Period", m.Name + " (" + m.Unit + ")", "Confidence", "Source" };
-    Period first, last;
-    for (const TrendLine& s : series)
-        for (uint32_t row : s.Rows)
-        {
-            Period p = ds.Observations.Periods[row];
-            if (!first.Valid() || p < first) first = p;
-            if (!last.Valid() || p > last) last = p;
-            t->Rows.push_back({ ds.Entities[s.Entity].Name + " · " + ds.Regions[s.Region].Name, PeriodLabel(p),
-                                FormatValue(ds, ctx.Sel.Metric, ds.Observations.Values[row]),
-                                ConfidenceLabel(ds.Observations.Confidences[row]), SourceTitle(ds, row) });
-            int src = ds.ObservationSource(row);
-            if (src >= 0 && std::find(t->Sources.begin(), t->Sources.end(), src) == t->Sources.end())
-                t->Sources.push_back(src);
-        }
-    t->Summary = "Trend of " + m.Name + ": " + std::to_string(series.size()) + (series.size() == 1 ? " line" : " lines") + " from " +
-                 PeriodLabel(first) + " to " + PeriodLabel(last) + ".";
 }
 
 } // namespace ls

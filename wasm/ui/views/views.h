@@ -8,6 +8,7 @@
 
 #include "core/dataset.h"
 #include "core/queries.h"
+#include "core/view_models.h"
 #include "core/view_state.h"
 #include "core/world_map.h"
 #include "ui/fonts.h"
@@ -24,25 +25,8 @@ namespace ls {
 class App;
 struct AppEvent;
 
-// What a view shows, as a table: drawn, mirrored to HTML, exported as CSV.
-struct ShownTable
-{
-    std::string Caption;                       // "Facebook daily active users (millions) by region, Q2 2023"
-    std::string Summary;                       // one sentence a screen reader hears first
-    std::vector<std::string> Columns;          // headers with units
-    std::vector<std::vector<std::string>> Rows;
-    std::vector<int> Sources;                  // sources cited by the rows (indices), for footers
-};
-
-// One line of the trend view: its rows in time order and each row's time (the middle of its
-// period, in fractional years), worked out once per state change, not every frame.
-struct TrendLine
-{
-    int Entity = -1, Region = -1;
-    int ColourIndex = 0;                       // used when one entity is shown (colour by region)
-    std::vector<uint32_t> Rows;
-    std::vector<double> Years;
-};
+// What a view shows (ShownTable) and the numbers behind it (the view models) come from
+// core/view_models.h: the views here only lay them out and draw them.
 
 // A key for RetainedGeometry, built from the values the drawing depends on; it includes the
 // frame's font atlas and pixel density (anti-aliased lines sample the atlas).
@@ -76,34 +60,16 @@ private:
     bool Valid = false;
 };
 
-// A 100 % stacked bar chart of the share view: one column per period, one part per region or
-// owner's country.
-struct ShareColumn
-{
-    Period At;
-    std::vector<double> Values;     // per part; < 0 = no figure
-    std::vector<uint8_t> Estimate;  // per part
-    double Total = 0;
-};
-
-struct ShareChart
-{
-    std::string Title;
-    std::vector<std::string> Parts;
-    std::vector<ImU32> Colors;
-    std::vector<ShareColumn> Columns;
-    std::string Note;               // why parts were left out, or why there is no chart
-    bool Shown = false;             // false: the view has no such chart for this selection
-};
-
 // The selection resolved against the loaded data (indices instead of ids).
 struct Selection
 {
     int Metric = -1;
     std::vector<int> Entities;
     std::vector<int> Regions;
+    PeriodKind Granularity = PeriodKind_None;  // of every period shown
+    std::vector<PeriodKind> Granularities;     // the metric's, coarsest first (a choice when more than one)
     Period At;                                 // the period shown by Map, Compare (resolved "latest")
-    std::vector<Period> MetricPeriods;         // periods with data for the metric, sorted
+    std::vector<Period> MetricPeriods;         // periods of the granularity with data for the metric, sorted
     int AtIndex = -1;                          // index of At in MetricPeriods
 };
 
@@ -120,6 +86,7 @@ struct ViewContext
 
     ViewState         Edit;                    // a copy the controls edit; CommitState() applies it
     Selection         Sel;
+    ViewQuery         Query;                   // what the models are asked (the resolved state)
     ShownTable        Shown;                   // of the current view
     std::string       Announce;                // the last change, for the live region
     uint64_t          MirrorVersion = 1;       // changes with Shown or Announce (the widget re-reads the mirror then)
@@ -137,29 +104,32 @@ struct ViewContext
     float             MapZoom = 1.0f;
     ImVec2            MapPan = ImVec2(0, 0);   // in map pixels
     std::vector<int>  CountryRegion;           // per map country: the region painted there, or -1
-    std::vector<float> RegionValue;            // per region: value at the selection, NaN when none
-    std::vector<int>  RegionRow;               // per region: the observation row shown, or -1
+    MapModel          MapM;                    // of the selection (see MapDirty)
+    std::vector<int>  RegionCell;              // per region: index into MapM.Cells, or -1
+    bool              MapDirty = true;
     ImRect            MapRect;
 
     // Trend
     bool              TrendShowEvents = true;
-    std::vector<TrendLine> TrendLines;         // of the selection (see TrendDirty)
-    double            TrendX0 = 0, TrendX1 = 0, TrendY0 = 0, TrendY1 = 0, TrendYPositive = 0;   // extents of the lines
+    TrendModel        Trend;                   // of the selection (see TrendDirty)
     bool              TrendDirty = true;
     uint64_t          TrendGeneration = 0;        // counts recomputations of TrendLines
     RetainedGeometry  TrendGeometry;
     // Share: both charts of the selection (see ShareDirty)
-    ShareChart        ShareByRegion, ShareByOrigin;
+    ShareModel        Share;
     bool              ShareDirty = true;
     uint64_t          ShareGeneration = 0;
     RetainedGeometry  ShareGeometry[2];            // by region, by origin
+    // Compare
+    CompareModel      Compare;
+    bool              CompareDirty = true;
     // Sources: observations citing each source (a pass over every row: once per data load)
-    std::vector<int>  SourceCitations;
+    SourcesModel      SourcesM;
     bool              CitationsDirty = true;
 
     // Table view
     char              FilterText[128] = "";
-    std::vector<uint32_t> TableRows;
+    TableModel        Table;
     bool              TableDirty = true;
     bool              TableSortPending = true;   // rows were recomputed: apply the table's sort again
 
@@ -193,11 +163,12 @@ std::string ViewSourcesLine(const ViewContext* ctx);
 // Shared helpers (views/common.cpp)
 std::string FormatValue(const Dataset& ds, int metric, double value);         // "1,411", "60.57": the metric's decimals, thousands separated
 std::string FormatValueWithUnit(const Dataset& ds, int metric, double value);
-std::string EntityLabel(const Entity& e);                                      // "Xiaohongshu (小红书)"
 ImU32 EntityColorFor(const ViewContext& ctx, int entity);
 void DrawHatch(ImDrawList* dl, ImRect r, ImU32 color, float spacing = 6.0f);   // diagonal lines for estimates
 void DrawDashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness, float dash = 6.0f, float gap = 4.0f);
-void ObservationTooltip(const ViewContext& ctx, uint32_t row);                 // value, unit, period, confidence, source, note
+void ObservationTooltip(const ViewContext& ctx, const Figure& f);             // value (bound), unit, period, age, confidence, certainty, source, quality, attribution, note
+void ObservationTooltip(const ViewContext& ctx, uint32_t row);                 // a figure of its own period
+void DrawNotes(const ViewContext& ctx, const std::vector<std::string>& notes); // a model's notes, muted and wrapped
 void Emit(ViewContext& ctx, const char* type, std::string json);
 std::string SelectEventJson(const ViewContext& ctx, uint32_t row);
 
@@ -209,16 +180,14 @@ void DrawShareView(ViewContext& ctx);
 void DrawTableView(ViewContext& ctx);
 void DrawSourcesView(ViewContext& ctx);
 void BuildShownTable(ViewContext& ctx);                                        // for the current view (dispatches below)
-void BuildMapTable(ViewContext& ctx, ShownTable* t);
-void BuildTrendTable(ViewContext& ctx, ShownTable* t);
-void BuildCompareTable(ViewContext& ctx, ShownTable* t);
-void BuildShareTable(ViewContext& ctx, ShownTable* t);
-void BuildTableViewTable(ViewContext& ctx, ShownTable* t);
-void BuildSourcesTable(ViewContext& ctx, ShownTable* t);
+// Each view's model, recomputed only after a state change (views/*.cpp)
+void UpdateMapModel(ViewContext& ctx);
+void UpdateTrendModel(ViewContext& ctx);
+void UpdateCompareModel(ViewContext& ctx);
+void UpdateShareModel(ViewContext& ctx);
+void UpdateTableModel(ViewContext& ctx);
+void UpdateSourcesModel(ViewContext& ctx);
 
-// The row of (metric, entity, region) at period, or the latest before it when exact is false; -1 if none.
-int RowAt(const Dataset& ds, int metric, int entity, int region, Period at, bool exact);
-std::string ConfidenceLabel(uint8_t confidence);                                // "reported", "estimate", "forecast"
 std::string SourceTitle(const Dataset& ds, uint32_t row);
 void DrawControls(ViewContext& ctx);
 void ZoomMapAt(ViewContext& ctx, ImVec2 screen_pos, float factor);               // map zoom around a point (wheel, pinch)
