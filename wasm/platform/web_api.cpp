@@ -1,4 +1,4 @@
-// The one door between the wasm module and JavaScript (web/landscape-widget.js).
+// The one door between the wasm module and JavaScript (web/widget/core.js wraps every export once).
 // Every exported function and every EM_JS call lives in this file; nothing else in the project
 // includes Emscripten headers.
 //

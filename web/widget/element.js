@@ -18,11 +18,11 @@ function optionsFrom(el) {
   for (const name of StateAttributes) if (el.hasAttribute(name)) state[name] = el.getAttribute(name);
   const src = el.getAttribute("src");
   if (src === "") problems.push(problem("src", src, "attribute src is empty: no data file to show"));
-  let theme = "light";
+  let theme = "auto";   // as createLandscape(): a portal in dark mode gets a dark explorer
   if (el.hasAttribute("theme")) {
     const value = el.getAttribute("theme");
     if (Themes.includes(value)) theme = value;
-    else problems.push(problem("theme", value, `attribute theme=${shown(value)} is not one of ${Themes.join(", ")}; light used`));
+    else problems.push(problem("theme", value, `attribute theme=${shown(value)} is not one of ${Themes.join(", ")}; auto used`));
   }
   // A boolean attribute: present (hash, hash="", hash="true") is on; hash="false" is off too,
   // as hosts write it.
