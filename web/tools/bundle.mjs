@@ -2,6 +2,7 @@
 //   dist/landscape.js            ES module: createLandscape() and <social-landscape> (for portals)
 //   dist/landscape-core.js/.wasm the Emscripten factory and the wasm, compiled once per page
 //   dist/index.html, embed.html  the demo article and the iframe page (scripts and styles as files: strict CSP)
+//   dist/embed-config.json       the iframe page's allow-list, shipped empty: own origin only until a deployment edits it
 //   dist/data/*.json             the shipped data
 //   dist/landscape-demo.html     one file with everything inside, for file:// (classic scripts)
 //
@@ -75,7 +76,7 @@ copyFileSync(join(wasmDir, "landscape-core.wasm"), join(out, "landscape-core.was
 writeFileSync(join(out, "landscape.js"), banner + await bundleWidget({ offline: false }));
 writeFileSync(join(out, "index.js"), await terse(`import { createLandscape } from "./landscape.js";\n${page}`, { module: true }));
 writeFileSync(join(out, "embed.js"), await terse(read(join(web, "embed.js")), { module: true }));
-for (const f of ["index.html", "embed.html", "page.css", "embed.css"]) {
+for (const f of ["index.html", "embed.html", "embed-config.json", "page.css", "embed.css"]) {
   if (existsSync(join(web, f))) copyFileSync(join(web, f), join(out, f));
 }
 for (const f of readdirSync(join(root, "data"))) {
