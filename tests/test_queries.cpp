@@ -99,41 +99,6 @@ TEST_CASE("a ranking puts the best first, and for ranks the lowest is best")
     CHECK(ds.Observations.Values[by_region[0]] == 1300);
 }
 
-TEST_CASE("shares divide each period's total, only for metrics that add up")
-{
-    const Dataset& ds = Fixture();
-    ShareTable t = ComputeShares(ds, ds.FindMetric("mau"), CompareKind_Entity, ds.FindRegion("apac"));
-    REQUIRE(t.Summable);
-    CHECK(t.Items == std::vector<int>{ ds.FindEntity("facebook"), ds.FindEntity("xiaohongshu") });
-    REQUIRE(t.Periods.size() == 2);
-    CHECK(t.Periods[0].Total == 1280);
-    CHECK(!t.Periods[0].Complete); // xiaohongshu has no 2023-Q1 figure
-    CHECK(t.Periods[1].Total == 1560);
-    CHECK(t.Periods[1].Complete);
-    REQUIRE(t.Rows.size() == 3);
-    CHECK(t.Rows[1].Share == doctest::Approx(1300.0 / 1560.0));
-    CHECK(t.Rows[2].Share == doctest::Approx(260.0 / 1560.0));
-    SUBCASE("a metric that does not add up says so")
-    {
-        ShareTable ranks = ComputeShares(ds, ds.FindMetric("rank"), CompareKind_Entity, ds.FindRegion("world"));
-        CHECK(!ranks.Summable);
-        CHECK(ranks.Message.find("cannot be added up") != std::string::npos);
-        CHECK(ranks.Rows.empty());
-    }
-    SUBCASE("across regions the world region is left out")
-    {
-        ShareTable regions = ComputeShares(ds, ds.FindMetric("mau"), CompareKind_Region, ds.FindEntity("facebook"));
-        CHECK(regions.Items == std::vector<int>{ ds.FindRegion("apac"), ds.FindRegion("europe") });
-        CHECK(regions.Message.empty());
-    }
-    SUBCASE("overlapping regions chosen by hand get a caveat")
-    {
-        ShareTable overlap = ComputeShares(ds, ds.FindMetric("mau"), CompareKind_Region, ds.FindEntity("facebook"),
-                                           { ds.FindRegion("world"), ds.FindRegion("apac") });
-        CHECK(overlap.Message.find("overlap") != std::string::npos);
-    }
-}
-
 TEST_CASE("regions overlap when they share a country or one is the world")
 {
     Region world, a, b, label;
@@ -145,17 +110,6 @@ TEST_CASE("regions overlap when they share a country or one is the world")
     CHECK(!RegionsOverlap(world, label)); // a label-only region cannot be placed
     b.Countries = { "MX" };
     CHECK(!RegionsOverlap(a, b));
-}
-
-TEST_CASE("entities group by the country of their headquarters")
-{
-    const Dataset& ds = Fixture();
-    std::vector<OriginGroup> groups = GroupEntitiesByOrigin(ds);
-    REQUIRE(groups.size() == 2);
-    CHECK(groups[0].Country == "CN");
-    CHECK(groups[0].Entities == std::vector<int>{ ds.FindEntity("xiaohongshu") });
-    CHECK(groups[1].Country == "US");
-    CHECK(groups[1].Entities == std::vector<int>{ 0, 1 });
 }
 
 TEST_CASE("value ranges give axes and colour scales their bounds")

@@ -5,6 +5,7 @@
 //   build/fuzz/landscape_fuzz_loader -dict=wasm/cli/fuzz_loader.dict -max_total_time=60 CORPUS_DIR tests/data tests/data/bad
 #include "core/loader.h"
 #include "core/queries.h"
+#include "core/view_models.h"
 #include "core/view_state.h"
 
 #include <cstdint>
@@ -39,7 +40,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         {
             ls::FilterRows(ds, "a", view.Metric);
             ls::MetricPeriods(ds, view.Metric);
-            ls::ComputeShares(ds, view.Metric, ls::CompareKind_Entity, view.Regions.empty() ? 0 : view.Regions[0]);
+            ls::ViewQuery query = ls::ResolveViewQuery(ds, &state);
+            for (int v = 0; v < ls::ViewKind_COUNT; v++) // every view model over whatever loaded
+            {
+                query.View = (ls::ViewKind)v;
+                ls::BuildShownTable(ds, query);
+            }
         }
     }
 

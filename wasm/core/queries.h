@@ -51,39 +51,6 @@ struct ValueRange
     bool Valid() const { return Count > 0; }
 };
 
-struct ShareRow
-{
-    Period When;
-    int Item = -1;      // entity or region index (see ShareTable::By)
-    uint32_t Row = 0;   // the observation
-    double Value = 0.0;
-    double Share = 0.0; // Value / total of that period, 0..1
-};
-
-struct SharePeriod
-{
-    Period When;
-    double Total = 0.0;
-    int Items = 0;         // items with a value at this period
-    bool Complete = false; // every item of the table has a value at this period
-};
-
-struct ShareTable
-{
-    bool Summable = false;       // false: the metric's values cannot be added (see Message)
-    std::string Message;         // why there is no table, or a caveat (overlapping regions)
-    CompareKind By = CompareKind_Entity;
-    std::vector<int> Items;      // entities or regions in the table
-    std::vector<SharePeriod> Periods; // sorted
-    std::vector<ShareRow> Rows;  // sorted by period, then item order
-};
-
-struct OriginGroup
-{
-    std::string Country;       // ISO alpha-2, "" = not given
-    std::vector<int> Entities; // in dataset order
-};
-
 struct EntityRegionPair
 {
     int Entity = -1;
@@ -105,14 +72,12 @@ std::vector<uint32_t> FilterRows(const Dataset& ds, std::string_view text, int m
 std::vector<Period> MetricPeriods(const Dataset& ds, int metric, int entity = -1, int region = -1); // sorted, unique periods with data (entity/region -1 = any)
 Period LatestPeriod(const Dataset& ds, int metric, int entity = -1, int region = -1);                // Period{} when there is no data
 
-// Rankings and shares
+// Rankings and overlap (shares are the share model's: view_models.h)
 void SortRowsByRank(const Dataset& ds, std::vector<uint32_t>* rows);                      // best first (LowerIsBetter honoured), ties by name
 std::vector<uint32_t> Ranking(const Dataset& ds, int metric, Period when, CompareKind by, int fixed); // rows at `when` across entities (fixed region) or regions (fixed entity), best first
-ShareTable ComputeShares(const Dataset& ds, int metric, CompareKind by, int fixed, const std::vector<int>& items = {}); // shares of the per-period total; items empty = all with data (world regions left out)
 bool RegionsOverlap(const Region& a, const Region& b);                                    // share a country, or one is the world; false when either has no countries
 
 // Grouping, ranges and counts
-std::vector<OriginGroup> GroupEntitiesByOrigin(const Dataset& ds, const std::vector<int>& entities = {}); // by HqCountry (sorted; "" last); empty = all entities
 ValueRange ComputeValueRange(const Dataset& ds, const std::vector<uint32_t>& rows);      // over the given rows
 ValueRange ComputeValueRange(const Dataset& ds, RowSpan rows);                           // over a span
 ValueRange MetricValueRange(const Dataset& ds, int metric);                              // over all rows of a metric (axes and colour scales)
