@@ -314,3 +314,10 @@ TEST_CASE("LocateInJson: pointers, lines and columns in both observation forms")
     CHECK(at[2].Pointer == "/observations/rows/1");
     CHECK(at[2].Column == 2);
 }
+
+TEST_CASE("lint: ranks are places, not amounts: no jump from 31 to 1")
+{
+    Json doc = Base();
+    doc["observations"][7]["value"] = 31;
+    CHECK(Of(Lint(doc), LintRule_Jump).empty());
+}

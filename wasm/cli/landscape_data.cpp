@@ -3,12 +3,14 @@
 //
 //   landscape-data validate [--json] FILE...   exit 0 all valid, 1 any invalid/unreadable, 2 usage error
 //   landscape-data stats [--json] FILE...      counts by entity, metric, region, confidence; period range
+//   landscape-data import | export | lint | diff ...   the researcher's side: research_commands.h
 //   landscape-data --version | --help
 //
 // Problems print compiler-style (FILE:LINE:COL: error: /pointer: message) so editors and CI can
 // jump to them. Columns count Unicode code points from the start of the line.
 #include "core/loader.h"
 #include "core/queries.h"
+#include "research_commands.h"
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +36,7 @@ const char* const kUsage =
     "  validate FILE...  one summary line per valid file; problems as FILE:LINE:COL: error: /pointer: message\n"
     "  stats FILE...     counts by entity, metric, region and confidence, and the period range\n"
     "  view FILE --state JSON  the view model the widget draws for that state, as JSON\n"
+    "%s"
     "\n"
     "options:\n"
     "  --json            machine output: a JSON array with one object per file\n"
@@ -41,7 +44,7 @@ const char* const kUsage =
     "  --version         print the version\n"
     "  --help            print this help\n"
     "\n"
-    "exit status: 0 every file is valid, 1 a file is invalid or unreadable, 2 usage error.\n"
+    "exit status: 0 every file is valid, 1 a file is invalid or unreadable, 2 usage error; lint: 3 when it has findings.\n"
     "Lines and columns are 1-based; columns count Unicode code points.\n";
 
 struct FileReport
@@ -206,9 +209,12 @@ nlohmann::json ReportJson(const FileReport& r, bool with_stats)
     return j;
 }
 
+void PrintUsage(FILE* f) { fprintf(f, kUsage, ls::kResearchUsage); }
+
 int UsageError(const std::string& message)
 {
-    fprintf(stderr, "landscape-data: %s\n\n%s", message.c_str(), kUsage);
+    fprintf(stderr, "landscape-data: %s\n\n", message.c_str());
+    PrintUsage(stderr);
     return 2;
 }
 
@@ -223,7 +229,7 @@ int main(int argc, char** argv)
     std::string command = argv[1];
     if (command == "--help" || command == "-h" || command == "help")
     {
-        fputs(kUsage, stdout);
+        PrintUsage(stdout);
         return 0;
     }
     if (command == "--version")
@@ -233,6 +239,17 @@ int main(int argc, char** argv)
     }
     if (command == "view")
         return RunViewCommand(argc - 2, argv + 2); // view_command.cpp
+    if (command == "import" || command == "export" || command == "lint" || command == "diff")
+    {
+        std::vector<std::string> args(argv + 2, argv + argc);
+        for (const std::string& a : args)
+            if (a == "--help" || a == "-h")
+            {
+                PrintUsage(stdout);
+                return 0;
+            }
+        return command == "import" ? ls::RunImport(args) : command == "export" ? ls::RunExport(args) : command == "lint" ? ls::RunLint(args) : ls::RunDiff(args);
+    }
     if (command != "validate" && command != "stats")
         return UsageError("unknown command \"" + command + "\"");
 
@@ -245,7 +262,7 @@ int main(int argc, char** argv)
             json = true;
         else if (arg == "--help" || arg == "-h")
         {
-            fputs(kUsage, stdout);
+            PrintUsage(stdout);
             return 0;
         }
         else if (arg == "--")

@@ -231,7 +231,7 @@ private:
                 if (previous != UINT32_MAX)
                 {
                     const double before = Obs().Values[previous];
-                    if (before > 0 && v > 0)
+                    if (before > 0 && v > 0 && !metric.LowerIsBetter) // ranks are places, not amounts: 31 -> 1 is no slip of unit
                     {
                         const double ratio = v / before;
                         if (ratio > Options.JumpFactor || ratio < 1.0 / Options.JumpFactor)
@@ -326,7 +326,8 @@ private:
                 if (!OverlapsSeen.insert(key).second)
                     continue;
                 Add(LintRule_RegionOverlap, "regions", hi, "countries", entity.Id + "/" + Ds.Regions[lo].Id + "+" + Ds.Regions[hi].Id,
-                    "regions " + Ds.Regions[lo].Id + " and " + Ds.Regions[hi].Id + " share " + std::to_string(shared.count()) + " countries (" +
+                    "regions " + Ds.Regions[lo].Id + " and " + Ds.Regions[hi].Id + " share " + std::to_string(shared.count()) +
+                        (shared.count() == 1 ? " country (" : " countries (") +
                         CountryList(shared, 6) + ") and both split " + entity.Id + "'s " + metric.Id + " in " + FormatPeriod(Obs().Periods[parts[a]]) +
                         ": their values count those countries twice; check the regions' country lists");
             }

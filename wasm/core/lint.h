@@ -15,7 +15,7 @@
 // - mixed-granularity: a metric with values of more than one granularity (years and quarters ...)
 //   that does not declare its period_kind (so nobody decided whether a year is the sum of its quarters).
 // - jump: a value more than `JumpFactor` times (or less than 1/JumpFactor of) the value of the
-//   period before it in the same series and granularity.
+//   period before it in the same series and granularity (not for ranks: better "lower").
 // - repeated-value: one value over `RepeatRun` or more consecutive periods of a series (a copy and
 //   paste?); not for metrics where lower is better (ranks stay put).
 // - bound-in-note: a note that says "more than", "over", "at least", "up to" (and "exceeded",

@@ -258,7 +258,9 @@ private:
 
     std::string DateCellMessage(const SheetTable& t, size_t row, size_t column, const SheetColumn& c)
     {
-        std::string date = SerialToIsoDate(strtod(std::string(t.At(row, column)).c_str(), nullptr), Wb.Date1904);
+        // A day number, or (a workbook's rare "d" cells) an ISO date already.
+        const std::string raw(t.At(row, column));
+        std::string date = raw.find('-') != std::string::npos ? raw.substr(0, 10) : SerialToIsoDate(strtod(raw.c_str(), nullptr), Wb.Date1904);
         std::string what = c.Rule == CellRule::Number ? "a number" : c.Rule == CellRule::Period ? "a period" : "text";
         std::string advice = c.Rule == CellRule::Period ? "type the period (2023, 2023-Q2, 2023-06 or 2023-06-30)"
                              : c.Rule == CellRule::Date ? "type the date as YYYY-MM-DD"
