@@ -80,6 +80,19 @@ void DrawCompareView(ViewContext& ctx)
     if (hi <= lo)
         hi = lo + 1;
 
+    // Each bar's value text (with its bound sign and age) and the room the widest one needs at
+    // the bars' end, so that no label is cut off by the edge.
+    std::vector<std::string> values;
+    float value_w = 90.0f;
+    for (const CompareBar& b : bars)
+    {
+        std::string v = FigureValueText(ds, model.Metric, b.F) + (b.F.Conf != Confidence_Reported ? " est." : "");
+        if (b.F.Age > 0)
+            v += "  (" + AgeText(b.F, model.Granularity) + ")";
+        value_w = std::max(value_w, ImGui::CalcTextSize(v.c_str()).x + 12.0f + (b.F.Limit == Bound_Lower ? 36.0f : 0.0f));
+        values.push_back(std::move(v));
+    }
+    value_w = std::min(value_w, ImGui::GetContentRegionAvail().x * 0.45f);
     ImGui::BeginChild("compare-bars", ImGui::GetContentRegionAvail(), ImGuiChildFlags_None);
     ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     if (ImGui::GetScrollMaxY() > 0)
@@ -105,7 +118,6 @@ void DrawCompareView(ViewContext& ctx)
         if (hovered)
             ObservationTooltip(ctx, b.F);
         ImGui::PopID();
-        float value_w = 90.0f;
         float x0 = p.x + label_w + 8.0f;
         float span = std::max(10.0f, full - label_w - 8.0f - value_w);
         float zero = x0 + (float)((0 - lo) / (hi - lo)) * span;
@@ -141,9 +153,7 @@ void DrawCompareView(ViewContext& ctx)
         dl->PushClipRect(p, ImVec2(p.x + label_w, p.y + bar_h), true);
         dl->AddText(ImVec2(p.x, p.y + 3), th.Text, b.Label.c_str());
         dl->PopClipRect();
-        std::string value = FigureValueText(ds, model.Metric, b.F) + (est ? " est." : "");
-        if (stale)
-            value += "  (" + AgeText(b.F, model.Granularity) + ")";
+        const std::string& value = values[i];
         float value_x = std::max(zero, end) + 6.0f + (b.F.Limit == Bound_Lower ? 36.0f : 0.0f);
         dl->AddText(ImVec2(value_x, p.y + 3), stale ? th.TextMuted : th.Text, value.c_str());
     }
