@@ -11,6 +11,9 @@
 /** The explorer's views, as named in the state, the URL hash and the `view` attribute. */
 export type ViewName = "map" | "trend" | "compare" | "share" | "table" | "sources";
 
+/** Period lengths a metric's figures come in; `""` = let the widget choose. */
+export type Granularity = "" | "year" | "quarter" | "month" | "day";
+
 /** Colour scheme: `"auto"` follows the reader's `prefers-color-scheme` and its changes. */
 export type Theme = "light" | "dark" | "auto";
 
@@ -26,11 +29,18 @@ export interface ViewState {
   view: ViewName;
   /** Metric id from the data file (`metrics[].id`); `""` in a partial lets the widget choose the busiest metric. */
   metric: string;
+  /**
+   * The length of the periods shown: values over a year and over a quarter are never joined in one
+   * line, ranked together or summed. `""` in a partial lets the widget choose (the period's own
+   * kind when one is given, else the granularity of the metric's latest figure); `getState()`
+   * always names the one in use.
+   */
+  granularity: Granularity;
   /** Entity ids (`entities[].id`) in the order they were picked; empty lets the widget choose the top five. */
   entities: string[];
   /** Region ids (`regions[].id`); empty lets the widget choose. */
   regions: string[];
-  /** A period of the data such as `"2023-Q2"`, `"2024"` or `"2025-01"`; `""` means the latest period with data. */
+  /** A period of the data of the chosen granularity, such as `"2023-Q2"`, `"2024"` or `"2025-01"`; `""` means the latest period with data. */
   period: string;
   /** Value axis of the trend and compare views. Default `"linear"`. */
   scale: "linear" | "log";
