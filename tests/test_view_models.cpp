@@ -438,3 +438,133 @@ TEST_CASE("every view's table of the real data is built from its model")
             CHECK(row.size() == t.Columns.size());
     }
 }
+
+//-----------------------------------------------------------------------------
+// Totals and their parts: a region containing another shown region (the world, "Worldwide except
+// mainland China" beside the US, LINE's four key markets beside Japan) is never ranked, painted or
+// added up as one of its parts.
+//-----------------------------------------------------------------------------
+
+TEST_CASE("regions contain their parts: the world every region, a country list a smaller one inside it")
+{
+    Region world, wide, jp, tw_th_id, key, other;
+    world.World = true;
+    wide.Countries = { "JP", "TW", "TH", "ID" };
+    key.Countries = { "JP", "TW", "TH", "ID" };
+    jp.Countries = { "JP" };
+    tw_th_id.Countries = { "TW", "TH", "ID" };
+    other.Countries = { "JP", "KR" };
+    CHECK(RegionContains(world, jp));
+    CHECK(!RegionContains(jp, world));
+    CHECK(!RegionContains(world, world));
+    CHECK(RegionContains(wide, jp));
+    CHECK(RegionContains(wide, tw_th_id));
+    CHECK(!RegionContains(wide, key));  // the same area, not a total of itself
+    CHECK(RegionContains(other, jp));
+    CHECK(!RegionContains(wide, other)); // overlapping, not containing
+    CHECK(!RegionContains(jp, jp));
+}
+
+TEST_CASE("compare by region sets the world total apart and ranks only its parts")
+{
+    Dataset ds = Fixture();
+    CompareModel c = BuildCompareModel(ds, Query(ds, R"({"view":"compare","metric":"revenue","compare_by":"region","entities":["alpha"],"period":"2025-Q3"})"));
+    REQUIRE(c.Bars.size() == 2);
+    CHECK(c.Bars[0].Label == "north");
+    CHECK(c.Bars[1].Label == "south");
+    REQUIRE(c.Totals.size() == 1);
+    CHECK(c.Totals[0].Label == "world");
+    CHECK(c.Totals[0].F.Value == 36);
+    ShownTable t = CompareTable(ds, c);
+    CHECK(t.Notes[0] == "3 of 3 series report Q3 2025.");
+    CHECK(std::find(t.Notes.begin(), t.Notes.end(), "Totals shown apart, not ranked with their parts: world (the world total).") != t.Notes.end());
+    REQUIRE(t.Rows.size() == 3);
+    CHECK(t.Rows[0][0] == "1");
+    CHECK(t.Rows[1][0] == "2");
+    CHECK(t.Rows[2][0] == "total, not ranked");
+    CHECK(t.Rows[2][1] == "world");
+    CHECK(t.Summary.find("north ranks first") != std::string::npos);
+    CHECK(t.Summary.find(" of 2.") != std::string::npos);
+}
+
+TEST_CASE("Facebook DAU by region at Q4 2021: Worldwide is the total, not ranked among Meta's regions")
+{
+    const Dataset& ds = RealData();
+    CompareModel c = BuildCompareModel(ds, Query(ds, R"({"view":"compare","metric":"facebook-dau","compare_by":"region","entities":["facebook"],"period":"2021-Q4"})"));
+    REQUIRE(c.Bars.size() == 4);
+    for (const CompareBar& b : c.Bars)
+        CHECK(!ds.Regions[b.F.Region].World);
+    REQUIRE(c.Totals.size() == 1);
+    CHECK(c.Totals[0].Label == "Worldwide");
+    CHECK(c.Totals[0].F.Value == 1929);
+}
+
+// Every (metric, platform) of the real data, compared by region, coloured on the map and shared
+// by region: no ranked bar, painted region or share part contains another one shown beside it.
+TEST_CASE("over the real data no total is ranked, painted or shared beside its parts")
+{
+    const Dataset& ds = RealData();
+    size_t totals_seen = 0;
+    for (const Metric& met : ds.Metrics)
+        for (const Entity& ent : ds.Entities)
+        {
+            std::string json = R"({"metric":")" + met.Id + R"(","entities":[")" + ent.Id + R"("],"compare_by":"region"})";
+            CAPTURE(json);
+            ViewQuery q = Query(ds, json.c_str());
+            if (q.Metric < 0 || !q.When.Valid())
+                continue;
+            CompareModel c = BuildCompareModel(ds, q);
+            totals_seen += c.Totals.size();
+            for (const CompareBar& a : c.Bars)
+                for (const CompareBar& b : c.Bars)
+                    CHECK(!RegionContains(ds.Regions[a.F.Region], ds.Regions[b.F.Region]));
+            for (const CompareBar& t : c.Totals)
+                CHECK(std::any_of(c.Bars.begin(), c.Bars.end(), [&](const CompareBar& b) { return RegionContains(ds.Regions[t.F.Region], ds.Regions[b.F.Region]); }));
+            MapModel m = BuildMapModel(ds, q);
+            for (const MapCell& a : m.Cells)
+                for (const MapCell& b : m.Cells)
+                    if (a.Painted && b.Painted)
+                        CHECK(!RegionContains(ds.Regions[a.Region], ds.Regions[b.Region]));
+            ShareModel s = BuildShareModel(ds, q);
+            auto named = [&](const std::string& name) -> const Region& {
+                return *std::find_if(ds.Regions.begin(), ds.Regions.end(), [&](const Region& r) { return r.Name == name; });
+            };
+            for (const std::string& a : s.ByRegion.Parts)
+                for (const std::string& b : s.ByRegion.Parts)
+                    if (a != b)
+                        CHECK(!RegionsOverlap(named(a), named(b)));
+        }
+    CHECK(totals_seen > 10); // the check above looked at real totals
+}
+
+TEST_CASE("LINE's four key markets are the total of Japan and of Taiwan, Thailand & Indonesia")
+{
+    const Dataset& ds = RealData();
+    ViewQuery q = Query(ds, R"({"metric":"line-mau","entities":["line"],"compare_by":"region"})");
+    MapModel m = BuildMapModel(ds, q);
+    int key = ds.FindRegion("line-key-markets");
+    REQUIRE(key >= 0);
+    for (const MapCell& c : m.Cells)
+        if (c.Region == key)
+            CHECK(!c.Painted); // it would colour Indonesia with the four markets' total
+    ShareModel s = BuildShareModel(ds, q);
+    CHECK(std::find(s.ByRegion.Parts.begin(), s.ByRegion.Parts.end(), ds.Regions[key].Name) == s.ByRegion.Parts.end());
+    CHECK(s.ByRegion.Note.find("totals containing other regions with figures: " + ds.Regions[key].Name) != std::string::npos);
+}
+
+// The summary is the sentence heard first; the notes follow it wherever the table is read (the
+// mirror, the CLI), so the summary must not carry a note itself.
+TEST_CASE("no view's summary repeats one of its notes")
+{
+    const Dataset& ds = RealData();
+    for (int v = 0; v < ViewKind_COUNT; v++)
+        for (const Metric& met : ds.Metrics)
+            for (const char* by : { "entity", "region" })
+            {
+                std::string json = std::string(R"({"metric":")") + met.Id + R"(","compare_by":")" + by + R"(","view":")" + ViewKindName((ViewKind)v) + "\"}";
+                CAPTURE(json);
+                ShownTable t = BuildShownTable(ds, Query(ds, json.c_str()));
+                for (const std::string& n : t.Notes)
+                    CHECK(t.Summary.find(n) == std::string::npos);
+            }
+}

@@ -1,7 +1,9 @@
 // Compare model: bars ranked at one period of the chosen granularity. A missing figure may be
 // stood in for by an earlier one of the same granularity within the metric's as_of_limit, and the
 // bar says how old it is; a year never stands in for a quarter, and nothing later than the period
-// shown ever does.
+// shown ever does. By region, a total (the world, or any region containing another compared
+// region) is never ranked with its parts: it is set apart as a reference, like the map's "total,
+// not drawn".
 #include "core/view_models.h"
 #include "core/stable_sort.h"
 
@@ -25,6 +27,7 @@ static int CompareRegion(const Dataset& ds, const ViewQuery& q)
 static void CollectBars(const Dataset& ds, const ViewQuery& q, CompareKind by, CompareModel* m)
 {
     m->Bars.clear();
+    m->Totals.clear();
     m->NoRecent.clear();
     m->Candidates = 0;
     auto add = [&](int e, int r, std::string label) {
@@ -55,6 +58,26 @@ static void CollectBars(const Dataset& ds, const ViewQuery& q, CompareKind by, C
         for (int e = 0; e < (int)ds.Entities.size(); e++)
             if (q.Entities.size() <= 1 || std::find(q.Entities.begin(), q.Entities.end(), e) != q.Entities.end())
                 add(e, m->Region, EntityLabel(ds.Entities[e]));
+    }
+    if (by == CompareKind_Region)
+    {
+        // A region containing another compared region is their total: ranking it with its parts
+        // would put a sum beside its own terms. Decided over every bar (all selected platforms),
+        // so a platform's world figure never outranks another's regional one either.
+        std::vector<CompareBar> ranked;
+        for (CompareBar& b : m->Bars)
+        {
+            std::vector<std::string> parts;
+            for (const CompareBar& o : m->Bars)
+                if (RegionContains(ds.Regions[b.F.Region], ds.Regions[o.F.Region]) &&
+                    std::find(parts.begin(), parts.end(), ds.Regions[o.F.Region].Name) == parts.end())
+                    parts.push_back(ds.Regions[o.F.Region].Name);
+            for (const std::string& p : parts)
+                b.Contains += (b.Contains.empty() ? "" : ", ") + p;
+            (parts.empty() ? ranked : m->Totals).push_back(std::move(b));
+        }
+        m->Bars = std::move(ranked);
+        StableSortBy(m->Totals, [](const CompareBar& a, const CompareBar& b) { return a.F.Value > b.F.Value; });
     }
     bool lower_better = ds.Metrics[q.Metric].LowerIsBetter;
     bool descending = q.SortDescending != lower_better; // ranks: "best" first means smallest
@@ -89,7 +112,7 @@ CompareModel BuildCompareModel(const Dataset& ds, const ViewQuery& q)
     {
         CompareModel regions = m;
         CollectBars(ds, q, CompareKind_Region, &regions);
-        if (regions.Bars.size() > m.Bars.size())
+        if (regions.Bars.size() + regions.Totals.size() > m.Bars.size())
         {
             m = std::move(regions);
             m.FellBack = true;
@@ -98,13 +121,22 @@ CompareModel BuildCompareModel(const Dataset& ds, const ViewQuery& q)
     }
     const char* noun = m.By == CompareKind_Region ? "series" : "platforms";
     size_t exact = 0, bounds = 0;
-    for (const CompareBar& b : m.Bars)
-        exact += b.F.Age == 0, bounds += b.F.Limit != Bound_None;
+    for (const std::vector<CompareBar>* list : { &m.Bars, &m.Totals })
+        for (const CompareBar& b : *list)
+            exact += b.F.Age == 0, bounds += b.F.Limit != Bound_None;
+    const size_t shown = m.Bars.size() + m.Totals.size();
     std::string coverage = std::to_string(exact) + " of " + std::to_string(m.Candidates) + " " + noun + " report " + PeriodLabel(q.When);
-    if (m.Bars.size() > exact)
-        coverage += "; " + std::to_string(m.Bars.size() - exact) + " more show an earlier " + GranularityAdjective(q.Granularity) +
+    if (shown > exact)
+        coverage += "; " + std::to_string(shown - exact) + " more show an earlier " + GranularityAdjective(q.Granularity) +
                     " figure (at most " + std::to_string(ds.Metrics[q.Metric].AsOf.For(q.Granularity)) + " " + GranularityPlural(q.Granularity) + " back)";
     m.Notes.push_back(coverage + ".");
+    if (!m.Totals.empty())
+    {
+        std::string names;
+        for (const CompareBar& b : m.Totals)
+            names += (names.empty() ? "" : "; ") + b.Label + (ds.Regions[b.F.Region].World ? " (the world total)" : " (contains " + b.Contains + ")");
+        m.Notes.push_back("Totals shown apart, not ranked with their parts: " + names + ".");
+    }
     if (!m.NoRecent.empty())
     {
         std::string names;
@@ -140,11 +172,19 @@ ShownTable CompareTable(const Dataset& ds, const CompareModel& m)
         AppendFigureCells(ds, b.F, m.Granularity, &row, &t.Sources);
         t.Rows.push_back(std::move(row));
     }
+    for (const CompareBar& b : m.Totals)
+    {
+        std::vector<std::string> row = { "total, not ranked", b.Label, FigureValueText(ds, m.Metric, b.F) };
+        AppendFigureCells(ds, b.F, m.Granularity, &row, &t.Sources);
+        t.Rows.push_back(std::move(row));
+    }
     const CompareBar& top = m.Bars[0];
     t.Summary = "Comparison of " + met.Name + " at " + PeriodLabel(m.When) + ": " + top.Label + " ranks first with " +
                 (top.F.Limit != Bound_None ? BoundWords(top.F.Limit) + " " : "") + FormatNumber(ds, m.Metric, top.F.Value) +
                 (met.Unit.empty() ? "" : " " + met.Unit) + (top.F.Age > 0 ? " (" + AgeText(top.F, m.Granularity) + ")" : "") + " of " +
-                std::to_string(m.Bars.size()) + ". " + (m.Notes.empty() ? "" : m.Notes[0]);
+                std::to_string(m.Bars.size()) + ".";
+    // The notes (coverage first) travel in t.Notes; readers of the table add them after the
+    // summary, so copying one in here made the mirror say it twice.
     return t;
 }
 

@@ -47,12 +47,13 @@ MapModel BuildMapModel(const Dataset& ds, const ViewQuery& q)
         bounds += c.F.Limit != Bound_None;
         m.Cells.push_back(c);
     }
-    // A world total beside regional figures is listed, not painted: it would colour the countries
-    // no regional figure covers with the total, and stretch the colour scale.
-    bool regional = std::any_of(m.Cells.begin(), m.Cells.end(), [&](const MapCell& c) { return !ds.Regions[c.Region].World; });
+    // A total beside its parts (the world, or any region containing another region with a figure,
+    // e.g. "Worldwide except mainland China" beside the United States) is listed, not painted: it
+    // would colour the countries no part covers with the total, and stretch the colour scale.
     for (MapCell& c : m.Cells)
-        if (regional && ds.Regions[c.Region].World)
-            c.Painted = false;
+        for (const MapCell& o : m.Cells)
+            if (RegionContains(ds.Regions[c.Region], ds.Regions[o.Region]))
+                c.Painted = false;
     StableSortBy(m.Cells, [](const MapCell& a, const MapCell& b) { return a.F.Value > b.F.Value; });
     for (const MapCell& c : m.Cells)
         if (c.Painted)
@@ -62,13 +63,18 @@ MapModel BuildMapModel(const Dataset& ds, const ViewQuery& q)
 
     // Colour scale: every figure of (metric, entity) at this granularity, over all regions and
     // periods, so colours stay put while the period plays.
-    bool any_regional = false;
+    // A region that is the total of another region with figures stays off the scale, as it stays off the map.
+    std::vector<int> with_series;
     for (int r = 0; r < (int)ds.Regions.size(); r++)
-        any_regional |= !ds.Regions[r].World && !SeriesRows(ds, q.Metric, m.Entity, r).Empty();
+        if (!SeriesRows(ds, q.Metric, m.Entity, r).Empty())
+            with_series.push_back(r);
+    auto is_total = [&](int r) {
+        return std::any_of(with_series.begin(), with_series.end(), [&](int o) { return RegionContains(ds.Regions[r], ds.Regions[o]); });
+    };
     double lo = 1e300, hi = -1e300, lo_pos = 1e300;
-    for (int r = 0; r < (int)ds.Regions.size(); r++)
+    for (int r : with_series)
     {
-        if (any_regional && ds.Regions[r].World)
+        if (is_total(r))
             continue;
         for (uint32_t row : SeriesRows(ds, q.Metric, m.Entity, r))
         {

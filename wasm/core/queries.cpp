@@ -207,6 +207,20 @@ bool RegionsOverlap(const Region& a, const Region& b)
     return false;
 }
 
+bool RegionContains(const Region& outer, const Region& inner)
+{
+    if (inner.World)
+        return false;
+    if (outer.World)
+        return true;
+    if (inner.Countries.empty() || outer.Countries.size() <= inner.Countries.size())
+        return false;
+    for (const std::string& c : inner.Countries)
+        if (std::find(outer.Countries.begin(), outer.Countries.end(), c) == outer.Countries.end())
+            return false;
+    return true;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Grouping, ranges and counts
 //-----------------------------------------------------------------------------

@@ -76,6 +76,10 @@ Period LatestPeriod(const Dataset& ds, int metric, int entity = -1, int region =
 void SortRowsByRank(const Dataset& ds, std::vector<uint32_t>* rows);                      // best first (LowerIsBetter honoured), ties by name
 std::vector<uint32_t> Ranking(const Dataset& ds, int metric, Period when, CompareKind by, int fixed); // rows at `when` across entities (fixed region) or regions (fixed entity), best first
 bool RegionsOverlap(const Region& a, const Region& b);                                    // share a country, or one is the world; false when either has no countries
+// Whether `outer` is a total that `inner` is part of, so the two must never be ranked, summed or
+// coloured on one scale as peers: the world contains every other region; otherwise outer's
+// country list holds all of inner's and more. Equal lists are one area, not a total of the other.
+bool RegionContains(const Region& outer, const Region& inner);
 
 // Grouping, ranges and counts
 ValueRange ComputeValueRange(const Dataset& ds, const std::vector<uint32_t>& rows);      // over the given rows

@@ -100,20 +100,36 @@ ShareChartModel RegionShares(const Dataset& ds, const ViewQuery& q, int entity)
     chart.Shown = true;
     const int m = q.Metric;
     chart.Title = "Share of " + ds.Entities[entity].Name + "'s total by region";
-    std::vector<int> parts, skipped;
+    // Totals first out (a region containing another with figures: the parts are drawn, not the
+    // sum of some of them), then whatever still overlaps a part kept before it.
+    std::vector<int> candidates, totals, parts, skipped;
     for (int r = 0; r < (int)ds.Regions.size(); r++)
     {
         if (!q.Regions.empty() && std::find(q.Regions.begin(), q.Regions.end(), r) == q.Regions.end())
             continue;
         if (ds.Regions[r].World || SeriesRows(ds, m, entity, r).Empty())
             continue;
+        candidates.push_back(r);
+    }
+    for (int r : candidates)
+    {
+        bool total = std::any_of(candidates.begin(), candidates.end(), [&](int o) { return RegionContains(ds.Regions[r], ds.Regions[o]); });
+        if (total)
+        {
+            totals.push_back(r);
+            continue;
+        }
         bool overlaps = false;
         for (int p : parts)
             overlaps |= RegionsOverlap(ds.Regions[p], ds.Regions[r]);
         (overlaps ? skipped : parts).push_back(r);
     }
-    for (int r : skipped)
-        chart.Note += (chart.Note.empty() ? "Left out because they overlap other regions: " : ", ") + ds.Regions[r].Name;
+    for (int r : totals)
+        chart.Note += (chart.Note.empty() ? "Left out as totals containing other regions with figures: " : ", ") + ds.Regions[r].Name;
+    if (!totals.empty() && !skipped.empty())
+        chart.Note += ". ";
+    for (size_t i = 0; i < skipped.size(); i++)
+        chart.Note += (i == 0 ? "Left out because they overlap other regions: " : ", ") + ds.Regions[skipped[i]].Name;
     std::vector<Contributor> all;
     for (size_t i = 0; i < parts.size(); i++)
     {

@@ -130,6 +130,7 @@ struct CompareBar
     Figure F;
     std::string Label;              // "Weibo (微博)"
     std::string Group;              // owner's country ("unknown origin")
+    std::string Contains;           // a total's parts among the compared regions ("US & Canada, Europe (Meta)"); "" for a ranked bar
 };
 
 struct CompareModel
@@ -141,6 +142,7 @@ struct CompareModel
     bool FellBack = false;          // one platform only: its regions are compared instead
     int Region = -1;                // where entities are compared
     std::vector<CompareBar> Bars;   // ranked
+    std::vector<CompareBar> Totals; // by region: regions containing other compared regions (the world total...): shown apart, never ranked with their parts
     std::vector<std::string> NoRecent; // "WhatsApp (last figure 2018)": older than the as_of_limit, not ranked
     size_t Candidates = 0;          // series asked for
     std::vector<std::string> Notes;

@@ -736,9 +736,12 @@ std::string ViewMirrorJson(const ViewContext* ctx)
     const bool has = ctx->App_->HasData();
     j["label"] = has ? "Landscape data explorer: " + ctx->App_->Data().Title + ", " + ViewLabels[(int)ctx->App_->State().View] + " view"
                      : std::string("Landscape data explorer (loading)");
+    // The summary, then each note once: a screen reader hearing a sentence twice takes it for a
+    // second fact (the models keep notes out of their summaries; this guards the folding).
     std::string summary = t.Summary;
     for (const std::string& n : t.Notes)
-        summary += " " + n;
+        if (!n.empty() && summary.find(n) == std::string::npos)
+            summary += (summary.empty() ? "" : " ") + n;
     j["summary"] = summary;
     j["notes"] = t.Notes;
     j["caption"] = t.Caption;

@@ -157,6 +157,34 @@ void DrawCompareView(ViewContext& ctx)
         float value_x = std::max(zero, end) + 6.0f + (b.F.Limit == Bound_Lower ? 36.0f : 0.0f);
         dl->AddText(ImVec2(value_x, p.y + 3), stale ? th.TextMuted : th.Text, value.c_str());
     }
+    // Totals (the world, or a region containing others compared) come after the ranking, apart
+    // and without a bar: on the parts' scale a total's bar would dwarf them and read as a rank.
+    if (!model.Totals.empty())
+        ImGui::SeparatorText("Totals, not ranked with their parts");
+    for (size_t i = 0; i < model.Totals.size(); i++)
+    {
+        const CompareBar& b = model.Totals[i];
+        ImGui::PushID((int)(bars.size() + i));
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float full = ImGui::GetContentRegionAvail().x;
+        if (ImGui::InvisibleButton("total", ImVec2(full, bar_h)))
+            Emit(ctx, "select", SelectEventJson(ctx, b.F.Row));
+        bool hovered = ImGui::IsItemHovered();
+        if (hovered)
+        {
+            ObservationTooltip(ctx, b.F);
+            dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + full, p.y + bar_h), WithAlpha(th.Grid, 0.6f), 3.0f);
+        }
+        ImGui::PopID();
+        std::string label = b.Label + (ds.Regions[b.F.Region].World ? " (total, not ranked)" : " (contains " + b.Contains + ")");
+        dl->PushClipRect(p, ImVec2(p.x + label_w, p.y + bar_h), true);
+        dl->AddText(ImVec2(p.x, p.y + 3), th.Text, label.c_str());
+        dl->PopClipRect();
+        std::string value = FigureValueText(ds, model.Metric, b.F) + (b.F.Conf != Confidence_Reported ? " est." : "");
+        if (b.F.Age > 0)
+            value += "  (" + AgeText(b.F, model.Granularity) + ")";
+        dl->AddText(ImVec2(p.x + label_w + 8.0f, p.y + 3), b.F.Age > 0 ? th.TextMuted : th.Text, value.c_str());
+    }
     ImGui::EndChild();
 }
 
