@@ -44,7 +44,7 @@ static void CollectBars(const Dataset& ds, const ViewQuery& q, CompareKind by, C
             return;
         }
         const Entity& ent = ds.Entities[e];
-        m->Bars.push_back({ DescribeRow(ds, (uint32_t)row, age), std::move(label), ent.HqCountry.empty() ? "unknown origin" : ent.HqCountry });
+        m->Bars.push_back({ DescribeRow(ds, (uint32_t)row, age), std::move(label), ent.HqCountry.empty() ? "unknown origin" : ent.HqCountry, {} });
     };
     if (by == CompareKind_Region)
     {
