@@ -50,14 +50,7 @@ std::vector<LintFinding> Lint(const Json& doc, const LintOptions& options = Lint
     Dataset ds;
     LoadResult r = LoadDataset(text, &ds);
     REQUIRE(r.Ok);
-    Workbook records;
-    REQUIRE(ExportDocument(text, &records, false));
-    const SheetTable* metrics = records.Find("metrics");
-    std::vector<uint8_t> declared;
-    int column = metrics->FindColumn("period_kind");
-    for (size_t row = 1; row < metrics->RowCount(); row++)
-        declared.push_back(column >= 0 && !metrics->At(row, (size_t)column).empty());
-    return LintDataset(ds, declared, options);
+    return LintDataset(ds, DeclaredPeriodKinds(text), options);
 }
 
 std::vector<LintFinding> Of(const std::vector<LintFinding>& all, LintRule rule)
@@ -320,4 +313,36 @@ TEST_CASE("lint: ranks are places, not amounts: no jump from 31 to 1")
     Json doc = Base();
     doc["observations"][7]["value"] = 31;
     CHECK(Of(Lint(doc), LintRule_Jump).empty());
+}
+
+TEST_CASE("SkipJsonValue skips a value by its brackets and quotes")
+{
+    const std::string text = R"( {"a": [1, "x]\"}", {"b": null}], "c": "小红书"} tail)";
+    CHECK(SkipJsonValue(text, 0) == text.find(" tail"));
+    const size_t array = text.find('[');
+    CHECK(text.substr(array, SkipJsonValue(text, array) - array) == R"([1, "x]\"}", {"b": null}])");
+    CHECK(SkipJsonValue("  12.5e3, 4", 0) == 8);
+    CHECK(SkipJsonValue("\"a\\\\\" ,", 0) == 5);
+}
+
+TEST_CASE("the records of a document without its observations, wherever they are; DeclaredPeriodKinds reads up to the metrics")
+{
+    Json doc = Base();
+    Json observations = doc["observations"];
+    doc.erase("observations");
+    // The observations first, records after them: skipped by their brackets, the rest still read.
+    std::string text = "{\"observations\": " + observations.dump() + ", " + doc.dump().substr(1);
+    Workbook records;
+    REQUIRE(ExportDocument(text, &records, false));
+    CHECK(records.Find("observations")->RowCount() == 1); // the header only
+    CHECK(records.Find("regions")->RowCount() == 6);
+    CHECK(records.Find("events")->RowCount() == 2);
+    std::vector<uint8_t> declared = DeclaredPeriodKinds(text);
+    CHECK(declared == std::vector<uint8_t>{ 1, 0 });
+    // Observations last: nothing after them.
+    text = doc.dump();
+    text.insert(text.size() - 1, ", \"observations\": " + observations.dump());
+    Workbook again;
+    REQUIRE(ExportDocument(text, &again, false));
+    CHECK(again.Find("metrics")->RowCount() == 3);
 }

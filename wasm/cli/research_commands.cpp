@@ -107,8 +107,6 @@ void Read(const std::string& name, Input* in)
         in->Load = LoadDataset(in->Text, &in->Data);
         in->Ok = in->Load.Ok;
     }
-    if (in->Ok)
-        ExportDocument(in->Text, &in->Records, false);
 }
 
 //-----------------------------------------------------------------------------
@@ -227,19 +225,6 @@ int Export(const std::vector<std::string>& args)
 // lint
 //-----------------------------------------------------------------------------
 
-// Which metrics name their period_kind in the file (the dataset only has the value).
-std::vector<uint8_t> DeclaredPeriodKinds(const Workbook& records)
-{
-    std::vector<uint8_t> declared;
-    const SheetTable* metrics = records.Find("metrics");
-    if (!metrics || metrics->RowCount() == 0)
-        return declared;
-    const int column = metrics->FindColumn("period_kind");
-    for (size_t row = 1; row < metrics->RowCount(); row++)
-        declared.push_back(column >= 0 && !metrics->At(row, (size_t)column).empty());
-    return declared;
-}
-
 int Lint(const std::vector<std::string>& args)
 {
     bool as_json = false;
@@ -298,7 +283,7 @@ int Lint(const std::vector<std::string>& args)
             status = 1;
             continue;
         }
-        std::vector<LintFinding> findings = LintDataset(in->Data, DeclaredPeriodKinds(in->Records), options);
+        std::vector<LintFinding> findings = LintDataset(in->Data, DeclaredPeriodKinds(in->Text), options);
         LintVerdict verdict = JudgeFindings(findings, accepted);
         std::vector<bool> is_accepted(findings.size(), false);
         for (size_t i : verdict.Accepted)
@@ -417,6 +402,8 @@ int Diff(const std::vector<std::string>& args)
             }
         return 1;
     }
+    ExportDocument(a->Text, &a->Records, false);
+    ExportDocument(b->Text, &b->Records, false);
     EditionDiff d = DiffEditions(a->Data, a->Records, b->Data, b->Records);
     if (as_json)
     {

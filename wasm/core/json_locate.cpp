@@ -27,8 +27,11 @@ public:
             if (places[i].Array.empty())
                 TopFields[places[i].Field].push_back(i);
             else
-                ByRecord[places[i].Array][places[i].Index].push_back(i);
+                ByRecord[places[i].Array].push_back(i);
         }
+        // Each array's wanted records in order: items are met in order, so a cursor finds them.
+        for (auto& kv : ByRecord)
+            std::stable_sort(kv.second.begin(), kv.second.end(), [&](size_t a, size_t b) { return Places[a].Index < Places[b].Index; });
     }
 
     bool OnNull(size_t end) { return Scalar(end, nullptr); }
@@ -48,9 +51,12 @@ public:
                     Offsets[p] = start;
         }
         else if (f.Kind == Role::Record && f.Wanted)
-            for (size_t p : *f.Wanted)
+            for (size_t i = f.WantedBegin; i < f.WantedEnd; i++)
+            {
+                const size_t p = (*f.Wanted)[i];
                 if (Places[p].Field == f.Key)
                     Offsets[p] = start, FieldFound[p] = true;
+            }
         return true;
     }
     bool OnBeginObject(size_t end) { return Begin(end, true); }
@@ -110,9 +116,11 @@ private:
         Role Kind = Role::Other;
         std::string Key;
         size_t Index = 0; // arrays: the next item's index
-        const std::unordered_map<size_t, std::vector<size_t>>* Records = nullptr; // RecordArray, Rows: the wanted records of the array
-        const std::vector<size_t>* Wanted = nullptr; // Record, Row: the places of this record
-        size_t Row = 0;                              // Row: its index
+        const std::vector<size_t>* Records = nullptr; // RecordArray, Rows: the places in the array, by record index
+        size_t Cursor = 0;                            // RecordArray, Rows: the first place not yet passed
+        const std::vector<size_t>* Wanted = nullptr;  // Record, Row: the places of this record are Wanted[WantedBegin, WantedEnd)
+        size_t WantedBegin = 0, WantedEnd = 0;
+        size_t Row = 0; // Row: its index
     };
 
     // Every token starts at the first byte after the previous one that is not white space or a separator.
@@ -134,14 +142,24 @@ private:
         const size_t index = parent.Index++;
         if ((parent.Kind == Role::RecordArray || parent.Kind == Role::Rows) && parent.Records)
         {
-            auto it = parent.Records->find(index);
-            if (it != parent.Records->end())
+            const std::vector<size_t>& wanted = *parent.Records;
+            while (parent.Cursor < wanted.size() && Places[wanted[parent.Cursor]].Index < index)
+                parent.Cursor++;
+            if (parent.Cursor < wanted.size() && Places[wanted[parent.Cursor]].Index == index)
             {
-                for (size_t p : it->second)
-                    if (!FieldFound[p])
-                        Offsets[p] = start; // the record itself, until its field's name is seen
+                size_t last = parent.Cursor;
+                while (last < wanted.size() && Places[wanted[last]].Index == index)
+                {
+                    if (!FieldFound[wanted[last]])
+                        Offsets[wanted[last]] = start; // the record itself, until its field's name is seen
+                    last++;
+                }
                 if (child)
-                    child->Wanted = &it->second;
+                {
+                    child->Wanted = &wanted;
+                    child->WantedBegin = parent.Cursor;
+                    child->WantedEnd = last;
+                }
             }
         }
         if (child)
@@ -246,7 +264,7 @@ private:
 
     std::string_view Text;
     const std::vector<RecordPlace>& Places;
-    std::unordered_map<std::string, std::unordered_map<size_t, std::vector<size_t>>> ByRecord;
+    std::unordered_map<std::string, std::vector<size_t>> ByRecord; // array -> its places, by record index
     std::unordered_map<std::string, std::vector<size_t>> TopFields;
     std::vector<size_t> Offsets;
     std::vector<bool> FieldFound;
@@ -258,6 +276,51 @@ private:
 };
 
 } // namespace
+
+size_t SkipJsonValue(std::string_view json, size_t start)
+{
+    const char* const base = json.data();
+    const char* const end = base + json.size();
+    const char* p = base + start;
+    int depth = 0;
+    while (p < end)
+    {
+        const char c = *p;
+        if (c == '"')
+        {
+            p++;
+            for (;;)
+            {
+                p = json_detail::SkipPlain(p, end);
+                if (p >= end)
+                    return json.size();
+                if (*p == '"')
+                    break;
+                p += *p == '\\' ? 2 : 1; // an escape, or a byte of UTF-8 the fast scan stops at
+            }
+            p++;
+            if (depth == 0)
+                return (size_t)(p - base);
+            continue;
+        }
+        if (c == '[' || c == '{')
+            depth++;
+        else if (c == ']' || c == '}')
+        {
+            if (--depth <= 0)
+                return (size_t)(p + 1 - base);
+        }
+        else if (depth == 0 && c != ' ' && c != '\n' && c != '\r' && c != '\t')
+        {
+            // A number or a literal at the top: up to what ends it.
+            while (p < end && *p != ',' && *p != ']' && *p != '}' && *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t')
+                p++;
+            return (size_t)(p - base);
+        }
+        p++;
+    }
+    return json.size();
+}
 
 std::vector<LocatedPlace> LocateInJson(std::string_view json, const std::vector<RecordPlace>& places)
 {

@@ -1,5 +1,7 @@
 #include "core/lint.h"
 
+#include "core/sheets_model.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -35,9 +37,10 @@ std::string Number(double x)
 // Digits after the decimal point a value was written with (up to 6): how far its rounding goes.
 int DecimalsOf(double x)
 {
+    static const double kPowers[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
     for (int k = 0; k <= 6; k++)
     {
-        double scaled = x * std::pow(10.0, k);
+        const double scaled = x * kPowers[k];
         if (std::fabs(scaled - std::round(scaled)) <= 1e-9 * std::max(1.0, std::fabs(scaled)))
             return k;
     }
@@ -240,8 +243,7 @@ private:
                                     " the " + Number(before) + " of " + FormatPeriod(Obs().Periods[previous]) + " (" + SeriesName(row) +
                                     "): a slip of unit or decimal point, or a real change? If it is real, say so in the note");
                     }
-                    const bool next_period = NextPeriod(Obs().Periods[previous]) == p;
-                    if (v == before && next_period)
+                    if (v == before && NextPeriod(Obs().Periods[previous]) == p)
                     {
                         if (++run == 2)
                             run_second = row;
@@ -274,12 +276,16 @@ private:
     void Split(uint32_t begin, uint32_t end)
     {
         const std::vector<uint32_t>& sorted = Ds.Index.SortedRows;
-        Group.assign(sorted.begin() + begin, sorted.begin() + end);
-        std::sort(Group.begin(), Group.end(), [&](uint32_t a, uint32_t b) {
-            if (Obs().Periods[a] != Obs().Periods[b])
-                return Obs().Periods[a] < Obs().Periods[b];
-            return Obs().Regions[a] < Obs().Regions[b];
-        });
+        Keyed.clear();
+        for (uint32_t i = begin; i < end; i++)
+        {
+            const uint32_t row = sorted[i];
+            Keyed.emplace_back(((uint64_t)Obs().Periods[row].Key << 16) | Obs().Regions[row], row);
+        }
+        std::sort(Keyed.begin(), Keyed.end());
+        Group.clear();
+        for (const auto& k : Keyed)
+            Group.push_back(k.second);
         for (size_t i = 0; i < Group.size();)
         {
             size_t j = i + 1;
@@ -296,7 +302,8 @@ private:
         const Metric& metric = Ds.Metrics[Obs().Metrics[rows[0]]];
         const Entity& entity = Ds.Entities[Obs().Entities[rows[0]]];
         int world = -1;
-        std::vector<uint32_t> parts;
+        std::vector<uint32_t>& parts = Parts;
+        parts.clear();
         bool all_sets = true;
         for (size_t i = 0; i < n; i++)
         {
@@ -315,48 +322,52 @@ private:
             for (size_t b = a + 1; b < parts.size(); b++)
             {
                 const uint16_t ra = Obs().Regions[parts[a]], rb = Obs().Regions[parts[b]];
-                if (!HasSet[ra] || !HasSet[rb])
-                    continue;
-                Countries shared = Sets[ra] & Sets[rb];
-                if (shared.none())
+                if (!HasSet[ra] || !HasSet[rb] || !(Sets[ra] & Sets[rb]).any())
                     continue;
                 disjoint = false;
                 const uint16_t lo = std::min(ra, rb), hi = std::max(ra, rb);
                 const uint64_t key = ((uint64_t)Obs().Entities[parts[a]] << 32) | ((uint64_t)lo << 16) | hi;
                 if (!OverlapsSeen.insert(key).second)
                     continue;
+                const Countries shared = Sets[ra] & Sets[rb];
                 Add(LintRule_RegionOverlap, "regions", hi, "countries", entity.Id + "/" + Ds.Regions[lo].Id + "+" + Ds.Regions[hi].Id,
                     "regions " + Ds.Regions[lo].Id + " and " + Ds.Regions[hi].Id + " share " + std::to_string(shared.count()) +
-                        (shared.count() == 1 ? " country (" : " countries (") +
-                        CountryList(shared, 6) + ") and both split " + entity.Id + "'s " + metric.Id + " in " + FormatPeriod(Obs().Periods[parts[a]]) +
-                        ": their values count those countries twice; check the regions' country lists");
+                        (shared.count() == 1 ? " country (" : " countries (") + CountryList(shared, 6) + ") and both split " + entity.Id + "'s " +
+                        metric.Id + " in " + FormatPeriod(Obs().Periods[parts[a]]) + ": their values count those countries twice; check the regions' country lists");
             }
         if (!metric.Summable || world < 0 || parts.size() < 2 || !all_sets || !disjoint)
             return;
         Countries covered;
         double sum = 0;
         int decimals = DecimalsOf(Obs().Values[(uint32_t)world]);
-        std::string names;
         for (uint32_t row : parts)
         {
             covered |= Sets[Obs().Regions[row]];
             sum += Obs().Values[row];
             decimals = std::max(decimals, DecimalsOf(Obs().Values[row]));
-            names += (names.empty() ? "" : ", ") + Ds.Regions[Obs().Regions[row]].Id;
         }
         const double whole = Obs().Values[(uint32_t)world];
         // Each part was rounded to `decimals` places, and so was the whole.
-        const double tolerance = 0.5 * std::pow(10.0, -decimals) * (double)(parts.size() + 1) + Options.SumRelativeTolerance * std::fabs(whole) + 1e-9 * std::fabs(whole);
+        static const double kUnits[] = { 1, 0.1, 0.01, 0.001, 0.0001, 0.00001, 0.000001 };
+        const double tolerance =
+            0.5 * kUnits[decimals] * (double)(parts.size() + 1) + Options.SumRelativeTolerance * std::fabs(whole) + 1e-9 * std::fabs(whole);
         const bool complete = (covered | Known) == covered;
         const double difference = sum - whole;
+        const bool finding = complete ? std::fabs(difference) > tolerance : difference > tolerance;
+        if (!finding)
+            return;
+        // Only now the words: most periods have nothing to say.
+        std::string names;
+        for (uint32_t row : parts)
+            names += (names.empty() ? "" : ", ") + Ds.Regions[Obs().Regions[row]].Id;
         const std::string where = entity.Id + "'s " + metric.Id + " in " + FormatPeriod(Obs().Periods[(uint32_t)world]);
         const std::string key = entity.Id + "/" + metric.Id + "/" + FormatPeriod(Obs().Periods[(uint32_t)world]);
         const std::string percent = whole != 0 ? ", " + Number(std::round(difference / std::fabs(whole) * 1000) / 10) + " %" : "";
-        if (complete && std::fabs(difference) > tolerance)
+        if (complete)
             Add(LintRule_RegionalSum, "observations", (uint32_t)world, "value", key,
                 "the regions of " + where + " (" + names + ") cover every country and add up to " + Number(sum) + ", not the worldwide " + Number(whole) +
                     " (" + (difference > 0 ? "+" : "") + Number(difference) + percent + "): check the figures, or say in a note why they differ");
-        else if (!complete && difference > tolerance)
+        else
             Add(LintRule_RegionalSum, "observations", (uint32_t)world, "value", key,
                 "the regions of " + where + " (" + names + ") cover part of the world but add up to " + Number(sum) + ", more than the worldwide " +
                     Number(whole) + ": check the figures and the regions' country lists");
@@ -392,6 +403,8 @@ private:
         }
     }
 
+    // Period keys sort by first day (then from the longest period to the shortest), so the smallest
+    // key starts first and the largest starts last; years are worked out only for the extremes.
     void SourceRules()
     {
         std::vector<Period> first(Ds.Sources.size()), last(Ds.Sources.size());
@@ -401,9 +414,9 @@ private:
             if (s == kNoSource || s >= Ds.Sources.size())
                 continue;
             const Period p = Obs().Periods[row];
-            if (!first[s].Valid() || PeriodStartYear(p) < PeriodStartYear(first[s]))
+            if (!first[s].Valid() || p < first[s])
                 first[s] = p;
-            if (!last[s].Valid() || PeriodStartYear(p) > PeriodStartYear(last[s]))
+            if (!last[s].Valid() || p > last[s])
                 last[s] = p;
         }
         for (size_t s = 0; s < Ds.Sources.size(); s++)
@@ -425,17 +438,24 @@ private:
 
     void EventRules()
     {
-        Period first, last;
+        // The first period, and the last end: the latest start of each granularity, then the latest end of those.
+        Period first;
+        Period latest[5];
         for (size_t row = 0; row < Ds.ObservationCount(); row++)
         {
             const Period p = Obs().Periods[row];
-            if (!first.Valid() || PeriodStartYear(p) < PeriodStartYear(first))
+            if (!first.Valid() || p < first)
                 first = p;
-            if (!last.Valid() || PeriodEndYear(p) > PeriodEndYear(last))
-                last = p;
+            Period& l = latest[GetPeriodKind(p)];
+            if (!l.Valid() || p > l)
+                l = p;
         }
         if (!first.Valid())
             return;
+        Period last;
+        for (const Period& l : latest)
+            if (l.Valid() && (!last.Valid() || PeriodEndYear(l) > PeriodEndYear(last)))
+                last = l;
         for (size_t e = 0; e < Ds.Events.size(); e++)
         {
             const Event& ev = Ds.Events[e];
@@ -444,8 +464,8 @@ private:
             if (!before && !after)
                 continue;
             Add(LintRule_EventOutsideSpan, "events", (uint32_t)e, "date", FormatPeriod(ev.Date) + " " + ev.Title,
-                "the event \"" + ev.Title + "\" of " + FormatPeriod(ev.Date) + " is " + (before ? "before the data's first period (" + FormatPeriod(first)
-                                                                                                : "after the data's last period (" + FormatPeriod(last)) +
+                "the event \"" + ev.Title + "\" of " + FormatPeriod(ev.Date) + " is " +
+                    (before ? "before the data's first period (" + FormatPeriod(first) : "after the data's last period (" + FormatPeriod(last)) +
                     "): no time axis reaches it");
         }
     }
@@ -494,7 +514,8 @@ private:
     std::vector<Countries> Sets;
     std::vector<bool> HasSet;
     Countries Known; // every country some region lists
-    std::vector<uint32_t> Group;
+    std::vector<uint32_t> Group, Parts;
+    std::vector<std::pair<uint64_t, uint32_t>> Keyed;
     std::set<uint64_t> OverlapsSeen;
 };
 
@@ -517,6 +538,22 @@ std::vector<LintFinding> LintDataset(const Dataset& ds, const std::vector<uint8_
 {
     Linter linter(ds, period_kind_declared, options);
     return linter.Run();
+}
+
+std::vector<uint8_t> DeclaredPeriodKinds(std::string_view json)
+{
+    Workbook records;
+    const std::vector<std::string> only = { "metrics" };
+    std::vector<uint8_t> declared;
+    if (!ExportDocument(json, &records, false, &only))
+        return declared;
+    const SheetTable* metrics = records.Find("metrics");
+    if (!metrics || metrics->RowCount() == 0)
+        return declared;
+    const int column = metrics->FindColumn("period_kind");
+    for (size_t row = 1; row < metrics->RowCount(); row++)
+        declared.push_back(column >= 0 && !metrics->At(row, (size_t)column).empty());
+    return declared;
 }
 
 bool ParseAcceptedFindings(std::string_view json, std::vector<AcceptedFinding>* out, std::string* error)

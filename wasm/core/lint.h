@@ -30,6 +30,7 @@
 #pragma once
 
 #include "core/dataset.h"
+#include "core/sheets.h"
 
 #include <cstdint>
 #include <string>
@@ -76,6 +77,10 @@ struct LintOptions
 // `period_kind_declared[m]` != 0 when metric m names its period_kind in the file (the Dataset only
 // has the value, and absent means "flow"); empty = none declares it.
 std::vector<LintFinding> LintDataset(const Dataset& ds, const std::vector<uint8_t>& period_kind_declared, const LintOptions& options = LintOptions());
+
+// Which metrics name their period_kind in the document, read off its records as sheets; reads the
+// text only up to the metrics (ExportDocument with only = {"metrics"}).
+std::vector<uint8_t> DeclaredPeriodKinds(std::string_view json);
 
 // The list of accepted findings: [{ "rule", "key", "reason" }, ...].
 struct AcceptedFinding

@@ -220,7 +220,7 @@ std::string SerialToIsoDate(double serial, bool date1904)
     }
     int y, m, d;
     CivilFromDays(days_since_1970, &y, &m, &d);
-    char buf[16];
+    char buf[40];
     snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
     return buf;
 }

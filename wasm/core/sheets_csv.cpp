@@ -1,5 +1,6 @@
 #include "core/sheets_csv.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace ls
@@ -10,7 +11,10 @@ namespace
 
 constexpr size_t kMaxProblemsPerFile = 100; // more are counted in one line: a broken file must not print a million
 
-bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+bool IsBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 std::string_view Trim(std::string_view s)
 {
@@ -65,7 +69,12 @@ public:
         while (p < end)
         {
             record++;
-            Row.clear();
+            // Cells go straight into the table once the header is known (a row is padded or cut to its width after).
+            const bool header = Sheet->Cells.empty();
+            std::vector<SheetTable::Span>& cells = header ? Row : Sheet->Cells;
+            if (header)
+                Row.clear();
+            const size_t first = cells.size();
             bool blank = true;
             for (;;)
             {
@@ -73,7 +82,7 @@ public:
                 const char* cell_start = p;
                 if (p < end && *p == '"')
                 {
-                    if (!QuotedCell(&p, end, record, &span))
+                    if (!QuotedCell(&p, end, record, (uint32_t)(cells.size() - first) + 1, &span))
                         return false;
                 }
                 else
@@ -84,9 +93,9 @@ public:
                     span.Size = (uint32_t)(p - cell_start);
                 }
                 if (BadUtf8 != std::string::npos && (size_t)(cell_start - base) <= BadUtf8 && BadUtf8 < (size_t)(p - base))
-                    return NotUtf8(record, (uint32_t)Row.size() + 1);
+                    return NotUtf8(record, (uint32_t)(cells.size() - first) + 1);
                 blank = blank && span.Size == 0;
-                Row.push_back(span);
+                cells.push_back(span);
                 if (p < end && *p == Delimiter)
                 {
                     p++;
@@ -106,13 +115,18 @@ public:
             if (BadUtf8 != std::string::npos && BadUtf8 < (size_t)(p - base))
                 return NotUtf8(record, 0); // in a line break or a delimiter: cannot be, but never read past it
             if (blank)
+            {
+                cells.resize(first);
                 continue;
-            if (Sheet->Cells.empty())
+            }
+            if (header)
+            {
                 Header(record);
+                if (Sheet->Cells.empty())
+                    return false;
+            }
             else
-                Body(record);
-            if (Sheet->Cells.empty())
-                return false;
+                Body(record, first);
         }
         if (Sheet->Cells.empty())
         {
@@ -124,9 +138,8 @@ public:
         return true;
     }
 
-private:
     // p at the opening quote. A cell without "" inside is a slice of the text; with them, a copy.
-    bool QuotedCell(const char** at, const char* end, uint32_t record, SheetTable::Span* span)
+    bool QuotedCell(const char** at, const char* end, uint32_t record, uint32_t column, SheetTable::Span* span)
     {
         const char* const base = Sheet->Text.data();
         const char* p = *at + 1;
@@ -138,7 +151,7 @@ private:
             const char* q = (const char*)memchr(p, '"', (size_t)(end - p));
             if (!q)
             {
-                Add(record, (uint32_t)Row.size() + 1, "a quoted cell is never closed: the file ends inside it (a \" is missing)");
+                Add(record, column, "a quoted cell is never closed: the file ends inside it (a \" is missing)");
                 return false;
             }
             if (q + 1 < end && q[1] == '"')
@@ -168,7 +181,7 @@ private:
         }
         if (p < end && !Stops[(unsigned char)*p])
         {
-            Add(record, (uint32_t)Row.size() + 1, "text after the closing quote of a quoted cell (a quote inside a cell is written \"\")");
+            Add(record, column, "text after the closing quote of a quoted cell (a quote inside a cell is written \"\")");
             while (p < end && !Stops[(unsigned char)*p])
                 p++;
         }
@@ -195,22 +208,25 @@ private:
         Sheet->AddRow(record, Row.data(), nullptr, width);
     }
 
-    void Body(uint32_t record)
+    // A row's cells are Sheet->Cells[first, end): cut or padded to the header's width.
+    void Body(uint32_t record, size_t first)
     {
         const size_t width = Sheet->Width;
-        if (Row.size() > width)
+        const size_t count = Sheet->Cells.size() - first;
+        for (size_t c = width; c < count; c++)
         {
-            for (size_t c = width; c < Row.size(); c++)
-                if (Row[c].Size > 0 && Trim(CellText(Row[c])).size() > 0)
-                {
-                    Add(record, (uint32_t)c + 1,
-                        "this row has a cell in column " + std::to_string(c + 1) + " but the header names " + std::to_string(width) +
-                            " columns (a delimiter inside a cell that is not quoted?)");
-                    break;
-                }
-            Row.resize(width);
+            const SheetTable::Span& extra = Sheet->Cells[first + c];
+            if (extra.Size > 0 && Trim(CellText(extra)).size() > 0)
+            {
+                Add(record, (uint32_t)c + 1,
+                    "this row has a cell in column " + std::to_string(c + 1) + " but the header names " + std::to_string(width) +
+                        " columns (a delimiter inside a cell that is not quoted?)");
+                break;
+            }
         }
-        Sheet->AddRow(record, Row.data(), nullptr, Row.size());
+        if (count != width)
+            Sheet->Cells.resize(first + width);
+        Sheet->RowNumbers.push_back(record);
     }
 
     std::string_view CellText(const SheetTable::Span& s) const
@@ -222,7 +238,8 @@ private:
     bool NotUtf8(uint32_t record, uint32_t column)
     {
         Add(record, column,
-            "the file is not UTF-8 text: save it as \"CSV UTF-8\" (Excel's plain \"CSV\" is Windows-1252), or convert it; this sheet was not read");
+            "the file is not UTF-8 text: save it as \"CSV UTF-8\" (Excel's plain \"CSV\" is Windows-1252), or convert it; this sheet was "
+            "not read");
         Sheet->Cells.clear();
         return false;
     }
@@ -339,6 +356,20 @@ bool ReadCsvSheet(std::string text, std::string_view file, std::string_view shee
     }
 
     sheet.Text = std::move(text);
+    // Room for the cells and rows, from the first 64 KiB: the vectors then grow once, not twenty times.
+    {
+        const size_t sample = std::min(sheet.Text.size(), (size_t)1 << 16);
+        size_t cells = 1, rows = 1;
+        for (size_t i = 0; i < sample; i++)
+        {
+            const char c = sheet.Text[i];
+            cells += c == delimiter || c == '\n';
+            rows += c == '\n';
+        }
+        const double scale = sample ? (double)sheet.Text.size() / (double)sample : 1.0;
+        sheet.Cells.reserve((size_t)((double)cells * scale * 1.05) + 16);
+        sheet.RowNumbers.reserve((size_t)((double)rows * scale * 1.05) + 16);
+    }
     CsvParser parser(&sheet, wb, delimiter, begin, bad);
     bool ok = parser.Parse();
     wb->Sheets.push_back(std::move(sheet));
@@ -355,7 +386,8 @@ std::string WriteCsv(const SheetTable& sheet)
             if (c > 0)
                 out += ',';
             std::string_view cell = sheet.At(row, c);
-            bool quote = !cell.empty() && (IsBlank(cell.front()) || IsBlank(cell.back()) || cell.find_first_of(",\"\r\n") != std::string_view::npos);
+            bool quote =
+                !cell.empty() && (IsBlank(cell.front()) || IsBlank(cell.back()) || cell.find_first_of(",\"\r\n") != std::string_view::npos);
             if (!quote)
             {
                 out.append(cell.data(), cell.size());

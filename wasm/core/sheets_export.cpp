@@ -1,6 +1,7 @@
 // A landscape/1 document -> sheets, streamed through JsonReader (no DOM: a million observations
 // become a million rows without a million JSON objects in memory). Every value keeps the text it
 // had: a number is written as the file wrote it, so an import of the export reads the same double.
+#include "core/json_locate.h"
 #include "core/json_reader.h"
 #include "core/sheets_model.h"
 
@@ -45,7 +46,18 @@ public:
     bool OnEndArray(size_t end) { return End(end); }
     void OnSyntaxError(const JsonError&) { Failed = true; }
 
+    // Reading again after a stop at the observations: the rest of the document, as its own object.
+    void Resume(std::string_view rest)
+    {
+        Text = rest;
+        Stack.clear();
+        SkipFrom = std::string_view::npos;
+    }
+
     bool Failed = false;
+    size_t SkipFrom = std::string_view::npos; // where the observations start, when the reading stopped to skip them
+    bool Done = false;                        // every sheet of `Only` is read
+    const std::vector<std::string>* Only = nullptr;
 
 private:
     enum class Ctx : uint8_t
@@ -221,7 +233,10 @@ private:
             const SheetColumn* about = AboutColumn(f.Key);
             next.Sheet = sheet;
             if (sheet > 0 && Specs[(size_t)sheet]->Shape == SheetShape::Observations && !WithObservations)
-                next.Kind = Ctx::Skip;
+            {
+                SkipFrom = start; // skipped by its brackets (SkipJsonValue), far faster than reading it
+                return false;
+            }
             else if (sheet > 0 && !object)
                 next.Kind = Ctx::Sheet;
             else if (sheet > 0 && Specs[(size_t)sheet]->Shape == SheetShape::Observations)
@@ -283,6 +298,15 @@ private:
         return true;
     }
 
+    bool IsOnlyDone(int sheet)
+    {
+        OnlyDone.push_back(Specs[(size_t)sheet]->Name);
+        for (const std::string& name : *Only)
+            if (std::find(OnlyDone.begin(), OnlyDone.end(), name) == OnlyDone.end())
+                return false;
+        return true;
+    }
+
     bool HasMembers(int sheet, std::string_view field)
     {
         for (const SheetColumn& c : Specs[(size_t)sheet]->Columns)
@@ -303,6 +327,13 @@ private:
         Stack.pop_back();
         switch (done.Kind)
         {
+        case Ctx::Sheet:
+            if (Only && IsOnlyDone(done.Sheet))
+            {
+                Done = true;
+                return false; // the sheets asked for are read
+            }
+            break;
         case Ctx::Record: CommitRow(done.Sheet); break;
         case Ctx::List: SetCell(done.Sheet, done.Column, ListText); break;
         case Ctx::Row:
@@ -352,15 +383,32 @@ private:
     std::vector<int> CompactColumns; // table column of each compact column (-1: not exported)
     bool ColumnsKnown = false;
     std::vector<std::vector<std::pair<std::string, bool>>> Pending;
+    std::vector<std::string> OnlyDone;
 };
 
 } // namespace
 
-bool ExportDocument(std::string_view json, Workbook* wb, bool with_observations)
+bool ExportDocument(std::string_view json, Workbook* wb, bool with_observations, const std::vector<std::string>* only)
 {
     ExportSink sink(json, wb, with_observations);
+    sink.Only = only && !only->empty() ? only : nullptr;
     JsonReader<ExportSink> reader(json, &sink);
-    return reader.Read(0, json.size()) && !sink.Failed;
+    if (reader.Read(0, json.size()))
+        return !sink.Failed;
+    if (sink.Failed || sink.Done)
+        return !sink.Failed;
+    if (sink.SkipFrom == std::string_view::npos)
+        return false;
+    // Stopped at the observations: skip them by their brackets, then read what follows as an object of its own.
+    size_t after = SkipJsonValue(json, sink.SkipFrom);
+    while (after < json.size() && (json[after] == ' ' || json[after] == '\n' || json[after] == '\r' || json[after] == '\t'))
+        after++;
+    if (after >= json.size() || json[after] != ',')
+        return true; // the observations were the last member
+    const std::string rest = "{" + std::string(json.substr(after + 1));
+    sink.Resume(rest);
+    JsonReader<ExportSink> again(rest, &sink);
+    return (again.Read(0, rest.size()) || sink.Done) && !sink.Failed;
 }
 
 } // namespace ls

@@ -129,9 +129,11 @@ ImportResult ImportWorkbook(const Workbook& wb, Dataset* out, const ImportOption
 
 // A loaded document -> sheets (wb->Sheets, every column of the layout; sheets of absent arrays
 // have a header only). `with_observations` = false skips the observations (what diff and lint
-// need of the records). Fields the layout does not know are left out with a note in wb->Notes.
-// False when the text is not a JSON object.
-bool ExportDocument(std::string_view json, Workbook* wb, bool with_observations = true);
+// need of the records) by their brackets, without reading them. `only`: the reading stops once
+// these sheets are read (lint needs the metrics only); the others may then be partly filled.
+// Fields the layout does not know are left out with a note in wb->Notes. False when the text is
+// not a JSON object.
+bool ExportDocument(std::string_view json, Workbook* wb, bool with_observations = true, const std::vector<std::string>* only = nullptr);
 
 // Cell rules, for the tests and the xlsx writer.
 bool IsSheetNumber(std::string_view text);                                  // the strict JSON number grammar
