@@ -174,6 +174,12 @@ TEST_CASE("the text filter matches names, native names, regions, sources and not
     CHECK(FilterRows(ds, "facebook nowhere").empty());
     CHECK(FilterRows(ds, "facebook", ds.FindMetric("rank")).empty());
     CHECK(FilterRows(ds, "  instagram\t").size() == 1);
+    // A period's text is searched too, alone or with other words.
+    CHECK(FilterRows(ds, "2023-q1").size() == FilterRows(ds, "2023-Q1").size());
+    CHECK(!FilterRows(ds, "2023-Q1").empty());
+    for (uint32_t row : FilterRows(ds, "facebook 2023-Q1"))
+        CHECK(FormatPeriod(ds.Observations.Periods[row]) == "2023-Q1");
+    CHECK(FilterRows(ds, "facebook 1999").empty());
 }
 
 TEST_CASE("queries agree with brute force on a shuffled dataset")

@@ -405,6 +405,27 @@ TEST_CASE("the map colours one granularity and lists each region's figure with i
     CHECK(t.Rows.size() == 3);
 }
 
+TEST_CASE("the table's filter is FilterRows within the selection: every word must match")
+{
+    Dataset ds = Fixture();
+    auto rows_for = [&](const char* filter) {
+        std::string json = std::string(R"({"view":"table","metric":"revenue","filter":")") + filter + "\"}";
+        return BuildTableModel(ds, Query(ds, json.c_str())).Rows;
+    };
+    std::vector<uint32_t> all = rows_for("");
+    REQUIRE(!all.empty());
+    for (const char* filter : { "beta", "world", "beta world", "nowhere", "beta nowhere" })
+    {
+        std::vector<uint32_t> expected;
+        std::vector<uint32_t> matched = FilterRows(ds, filter, ds.FindMetric("revenue"));
+        for (uint32_t row : all)
+            if (std::find(matched.begin(), matched.end(), row) != matched.end())
+                expected.push_back(row);
+        CHECK_MESSAGE(rows_for(filter) == expected, filter);
+    }
+    CHECK(rows_for("beta nowhere").empty());
+}
+
 TEST_CASE("the table lists bounds, quality and attribution; the sources view counts by quality")
 {
     Dataset ds = Fixture();

@@ -381,11 +381,24 @@ std::vector<uint32_t> FilterRows(const Dataset& ds, std::string_view text, int m
     for (uint32_t n = 0; n < ds.NotePool.Size(); n++)
         note_mask.push_back(n == 0 ? 0 : MatchMask(terms, ds.NotePool.Get(n)));
     const ObservationTable& o = ds.Observations;
+    // A period's text ("2023-Q2") is matched too; rows of one series share few periods, so the
+    // last one's mask is kept instead of formatting every row's period.
+    Period last_period;
+    uint64_t period_mask = 0;
     for (uint32_t row : span)
     {
         uint16_t s = o.Sources[row];
         uint64_t mask = entity_mask[o.Entities[row]] | region_mask[o.Regions[row]] |
                         source_mask[s == kNoSource ? ds.Sources.size() : s] | note_mask[o.Notes[row]];
+        if (mask != all)
+        {
+            if (o.Periods[row] != last_period)
+            {
+                last_period = o.Periods[row];
+                period_mask = MatchMask(terms, FormatPeriod(last_period));
+            }
+            mask |= period_mask;
+        }
         if (mask == all)
             rows.push_back(row);
     }

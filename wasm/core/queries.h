@@ -66,7 +66,7 @@ RowSpan SeriesRows(const Dataset& ds, int metric, int entity, int region);      
 int FindRow(const Dataset& ds, int metric, int entity, int region, Period when);          // the row at exactly that period, or -1
 std::vector<uint32_t> RowsAcrossRegions(const Dataset& ds, int metric, int entity, Period when);  // one row per region with data then (region order)
 std::vector<uint32_t> RowsAcrossEntities(const Dataset& ds, int metric, int region, Period when); // one row per entity with data then (entity order)
-std::vector<uint32_t> FilterRows(const Dataset& ds, std::string_view text, int metric = -1); // rows whose entity name/native name, region name, source title or note contain every word of text (ASCII case-insensitive); all rows for empty text
+std::vector<uint32_t> FilterRows(const Dataset& ds, std::string_view text, int metric = -1); // rows whose entity name/native name/id, region name/id, source title/id, note or period ("2023-Q2") together contain every word of text (ASCII case-insensitive); all rows for empty text
 
 // Periods
 std::vector<Period> MetricPeriods(const Dataset& ds, int metric, int entity = -1, int region = -1); // sorted, unique periods with data (entity/region -1 = any)

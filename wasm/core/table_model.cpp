@@ -8,61 +8,22 @@
 namespace ls
 {
 
-static bool ContainsCaseless(std::string_view hay, const std::string& needle_lower)
-{
-    if (needle_lower.empty())
-        return true;
-    for (size_t i = 0; i + needle_lower.size() <= hay.size(); i++)
-    {
-        size_t k = 0;
-        while (k < needle_lower.size() && (char)std::tolower((unsigned char)hay[i + k]) == needle_lower[k])
-            k++;
-        if (k == needle_lower.size())
-            return true;
-    }
-    return false;
-}
-
-// Rows of the metric for the selected entities and regions whose platform, region, source, note
-// or period contain the filter text (case-insensitive); per-record matches are worked out once.
+// Rows of the metric for the selected entities and regions that match the filter (FilterRows: every
+// word of it in the platform, region, source, note or period), in the metric's series order.
 TableModel BuildTableModel(const Dataset& ds, const ViewQuery& q)
 {
     TableModel t;
     t.Metric = q.Metric;
     if (q.Metric < 0)
         return t;
-    std::string needle = q.Filter;
-    std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return (char)std::tolower(c); });
-    std::vector<uint8_t> entity_match(ds.Entities.size()), region_match(ds.Regions.size()), source_match(ds.Sources.size());
-    for (size_t i = 0; i < ds.Entities.size(); i++)
-        entity_match[i] = ContainsCaseless(ds.Entities[i].Name, needle) || ContainsCaseless(ds.Entities[i].NativeName, needle);
-    for (size_t i = 0; i < ds.Regions.size(); i++)
-        region_match[i] = ContainsCaseless(ds.Regions[i].Name, needle);
-    for (size_t i = 0; i < ds.Sources.size(); i++)
-        source_match[i] = ContainsCaseless(ds.Sources[i].Title, needle);
-    const DatasetIndex& ix = ds.Index;
     const ObservationTable& o = ds.Observations;
-    for (uint32_t s = ix.MetricSeries[q.Metric]; s < ix.MetricSeries[q.Metric + 1]; s++)
+    for (uint32_t row : FilterRows(ds, q.Filter, q.Metric))
     {
-        const SeriesEntry& se = ix.Series[s];
-        if (!q.Entities.empty() && std::find(q.Entities.begin(), q.Entities.end(), se.Entity) == q.Entities.end())
+        if (!q.Entities.empty() && std::find(q.Entities.begin(), q.Entities.end(), (int)o.Entities[row]) == q.Entities.end())
             continue;
-        if (!q.Regions.empty() && std::find(q.Regions.begin(), q.Regions.end(), se.Region) == q.Regions.end())
+        if (!q.Regions.empty() && std::find(q.Regions.begin(), q.Regions.end(), (int)o.Regions[row]) == q.Regions.end())
             continue;
-        bool series_match = entity_match[se.Entity] || region_match[se.Region];
-        for (uint32_t k = se.Begin; k < ix.Series[s + 1].Begin; k++)
-        {
-            uint32_t row = ix.SortedRows[k];
-            if (!series_match)
-            {
-                uint16_t src = o.Sources[row];
-                bool m = (src != kNoSource && source_match[src]) || ContainsCaseless(ds.ObservationNote(row), needle) ||
-                         ContainsCaseless(FormatPeriod(o.Periods[row]), needle);
-                if (!m)
-                    continue;
-            }
-            t.Rows.push_back(row);
-        }
+        t.Rows.push_back(row);
     }
     return t;
 }
