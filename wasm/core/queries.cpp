@@ -243,8 +243,6 @@ static ValueRange RangeOf(const Dataset& ds, const Rows& rows)
     return r;
 }
 
-ValueRange ComputeValueRange(const Dataset& ds, const std::vector<uint32_t>& rows) { return RangeOf(ds, rows); }
-ValueRange ComputeValueRange(const Dataset& ds, RowSpan rows) { return RangeOf(ds, rows); }
 ValueRange MetricValueRange(const Dataset& ds, int metric) { return RangeOf(ds, MetricRows(ds, metric)); }
 
 template <typename T>

@@ -82,8 +82,6 @@ bool RegionsOverlap(const Region& a, const Region& b);                          
 bool RegionContains(const Region& outer, const Region& inner);
 
 // Grouping, ranges and counts
-ValueRange ComputeValueRange(const Dataset& ds, const std::vector<uint32_t>& rows);      // over the given rows
-ValueRange ComputeValueRange(const Dataset& ds, RowSpan rows);                           // over a span
 ValueRange MetricValueRange(const Dataset& ds, int metric);                              // over all rows of a metric (axes and colour scales)
 std::vector<uint32_t> CountRowsPerSource(const Dataset& ds);                             // Sources.size() + 1 counts; the last one is "no source"
 std::vector<uint32_t> CountRowsPerMetric(const Dataset& ds);                             // Metrics.size() counts
