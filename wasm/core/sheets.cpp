@@ -1,16 +1,47 @@
 #include "core/sheets.h"
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace ls
 {
 
 int SheetTable::FindColumn(std::string_view name) const
 {
-    if (Cells.empty())
+    if (RowCount() == 0)
         return -1;
     for (uint32_t c = 0; c < Width; c++)
         if (Header(c) == name)
             return (int)c;
     return -1;
+}
+
+void SheetTable::RowCells(size_t row, std::string_view* out) const
+{
+    const size_t first = row * Width;
+    if (Ends.empty())
+    {
+        for (size_t c = 0; c < Width; c++)
+            out[c] = SpanText(Cells[first + c]);
+        return;
+    }
+    uint32_t start = RowStarts[row];
+    for (size_t c = 0; c < Width; c++)
+    {
+        const uint32_t e = Ends[first + c];
+        if (e & kSide)
+        {
+            const SideCell& side = Side[e & ~kSide];
+            out[c] = SpanText(side.Content);
+            start = side.RawEnd + 1;
+        }
+        else
+        {
+            out[c] = std::string_view(Text.data() + start, e - start);
+            start = e + 1;
+        }
+    }
 }
 
 SheetTable::Span SheetTable::Own(std::string_view text)
@@ -39,6 +70,22 @@ void SheetTable::AddRow(uint32_t number, const Span* cells, const uint8_t* types
         Types.resize(Cells.size(), CellType_Text);
     }
     RowNumbers.push_back(number);
+}
+
+void AdviseLargeBuffer(const void* data, size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr uintptr_t kHuge = (uintptr_t)2 << 20;
+    if (bytes < 4 * kHuge)
+        return;
+    const uintptr_t begin = ((uintptr_t)data + kHuge - 1) & ~(kHuge - 1);
+    const uintptr_t end = ((uintptr_t)data + bytes) & ~(kHuge - 1);
+    if (end > begin)
+        madvise((void*)begin, end - begin, MADV_HUGEPAGE); // advice only: nothing to do when refused
+#else
+    (void)data;
+    (void)bytes;
+#endif
 }
 
 std::string ColumnLetters(uint32_t column)

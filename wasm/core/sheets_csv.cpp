@@ -57,6 +57,7 @@ public:
     {
         for (int c = 0; c < 256; c++)
             Stops[c] = c == '\r' || c == '\n' || c == (unsigned char)delimiter;
+        Sheet->Side.push_back(SheetTable::SideCell()); // Side[0]: the empty cell a short row is padded with
     }
 
     // False when the sheet cannot be used (not UTF-8, a quote never closed, no header).
@@ -65,37 +66,42 @@ public:
         const char* const base = Sheet->Text.data();
         const char* p = base + Begin;
         const char* const end = base + Sheet->Text.size();
+        // Ends is written through an index into its whole capacity (push_back was a tenth of the
+        // read); Finish() gives it its real size.
+        Sheet->Ends.resize(std::max(Sheet->Ends.capacity(), (size_t)1024));
         uint32_t record = 0;
         while (p < end)
         {
             record++;
-            // Cells go straight into the table once the header is known (a row is padded or cut to its width after).
-            const bool header = Sheet->Cells.empty();
-            std::vector<SheetTable::Span>& cells = header ? Row : Sheet->Cells;
-            if (header)
-                Row.clear();
-            const size_t first = cells.size();
+            // Each cell's end goes straight into the table; the row is padded or cut to the header's width after.
+            const size_t first = EndsSize;
+            const uint32_t row_start = (uint32_t)(p - base);
             bool blank = true;
             for (;;)
             {
-                SheetTable::Span span;
                 const char* cell_start = p;
                 if (p < end && *p == '"')
                 {
-                    if (!QuotedCell(&p, end, record, (uint32_t)(cells.size() - first) + 1, &span))
-                        return false;
+                    SheetTable::Span span;
+                    if (!QuotedCell(&p, end, record, (uint32_t)(EndsSize - first) + 1, &span))
+                        return Finish(false);
+                    Sheet->Side.push_back({ span, (uint32_t)(p - base) });
+                    PushEnd(SheetTable::kSide | (uint32_t)(Sheet->Side.size() - 1));
+                    blank = blank && span.Size == 0;
+                    if (span.Size != 0)
+                        MarkText(EndsSize - first - 1);
                 }
                 else
                 {
                     while (p < end && !Stops[(unsigned char)*p])
                         p++;
-                    span.Offset = (uint32_t)(cell_start - base);
-                    span.Size = (uint32_t)(p - cell_start);
+                    PushEnd((uint32_t)(p - base));
+                    blank = blank && p == cell_start;
+                    if (p != cell_start)
+                        MarkText(EndsSize - first - 1);
                 }
                 if (BadUtf8 != std::string::npos && (size_t)(cell_start - base) <= BadUtf8 && BadUtf8 < (size_t)(p - base))
-                    return NotUtf8(record, (uint32_t)(cells.size() - first) + 1);
-                blank = blank && span.Size == 0;
-                cells.push_back(span);
+                    return NotUtf8(record, (uint32_t)(EndsSize - first));
                 if (p < end && *p == Delimiter)
                 {
                     p++;
@@ -116,26 +122,55 @@ public:
                 return NotUtf8(record, 0); // in a line break or a delimiter: cannot be, but never read past it
             if (blank)
             {
-                cells.resize(first);
+                EndsSize = first;
                 continue;
             }
-            if (header)
+            if (Sheet->Width == 0)
             {
-                Header(record);
-                if (Sheet->Cells.empty())
-                    return false;
+                if (!Header(record, first, row_start))
+                    EndsSize = first; // names of spaces only: a blank row
             }
             else
-                Body(record, first);
+                Body(record, first, row_start);
         }
-        if (Sheet->Cells.empty())
+        if (Sheet->Width == 0)
         {
             Add(0, 0, "the file has no header row (it is empty)");
-            return false;
+            return Finish(false);
         }
         if (Dropped > 0)
             Add(0, 0, std::to_string(Dropped) + " more problems in this file not shown");
-        return true;
+        return Finish(true);
+    }
+
+private:
+    void PushEnd(uint32_t end)
+    {
+        if (EndsSize == Sheet->Ends.size())
+            Sheet->Ends.resize(Sheet->Ends.size() * 2);
+        Sheet->Ends[EndsSize++] = end;
+    }
+
+    // Which columns hold text below the header, for the importer (a column an export wrote empty is
+    // left out of the document without a look at its million cells). The header row's own marks are
+    // cleared when it is read.
+    void MarkText(size_t column)
+    {
+        if (column < HasText.size())
+            HasText[column] = 1;
+        else if (column < 4096)
+        {
+            HasText.resize(column + 1, 0);
+            HasText[column] = 1;
+        }
+    }
+
+    bool Finish(bool ok)
+    {
+        Sheet->Ends.resize(EndsSize);
+        HasText.resize(Sheet->Width, 0);
+        Sheet->ColumnHasText = ok ? HasText : std::vector<uint8_t>();
+        return ok;
     }
 
     // p at the opening quote. A cell without "" inside is a slice of the text; with them, a copy.
@@ -189,58 +224,79 @@ public:
         return true;
     }
 
-    void Header(uint32_t record)
+    // The text of cell i of the row that starts at row_start (cells [first, i] are in Ends).
+    std::string_view CellOfRow(size_t first, uint32_t row_start, size_t i) const
     {
-        // Names are compared trimmed; trailing empty header cells do not make columns.
-        size_t width = Row.size();
-        while (width > 0 && Row[width - 1].Size == 0)
-            width--;
-        for (size_t c = 0; c < width; c++)
-        {
-            std::string_view name = CellText(Row[c]);
-            std::string_view trimmed = Trim(name);
-            if (trimmed.size() != name.size())
-            {
-                Row[c].Offset += (uint32_t)(trimmed.data() - name.data());
-                Row[c].Size = (uint32_t)trimmed.size();
-            }
-        }
-        Sheet->AddRow(record, Row.data(), nullptr, width);
+        const uint32_t e = Sheet->Ends[i];
+        if (e & SheetTable::kSide)
+            return Sheet->SpanText(Sheet->Side[e & ~SheetTable::kSide].Content);
+        const uint32_t start = i == first ? row_start : Sheet->RawEnd(i - 1) + 1;
+        return std::string_view(Sheet->Text.data() + start, e - start);
     }
 
-    // A row's cells are Sheet->Cells[first, end): cut or padded to the header's width.
-    void Body(uint32_t record, size_t first)
+    // The header: names are compared trimmed (each becomes a Side entry); trailing empty header
+    // cells do not make columns.
+    bool Header(uint32_t record, size_t first, uint32_t row_start)
+    {
+        size_t width = EndsSize - first;
+        while (width > 0 && Trim(CellOfRow(first, row_start, first + width - 1)).empty())
+            width--;
+        if (width == 0)
+            return false;
+        std::vector<SheetTable::SideCell> names;
+        for (size_t c = 0; c < width; c++)
+        {
+            const std::string_view raw = CellOfRow(first, row_start, first + c);
+            const std::string_view name = Trim(raw);
+            SheetTable::SideCell side;
+            side.RawEnd = Sheet->RawEnd(first + c);
+            side.Content = Sheet->Own(name);
+            names.push_back(side);
+        }
+        EndsSize = first;
+        for (const SheetTable::SideCell& side : names)
+        {
+            Sheet->Side.push_back(side);
+            PushEnd(SheetTable::kSide | (uint32_t)(Sheet->Side.size() - 1));
+        }
+        Sheet->Width = (uint32_t)width;
+        HasText.assign(width, 0); // the names are not values
+        Sheet->RowStarts.push_back(row_start);
+        Sheet->RowNumbers.push_back(record);
+        return true;
+    }
+
+    // A row's cells are Ends[first, end): cut or padded to the header's width.
+    void Body(uint32_t record, size_t first, uint32_t row_start)
     {
         const size_t width = Sheet->Width;
-        const size_t count = Sheet->Cells.size() - first;
+        const size_t count = EndsSize - first;
         for (size_t c = width; c < count; c++)
-        {
-            const SheetTable::Span& extra = Sheet->Cells[first + c];
-            if (extra.Size > 0 && Trim(CellText(extra)).size() > 0)
+            if (!Trim(CellOfRow(first, row_start, first + c)).empty())
             {
                 Add(record, (uint32_t)c + 1,
                     "this row has a cell in column " + std::to_string(c + 1) + " but the header names " + std::to_string(width) +
                         " columns (a delimiter inside a cell that is not quoted?)");
                 break;
             }
-        }
-        if (count != width)
-            Sheet->Cells.resize(first + width);
+        if (count > width)
+            EndsSize = first + width;
+        else
+            for (size_t c = count; c < width; c++)
+                PushEnd(SheetTable::kSide | 0); // Side[0]: empty
+        Sheet->RowStarts.push_back(row_start);
         Sheet->RowNumbers.push_back(record);
-    }
-
-    std::string_view CellText(const SheetTable::Span& s) const
-    {
-        const std::string& buffer = (s.Offset & SheetTable::kOwned) ? Sheet->Owned : Sheet->Text;
-        return std::string_view(buffer.data() + (s.Offset & ~SheetTable::kOwned), s.Size);
     }
 
     bool NotUtf8(uint32_t record, uint32_t column)
     {
         Add(record, column,
-            "the file is not UTF-8 text: save it as \"CSV UTF-8\" (Excel's plain \"CSV\" is Windows-1252), or convert it; this sheet was "
-            "not read");
-        Sheet->Cells.clear();
+            "the file is not UTF-8 text: save it as \"CSV UTF-8\" (Excel's plain \"CSV\" is Windows-1252), or convert it; this sheet was not read");
+        EndsSize = 0;
+        Finish(false);
+        Sheet->RowStarts.clear();
+        Sheet->RowNumbers.clear();
+        Sheet->Width = 0;
         return false;
     }
 
@@ -267,8 +323,9 @@ public:
     size_t Begin;
     size_t BadUtf8;
     bool Stops[256];
-    std::vector<SheetTable::Span> Row;
     size_t Listed = 0, Dropped = 0;
+    size_t EndsSize = 0; // cells in Sheet->Ends (its size is its capacity while reading)
+    std::vector<uint8_t> HasText;
 };
 
 } // namespace
@@ -280,7 +337,17 @@ size_t FindInvalidUtf8(std::string_view text)
     size_t i = 0;
     while (i < n)
     {
-        // Eight ASCII bytes at a time.
+        // 32, then 8 ASCII bytes at a time.
+        if (i + 32 <= n)
+        {
+            uint64_t v[4];
+            memcpy(v, s + i, 32);
+            if (((v[0] | v[1] | v[2] | v[3]) & 0x8080808080808080ull) == 0)
+            {
+                i += 32;
+                continue;
+            }
+        }
         if (i + 8 <= n)
         {
             uint64_t v;
@@ -367,8 +434,10 @@ bool ReadCsvSheet(std::string text, std::string_view file, std::string_view shee
             rows += c == '\n';
         }
         const double scale = sample ? (double)sheet.Text.size() / (double)sample : 1.0;
-        sheet.Cells.reserve((size_t)((double)cells * scale * 1.05) + 16);
+        sheet.Ends.reserve((size_t)((double)cells * scale * 1.05) + 16);
+        AdviseLargeBuffer(sheet.Ends.data(), sheet.Ends.capacity() * sizeof(uint32_t));
         sheet.RowNumbers.reserve((size_t)((double)rows * scale * 1.05) + 16);
+        sheet.RowStarts.reserve((size_t)((double)rows * scale * 1.05) + 16);
     }
     CsvParser parser(&sheet, wb, delimiter, begin, bad);
     bool ok = parser.Parse();

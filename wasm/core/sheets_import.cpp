@@ -74,6 +74,20 @@ char* WriteJsonString(char* out, std::string_view s)
     *out++ = '"';
     const char* p = s.data();
     const char* const end = p + s.size();
+    // Short cells (ids, periods, words) byte by byte: cheaper than a scan and a copy call.
+    if (s.size() <= 24)
+    {
+        char* const mark = out;
+        const char* q = p;
+        while (q < end && json_detail::kStringPlain[(unsigned char)*q])
+            *out++ = *q++;
+        if (q == end)
+        {
+            *out++ = '"';
+            return out;
+        }
+        out = mark; // something to escape (or UTF-8): the general way below
+    }
     for (;;)
     {
         const char* run = p;
@@ -113,33 +127,6 @@ char* WriteJsonString(char* out, std::string_view s)
     return out;
 }
 
-// The document's text, written through a pointer: the observations' loop asks for room once a
-// cell, not once a byte (std::string's appends were a third of an import's own time). The room is
-// the string's own (grown by resize), so the document is not copied from one buffer to another.
-class TextWriter
-{
-public:
-    explicit TextWriter(std::string* text) : Size(text->size()), Text(text) {}
-    ~TextWriter() { Text->resize(Size); }
-    TextWriter(const TextWriter&) = delete;
-    TextWriter& operator=(const TextWriter&) = delete;
-    char* Room(size_t n)
-    {
-        if (Size + n > Text->size())
-            Text->resize(std::max(Size + n, Text->size() * 2 + 65536));
-        return &(*Text)[Size];
-    }
-    void Commit(char* end) { Size = (size_t)(end - Text->data()); }
-    void Append(std::string_view s)
-    {
-        memcpy(Room(s.size()), s.data(), s.size());
-        Size += s.size();
-    }
-    size_t Size;
-
-private:
-    std::string* Text;
-};
 
 std::string_view Trim(std::string_view s)
 {
@@ -196,6 +183,7 @@ public:
         Broken = Errors > 0;
         BindSheets();
         Json.reserve(EstimateSize());
+        AdviseLargeBuffer(Json.data(), Json.capacity());
         Json += "{\n";
         WriteAbout();
         for (BoundSheet& b : Bound)
@@ -346,7 +334,7 @@ private:
     {
         size_t n = 4096;
         for (const SheetTable& t : Wb.Sheets)
-            n += t.Text.size() + t.Owned.size() + t.Cells.size() * 4;
+            n += t.Text.size() + t.Owned.size() + t.RowCount() * t.Width * 4;
         return n;
     }
 
@@ -491,32 +479,23 @@ private:
     // The common cells of a CSV file, without Cell()'s checks when they cannot apply: a word, a
     // number in the JSON grammar, a period of digits, '-' and 'Q'. Returns the end of what it
     // wrote into out's room; nullptr: let Cell() decide.
-    static char* FastCell(CellRule rule, std::string_view raw, char* p)
+    static char* FastCell(CellRule rule, std::string_view s, char* p) // s: trimmed unless the rule is Text
     {
         switch (rule)
         {
         case CellRule::Text:
-            return WriteJsonString(p, raw);
-        case CellRule::Word:
-            return WriteJsonString(p, Trim(raw));
+        case CellRule::Word: return WriteJsonString(p, s);
         case CellRule::Number:
-        {
-            std::string_view s = Trim(raw);
             if (!IsSheetNumber(s))
                 return nullptr;
             memcpy(p, s.data(), s.size());
             return p + s.size();
-        }
         case CellRule::Period:
-        {
-            std::string_view s = Trim(raw);
             for (char c : s)
                 if (!((c >= '0' && c <= '9') || c == '-' || c == 'Q'))
                     return nullptr;
             return WriteJsonString(p, s);
-        }
-        default:
-            return nullptr;
+        default: return nullptr;
         }
     }
 
@@ -725,18 +704,33 @@ private:
         std::vector<const SheetColumn*> columns;
         Json += "\"" + spec.Name + "\": {\"columns\": [";
         const size_t rows = t.RowCount();
+        // A column with no value (an export writes every column) is left out: nothing to read. One
+        // walk over the rows finds them all, and stops once every optional column has a value.
+        std::vector<uint8_t> has_value(t.Width, 0);
+        if (t.ColumnHasText.size() == t.Width)
+            has_value = t.ColumnHasText; // the reader saw which columns hold text (spaces count: then nulls are written, no harm)
+        else
+        {
+            std::vector<std::string_view> row_cells(t.Width);
+            size_t unknown = 0;
+            for (size_t col = 0; col < t.Width; col++)
+                unknown += b.SpecOfColumn[col] >= 0 && !spec.Columns[(size_t)b.SpecOfColumn[col]].Required;
+            for (size_t row = 1; row < rows && unknown > 0; row++)
+            {
+                t.RowCells(row, row_cells.data());
+                for (size_t col = 0; col < t.Width; col++)
+                    if (!has_value[col] && !Trim(row_cells[col]).empty())
+                    {
+                        has_value[col] = 1;
+                        unknown -= b.SpecOfColumn[col] >= 0 && !spec.Columns[(size_t)b.SpecOfColumn[col]].Required;
+                    }
+            }
+        }
         for (size_t col = 0; col < t.Width; col++)
             if (b.SpecOfColumn[col] >= 0)
             {
-                // A column with no value (an export writes every column) is left out: nothing to read.
-                if (!spec.Columns[(size_t)b.SpecOfColumn[col]].Required)
-                {
-                    bool any = false;
-                    for (size_t row = 1; row < rows && !any; row++)
-                        any = !Trim(t.At(row, col)).empty();
-                    if (!any)
-                        continue;
-                }
+                if (!spec.Columns[(size_t)b.SpecOfColumn[col]].Required && !has_value[col])
+                    continue;
                 const SheetColumn& c = spec.Columns[(size_t)b.SpecOfColumn[col]];
                 Json += a.Columns.empty() ? "\"" : ", \"";
                 Json += c.Name;
@@ -750,19 +744,34 @@ private:
         const bool typed = !t.Types.empty(); // a workbook's cells: numbers and dates need Cell()
         std::string scratch;
         {
-            TextWriter out(&Json);
-            out.Room(t.Text.size() + t.Owned.size() + rows * columns.size() * 2 + 64); // about the document's size: one growth at most
-            std::vector<std::string_view> cells(columns.size());
+            // Each row is written through a pointer into a buffer that stays in the cache (its room
+            // counted first), and the document takes the buffer 64 KiB at a time: std::string's
+            // appends a byte or a cell at a time were a third of the import's own time.
+            std::string buffer(1 << 16, '\0');
+            size_t used = 0;
+            std::vector<std::string_view> row_cells(t.Width);
+            std::vector<uint32_t> column_of(columns.size());
+            std::vector<CellRule> rules(columns.size());
+            for (size_t i = 0; i < columns.size(); i++)
+                column_of[i] = (uint32_t)a.Columns[i], rules[i] = columns[i]->Rule;
+            a.Rows.resize(rows);
+            size_t kept = 0;
             for (size_t row = 1; row < rows; row++)
             {
                 // Room for the whole row once: every cell's JSON fits 6 bytes a byte (all escaped) and a few more.
-                size_t room = 4;
+                t.RowCells(row, row_cells.data());
+                size_t room = 4 + columns.size() * 8;
                 for (size_t i = 0; i < columns.size(); i++)
+                    room += row_cells[column_of[i]].size() * 6;
+                // Rows gather in a buffer that stays in the cache; the document takes it 64 KiB at a time.
+                if (used + room > buffer.size())
                 {
-                    cells[i] = t.At(row, (size_t)a.Columns[i]);
-                    room += cells[i].size() * 6 + 8;
+                    Json.append(buffer.data(), used);
+                    used = 0;
+                    if (buffer.size() < room)
+                        buffer.resize(std::max(room, (size_t)1 << 16));
                 }
-                char* const start = out.Room(room);
+                char* const start = &buffer[used];
                 char* p = start;
                 if (!first)
                     *p++ = ',', *p++ = '\n';
@@ -772,22 +781,23 @@ private:
                 {
                     if (i)
                         *p++ = ',';
-                    const std::string_view cell = cells[i];
-                    const SheetColumn& c = *columns[i];
+                    const CellRule rule = rules[i];
+                    const std::string_view cell = rule == CellRule::Text ? row_cells[column_of[i]] : Trim(row_cells[column_of[i]]);
                     char* end;
-                    if (cell.empty() || (c.Rule != CellRule::Text && Trim(cell).empty()))
+                    if (cell.empty())
                     {
-                        const bool empty_text = c.Required && c.Rule == CellRule::Text;
-                        memcpy(p, empty_text ? "\"\"" : "null", empty_text ? 2 : 4);
-                        p += empty_text ? 2 : 4;
+                        if (rule == CellRule::Text && columns[i]->Required)
+                            *p++ = '"', *p++ = '"';
+                        else
+                            memcpy(p, "null", 4), p += 4;
                     }
-                    else if (!typed && (end = FastCell(c.Rule, cell, p)) != nullptr)
+                    else if (!typed && (end = FastCell(rule, cell, p)) != nullptr)
                         p = end;
                     else
                     {
                         // Cell() writes no more than the room counted for the cell.
                         scratch.clear();
-                        ok = Cell(b.Table, row, (size_t)a.Columns[i], c, &scratch);
+                        ok = Cell(b.Table, row, column_of[i], *columns[i], &scratch);
                         memcpy(p, scratch.data(), scratch.size());
                         p += scratch.size();
                     }
@@ -795,11 +805,13 @@ private:
                 if (!ok)
                     continue; // a row with a refused cell is left out: the loader would only repeat the problem
                 *p++ = ']';
-                out.Commit(p);
+                used += (size_t)(p - start);
                 first = false;
-                a.Rows.push_back((uint32_t)row);
+                a.Rows[kept++] = (uint32_t)row;
             }
-        } // the writer gives the string its size back
+            Json.append(buffer.data(), used);
+            a.Rows.resize(kept);
+        }
         Json += "\n]},\n";
         Result->Map.Arrays.push_back(std::move(a));
     }
