@@ -8,6 +8,8 @@
 //             ImGui page (core + GL3 backend + nlohmann parse) [<= 1.6x, <= 250 KB]
 //   first frame: navigation to first frame with the demo data vs the bare page's first frame [<= 1.5x]
 //   native load: load + validate + index of 200,000 observations vs nlohmann::json::parse [<= 1.0x]
+//   sheets: import of 1,000,000 rows from CSV, lint of them, diff of two editions, vs the loader on
+//           the same data as JSON [<= 2x, <= 3x, <= 3x]
 //   setData: 200,000 observations in the browser vs JSON.parse of the same text [<= 3x]
 //   idle frames: frames rendered in 5 s without input [0]
 //   idle CPU: the renderer process's CPU time over 5 s idle with the widget vs a blank page [<= 2x]
@@ -71,6 +73,23 @@ if (existsSync(benchCore)) {
   const bpo = get("resident_bytes_per_observation");
   if (bpo != null) record("native resident bytes per observation (1M)", bpo, null, "<= 48", "B");
 } else console.log("native bench: build/native/landscape_bench_core is missing");
+
+// --- 2b. the researcher's commands vs the loader (issue #13) -----------------------------------------
+// import of N observation rows from CSV, lint of the file, diff of two editions: each as a ratio to
+// LoadDataset of the same data as JSON (both editions for diff), measured in one process.
+const benchSheets = join(ROOT, "build", "native", "landscape_bench_sheets");
+if (existsSync(benchSheets)) {
+  const rows = quick ? "200000" : "1000000";
+  const out = execFileSync(benchSheets, [rows], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const get = (k) => { const m = out.match(new RegExp(`^${k}\\t([0-9.eE+-]+)`, "m")); return m ? Number(m[1]) : null; };
+  const n = `${Number(rows) / 1e6}M`;
+  const load = get("sheets_load_ms"), both = get("sheets_load_both_ms");
+  if (load != null) {
+    record(`native import ${n} rows from CSV vs loader (JSON)`, get("sheets_import_csv_ms"), load, "<= 2x", "ms");
+    record(`native lint ${n} (${get("sheets_lint_findings")} findings) vs loader`, get("sheets_lint_ms"), load, "<= 3x", "ms");
+    record(`native diff of two ${n} editions vs loading both`, get("sheets_diff_ms"), both, "<= 3x", "ms");
+  }
+} else console.log("native bench: build/native/landscape_bench_sheets is missing");
 
 // --- browser figures -------------------------------------------------------------------------------
 const browser = await launch();
