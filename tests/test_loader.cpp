@@ -1,4 +1,4 @@
-// The loader, rule by rule (FORMAT.md): each test breaks one rule of a valid file and expects a
+// The loader, rule by rule (docs/format.md): each test breaks one rule of a valid file and expects a
 // located problem, so removing the rule makes its test fail. This file: the fixture, the top level,
 // ids and references, records. Observations are in test_loader_observations.cpp; limits, text
 // problems and positions in test_loader_limits.cpp; conformance data in test_loader_corpus.cpp.

@@ -8,7 +8,7 @@
 // Limits
 //-----------------------------------------------------------------------------
 
-TEST_CASE("the limits of FORMAT.md are the defaults")
+TEST_CASE("the limits of docs/format.md are the defaults")
 {
     LoadOptions o;
     CHECK(o.MaxDepth == 64);

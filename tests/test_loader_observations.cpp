@@ -1,4 +1,4 @@
-// The loader's observation rules (FORMAT.md "Observation" and "Compact table form").
+// The loader's observation rules (docs/format.md "Observation" and "Compact table form").
 #include "test_loader_helpers.h"
 
 //-----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// Periods: the four forms of FORMAT.md, calendar rules, order, labels, steps.
+// Periods: the four forms of docs/format.md, calendar rules, order, labels, steps.
 #include "core/period.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// The three embeddings of ../shared/EMBED.md (script, custom element, iframe) and the handle's
+// The three embeddings of docs/embedding.md (script, custom element, iframe) and the handle's
 // promises: what a portal developer would check after pasting the snippet into a page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";

@@ -1,4 +1,4 @@
-// Good manners in someone else's page (../shared/EMBED.md): a strict Content-Security-Policy,
+// Good manners in someone else's page (docs/embedding.md): a strict Content-Security-Policy,
 // data text never becoming HTML, no eval, and the portal's credentials kept out of URLs and logs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";

@@ -30,7 +30,7 @@ namespace
 const char* const kUsage =
     "usage: landscape-data <command> [--json] FILE...\n"
     "\n"
-    "Checks landscape/1 data files (see FORMAT.md) with the widget's own loader.\n"
+    "Checks landscape/1 data files (see docs/format.md) with the widget's own loader.\n"
     "\n"
     "commands:\n"
     "  validate FILE...  one summary line per valid file; problems as FILE:LINE:COL: error: /pointer: message\n"

@@ -1,4 +1,4 @@
-// Loading and validating a landscape/1 file (see ../shared/FORMAT.md).
+// Loading and validating a landscape/1 file (see docs/format.md).
 //
 //   ls::Dataset ds;
 //   ls::LoadResult r = ls::LoadDataset(text, &ds);
@@ -8,7 +8,7 @@
 //
 // What it does:
 // - Streams the text through JsonReader (json_reader.h: no DOM, plain strings are not copied) and
-//   checks every rule of FORMAT.md as it goes: required fields, types, id pattern and uniqueness, references, ISO alpha-2 shape, enums,
+//   checks every rule of docs/format.md as it goes: required fields, types, id pattern and uniqueness, references, ISO alpha-2 shape, enums,
 //   period grammar, finite values, duplicate observations, both observation forms, the limits.
 // - All or nothing: the new dataset is built apart and moved into *out only when there is no error.
 //   Warnings (unknown fields, an unknown word of an optional enum, a parent loop) do not stop a load.
@@ -20,7 +20,7 @@
 // start is accepted and not counted. Line 0 means "no position" (e.g. the problem summary).
 //
 // Leniencies, written down so nobody is surprised: `null` for an optional field means "absent" in
-// both observation forms (FORMAT.md says so for the compact form; exporters write null for None in
+// both observation forms (docs/format.md says so for the compact form; exporters write null for None in
 // the object form too); `"landscape/1.<n>"` loads with a warning (same major version).
 #pragma once
 
@@ -45,7 +45,7 @@ enum ProblemKind
     ProblemKind_Syntax,       // not well-formed JSON (also: empty input, an HTML page, truncated text)
     ProblemKind_Limit,        // a limit of the loader (depth, string or file size, observation count ...)
     ProblemKind_Format,       // "format" missing, another landscape version, or not a landscape file at all
-    ProblemKind_Rule,         // a FORMAT.md rule: required field, type, id pattern, enum, period, value ...
+    ProblemKind_Rule,         // a docs/format.md rule: required field, type, id pattern, enum, period, value ...
     ProblemKind_Reference,    // an id that does not resolve
     ProblemKind_Duplicate,    // a duplicate id, field or observation
     ProblemKind_UnknownField, // a field this reader does not know (warning)
@@ -74,11 +74,11 @@ struct LoadResult
 struct LoadOptions
 {
     size_t MaxProblems = 100;                     // problems listed; the rest are counted in one summary problem
-    size_t MaxFileBytes = (size_t)256 << 20;      // FORMAT.md: a file <= 256 MiB
-    size_t MaxObservations = 5000000;             // FORMAT.md: observations <= 5,000,000
-    int MaxDepth = 64;                            // FORMAT.md: nesting depth <= 64
-    size_t MaxStringBytes = 64 * 1024;            // FORMAT.md: a string <= 64 KiB (UTF-8 bytes after unescaping)
-    bool WarnUnknownFields = true;                // FORMAT.md: unknown fields are ignored with a warning
+    size_t MaxFileBytes = (size_t)256 << 20;      // docs/format.md: a file <= 256 MiB
+    size_t MaxObservations = 5000000;             // docs/format.md: observations <= 5,000,000
+    int MaxDepth = 64;                            // docs/format.md: nesting depth <= 64
+    size_t MaxStringBytes = 64 * 1024;            // docs/format.md: a string <= 64 KiB (UTF-8 bytes after unescaping)
+    bool WarnUnknownFields = true;                // docs/format.md: unknown fields are ignored with a warning
 };
 
 LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& options = LoadOptions()); // parse + validate + index; *out replaced only on success

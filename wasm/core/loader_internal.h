@@ -276,7 +276,7 @@ private:
 
     std::vector<Frame> Frames; // Frames[0] is the root; Frames[Depth] is the innermost
     int Depth = 0;
-    int Containers = 0;        // open JSON containers (the nesting depth FORMAT.md limits)
+    int Containers = 0;        // open JSON containers (the nesting depth docs/format.md limits)
 
     void* Current[ObjectKind_COUNT] = {}; // the record of each kind being read (stable until the next record of that kind)
     ObservationState Obs;

@@ -1,4 +1,4 @@
-// Errors: the one shape of the `error` event and of every rejection (EMBED.md: "the same error
+// Errors: the one shape of the `error` event and of every rejection (docs/embedding.md: "the same error
 // object as the `error` event"), so a host handles a failed load the same way wherever it sees it.
 
 // An Error carrying the contract's fields: `problems` (the loader's located problems), and where

@@ -37,7 +37,7 @@ export async function exportPNG(w) {
   return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(lsError("PNG export failed"))), "image/png"));
 }
 
-// For tests and monitoring (EMBED.md's stats()).
+// For tests and monitoring (docs/embedding.md's stats()).
 export function stats(w) {
   const s = w.core.stats();
   return {

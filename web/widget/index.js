@@ -1,4 +1,4 @@
-// Landscape widget: the JavaScript side of the embed contract (docs/embedding.md, EMBED.md).
+// Landscape widget: the JavaScript side of the embed contract (docs/embedding.md, docs/embedding.md).
 // The entry of both builds (web/tools/bundle.mjs): the ES module `landscape.js` for portals, and
 // the classic script inside the single-file offline demo, which exposes the same two functions
 // as `window.Landscape`. Importing it registers <social-landscape>.

@@ -1,4 +1,4 @@
-// The widget: createLandscape(parent, options) and the handle it resolves to (EMBED.md). The
+// The widget: createLandscape(parent, options) and the handle it resolves to (docs/embedding.md). The
 // widget's state is one object, `w` below, handed to the small modules that each do one job;
 // this file wires them together and keeps the start-up order the contract promises: the first
 // frame with data is on screen when the promise resolves, and what happened while starting
