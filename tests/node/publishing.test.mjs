@@ -39,7 +39,7 @@ test("docs/publishing.md's commands run as written on a copy of the demo data", 
   const dir = mkdtempSync(join(tmpdir(), "landscape-publishing-"));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   copyFileSync(join(ROOT, "data", "landscape.json"), join(dir, "landscape.json"));
-  copyFileSync(join(ROOT, "data", "lint-accepted.json"), join(dir, "lint-accepted.json"));
+  copyFileSync(join(ROOT, "data", "lint", "accepted.json"), join(dir, "lint-accepted.json"));
 
   let edited = false;
   for (const step of steps) {

@@ -1,6 +1,6 @@
 // Lint: what a careful analyst would question in a file that loads. Findings are warnings: they
 // never refuse a file, and a finding may be right (the data says so) - then it goes into a list of
-// accepted findings with its reason (data/lint-accepted.json for the demo data).
+// accepted findings with its reason (data/lint/accepted.json for the demo data).
 //
 //   ls::LintOptions options;                                            // thresholds
 //   std::vector<ls::LintFinding> f = ls::LintDataset(ds, declared, options);
