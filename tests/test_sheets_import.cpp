@@ -258,3 +258,42 @@ TEST_CASE("import: the map from the document back to the sheets")
     REQUIRE(r.Map.Locate(wb, "/observations/1", &p));
     CHECK(p.Row == 3); // the object form's pointer too (lint names rows that way)
 }
+
+TEST_CASE("import: what a workbook's cells are (numbers, dates, booleans, formula errors), at their cells")
+{
+    // A workbook's observations sheet built as the .xlsx reader builds it: each cell with its type.
+    std::vector<std::pair<std::string, std::string>> list;
+    for (const auto& f : BaseFiles())
+        if (f.first != "observations")
+            list.push_back(f);
+    Workbook wb = CsvWorkbook(list);
+    SheetTable obs;
+    obs.Name = "observations";
+    obs.File = "book.xlsx";
+    obs.InWorkbook = true;
+    auto row = [&](uint32_t number, std::vector<std::pair<std::string, CellType>> cells) {
+        std::vector<SheetTable::Span> spans;
+        std::vector<uint8_t> types;
+        for (const auto& c : cells)
+            spans.push_back(obs.Own(c.first)), types.push_back((uint8_t)c.second);
+        obs.AddRow(number, spans.data(), number == 1 ? nullptr : types.data(), spans.size());
+    };
+    const CellType T = CellType_Text, N = CellType_Number;
+    row(1, { { "entity", T }, { "metric", T }, { "region", T }, { "period", T }, { "value", T } });
+    row(2, { { "kakaotalk", T }, { "mau", T }, { "world", T }, { "2023", N }, { "47.5", N } });             // a year typed as a number: fine
+    row(3, { { "kakaotalk", T }, { "mau", T }, { "world", T }, { "45107", N }, { "1", N } });              // a date's day number, unformatted
+    row(4, { { "kakaotalk", T }, { "mau", T }, { "world", T }, { "2024-Q1", T }, { "#DIV/0!", CellType_Error } });
+    row(5, { { "kakaotalk", T }, { "mau", T }, { "world", T }, { "2024-Q2", T }, { "true", CellType_Bool } });
+    row(6, { { "kakaotalk", T }, { "mau", T }, { "45108", CellType_Date }, { "2024-Q3", T }, { "2", N } }); // a date where an id is expected
+    wb.Sheets.push_back(std::move(obs));
+    Dataset ds;
+    ImportResult r = ImportWorkbook(wb, &ds);
+    INFO(Describe(r));
+    CHECK(!r.Ok);
+    CHECK(HasLine(r, "book.xlsx:observations!D3: period: a number (45107) where a period is expected: it looks like a spreadsheet's day number for "
+                     "2023-06-30; format the column as text and type the period (2023, 2023-Q2, 2023-06 or 2023-06-30)"));
+    CHECK(HasLine(r, "book.xlsx:observations!E4: value: a formula error (#DIV/0!) where a value is expected"));
+    CHECK(HasLine(r, "book.xlsx:observations!E5: value: not a number: true"));
+    CHECK(HasLineStarting(r, "book.xlsx:observations!C6: region: a date cell (2023-07-01) where text is expected: the spreadsheet turned what was typed into a date"));
+    CHECK(r.ErrorCount == 4); // row 2's number 2023 is the year 2023
+}
