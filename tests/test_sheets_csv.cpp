@@ -112,6 +112,12 @@ TEST_CASE("CSV: malformed files are located at their cell")
         ReadOne(&wb, "entity,name\nzdf,M\xFCnchen\n", "entities");
         CHECK(Problems(wb).find("sheets/entities.csv:2:2: the file is not UTF-8 text: save it as \"CSV UTF-8\"") == 0);
     }
+    SUBCASE("not UTF-8 inside a quoted cell, and a valid multi-byte name before it")
+    {
+        Workbook wb;
+        ReadOne(&wb, "entity,name\n小红书,ok\nzdf,\"M\xFCnchen, Bayern\"\n", "entities");
+        CHECK(Problems(wb).find("sheets/entities.csv:3:2: the file is not UTF-8 text") == 0);
+    }
     SUBCASE("an empty file")
     {
         Workbook wb;

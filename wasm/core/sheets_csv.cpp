@@ -49,14 +49,50 @@ int KnownNamesInHeader(std::string_view line, char delimiter, const std::vector<
     }
 }
 
+// The length of the UTF-8 sequence at p (RFC 3629: no overlong forms, no surrogates, nothing above
+// U+10FFFF), or 0 when it is not one.
+size_t Utf8SequenceLength(const char* at, const char* end)
+{
+    const unsigned char* s = (const unsigned char*)at;
+    const size_t left = (size_t)(end - at);
+    const unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    int more = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        more = 1;
+    else if (c == 0xE0)
+        more = 2, low = 0xA0;
+    else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
+        more = 2;
+    else if (c == 0xED)
+        more = 2, high = 0x9F;
+    else if (c == 0xF0)
+        more = 3, low = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3)
+        more = 3;
+    else if (c == 0xF4)
+        more = 3, high = 0x8F;
+    else
+        return 0;
+    for (int k = 1; k <= more; k++)
+    {
+        if ((size_t)k >= left || s[k] < low || s[k] > high)
+            return 0;
+        low = 0x80, high = 0xBF;
+    }
+    return (size_t)more + 1;
+}
+
 class CsvParser
 {
 public:
-    CsvParser(SheetTable* sheet, Workbook* wb, char delimiter, size_t begin, size_t bad_utf8)
-        : Sheet(sheet), Wb(wb), Delimiter(delimiter), Begin(begin), BadUtf8(bad_utf8)
+    CsvParser(SheetTable* sheet, Workbook* wb, char delimiter, size_t begin) : Sheet(sheet), Wb(wb), Delimiter(delimiter), Begin(begin)
     {
+        // A cell's text runs to the delimiter or a line end; bytes of UTF-8 stop the run to be checked.
         for (int c = 0; c < 256; c++)
-            Stops[c] = c == '\r' || c == '\n' || c == (unsigned char)delimiter;
+            Stops[c] = c == '\r' || c == '\n' || c == (unsigned char)delimiter || c >= 0x80;
         Sheet->Side.push_back(SheetTable::SideCell()); // Side[0]: the empty cell a short row is padded with
     }
 
@@ -93,15 +129,13 @@ public:
                 }
                 else
                 {
-                    while (p < end && !Stops[(unsigned char)*p])
-                        p++;
+                    if (!ScanText(&p, end))
+                        return NotUtf8(record, (uint32_t)(EndsSize - first) + 1);
                     PushEnd((uint32_t)(p - base));
                     blank = blank && p == cell_start;
                     if (p != cell_start)
                         MarkText(EndsSize - first - 1);
                 }
-                if (BadUtf8 != std::string::npos && (size_t)(cell_start - base) <= BadUtf8 && BadUtf8 < (size_t)(p - base))
-                    return NotUtf8(record, (uint32_t)(EndsSize - first));
                 if (p < end && *p == Delimiter)
                 {
                     p++;
@@ -118,8 +152,6 @@ public:
                     p++;
                 break;
             }
-            if (BadUtf8 != std::string::npos && BadUtf8 < (size_t)(p - base))
-                return NotUtf8(record, 0); // in a line break or a delimiter: cannot be, but never read past it
             if (blank)
             {
                 EndsSize = first;
@@ -144,6 +176,30 @@ public:
     }
 
 private:
+    // Moves *at past a cell's unquoted text to the delimiter, a line end or the end of the file,
+    // checking its UTF-8 on the way (one pass over the file instead of two). False at a byte that
+    // breaks UTF-8.
+    bool ScanText(const char** at, const char* end) const
+    {
+        const char* p = *at;
+        for (;;)
+        {
+            while (p < end && !Stops[(unsigned char)*p])
+                p++;
+            if (p == end || (unsigned char)*p < 0x80)
+                break;
+            const size_t n = Utf8SequenceLength(p, end);
+            if (n == 0)
+            {
+                *at = p;
+                return false;
+            }
+            p += n;
+        }
+        *at = p;
+        return true;
+    }
+
     void PushEnd(uint32_t end)
     {
         if (EndsSize == Sheet->Ends.size())
@@ -189,6 +245,11 @@ private:
                 Add(record, column, "a quoted cell is never closed: the file ends inside it (a \" is missing)");
                 return false;
             }
+            if (FindInvalidUtf8(std::string_view(p, (size_t)(q - p))) != std::string_view::npos)
+            {
+                NotUtf8(record, column);
+                return false;
+            }
             if (q + 1 < end && q[1] == '"')
             {
                 if (!copy)
@@ -214,11 +275,14 @@ private:
             p = q + 1;
             break;
         }
-        if (p < end && !Stops[(unsigned char)*p])
+        if (p < end && *p != Delimiter && *p != '\r' && *p != '\n')
         {
             Add(record, column, "text after the closing quote of a quoted cell (a quote inside a cell is written \"\")");
-            while (p < end && !Stops[(unsigned char)*p])
-                p++;
+            if (!ScanText(&p, end))
+            {
+                NotUtf8(record, column);
+                return false;
+            }
         }
         *at = p;
         return true;
@@ -321,7 +385,6 @@ private:
     Workbook* Wb;
     char Delimiter;
     size_t Begin;
-    size_t BadUtf8;
     bool Stops[256];
     size_t Listed = 0, Dropped = 0;
     size_t EndsSize = 0; // cells in Sheet->Ends (its size is its capacity while reading)
@@ -332,7 +395,7 @@ private:
 
 size_t FindInvalidUtf8(std::string_view text)
 {
-    const unsigned char* s = (const unsigned char*)text.data();
+    const char* const base = text.data();
     const size_t n = text.size();
     size_t i = 0;
     while (i < n)
@@ -341,7 +404,7 @@ size_t FindInvalidUtf8(std::string_view text)
         if (i + 32 <= n)
         {
             uint64_t v[4];
-            memcpy(v, s + i, 32);
+            memcpy(v, base + i, 32);
             if (((v[0] | v[1] | v[2] | v[3]) & 0x8080808080808080ull) == 0)
             {
                 i += 32;
@@ -351,44 +414,17 @@ size_t FindInvalidUtf8(std::string_view text)
         if (i + 8 <= n)
         {
             uint64_t v;
-            memcpy(&v, s + i, 8);
+            memcpy(&v, base + i, 8);
             if ((v & 0x8080808080808080ull) == 0)
             {
                 i += 8;
                 continue;
             }
         }
-        const unsigned char c = s[i];
-        if (c < 0x80)
-        {
-            i++;
-            continue;
-        }
-        int more = 0;
-        unsigned char low = 0x80, high = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF)
-            more = 1;
-        else if (c == 0xE0)
-            more = 2, low = 0xA0;
-        else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
-            more = 2;
-        else if (c == 0xED)
-            more = 2, high = 0x9F;
-        else if (c == 0xF0)
-            more = 3, low = 0x90;
-        else if (c >= 0xF1 && c <= 0xF3)
-            more = 3;
-        else if (c == 0xF4)
-            more = 3, high = 0x8F;
-        else
+        const size_t length = Utf8SequenceLength(base + i, base + n);
+        if (length == 0)
             return i;
-        for (int k = 1; k <= more; k++)
-        {
-            if (i + k >= n || s[i + k] < low || s[i + k] > high)
-                return i;
-            low = 0x80, high = 0xBF;
-        }
-        i += (size_t)more + 1;
+        i += length;
     }
     return std::string_view::npos;
 }
@@ -409,7 +445,6 @@ bool ReadCsvSheet(std::string text, std::string_view file, std::string_view shee
         return false;
     }
     const size_t begin = text.size() >= 3 && memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    const size_t bad = FindInvalidUtf8(text);
 
     // The delimiter, from the first line.
     size_t eol = text.find_first_of("\r\n", begin);
@@ -439,7 +474,7 @@ bool ReadCsvSheet(std::string text, std::string_view file, std::string_view shee
         sheet.RowNumbers.reserve((size_t)((double)rows * scale * 1.05) + 16);
         sheet.RowStarts.reserve((size_t)((double)rows * scale * 1.05) + 16);
     }
-    CsvParser parser(&sheet, wb, delimiter, begin, bad);
+    CsvParser parser(&sheet, wb, delimiter, begin);
     bool ok = parser.Parse();
     wb->Sheets.push_back(std::move(sheet));
     return ok;
