@@ -1,5 +1,6 @@
 // landscape-data, run as a person or CI would: exit codes, compiler-style lines, --json.
 // The binary sits at the top of the build folder, one level above this test runner.
+#include "cli_test_helpers.h"
 #include "core/loader.h"
 
 #include <doctest/doctest.h>
@@ -12,44 +13,9 @@
 
 namespace fs = std::filesystem;
 
-static fs::path CliPath()
-{
-    std::error_code ec;
-    fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    if (ec)
-        return fs::path();
-    return self.parent_path().parent_path() / "landscape-data";
-}
-
-struct RunResult
-{
-    int Exit = -1;
-    std::string Output; // stdout and stderr together
-};
-
-static RunResult Run(const std::string& args)
-{
-    RunResult r;
-    std::string command = "cd '" + std::string(LANDSCAPE_SOURCE_DIR) + "' && '" + CliPath().string() + "' " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe)
-        return r;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0)
-        r.Output.append(buf, n);
-    int status = pclose(pipe);
-    r.Exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-static bool CliAvailable()
-{
-    if (fs::exists(CliPath()))
-        return true;
-    MESSAGE("skipped: landscape-data is not built next to the tests (" << CliPath().string() << ")");
-    return false;
-}
+using namespace cli_test;
+using RunResult = CliRun;
+static CliRun Run(const std::string& args) { return RunCli(args); }
 
 TEST_CASE("landscape-data validate prints one summary line per valid file and exits 0")
 {

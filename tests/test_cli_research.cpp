@@ -1,5 +1,6 @@
 // landscape-data import, export, lint and diff, run as a researcher or CI would: files on disk,
 // exit codes, the located lines, --json.
+#include "cli_test_helpers.h"
 #include "sheets_test_helpers.h"
 
 #include <cstdio>
@@ -13,42 +14,9 @@ using namespace sheets_test;
 namespace
 {
 
-fs::path Cli()
-{
-    std::error_code ec;
-    fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : self.parent_path().parent_path() / "landscape-data";
-}
-
-struct Ran
-{
-    int Exit = -1;
-    std::string Output;
-};
-
-Ran Run(const std::string& args)
-{
-    Ran r;
-    std::string command = "cd '" + std::string(LANDSCAPE_SOURCE_DIR) + "' && '" + Cli().string() + "' " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe)
-        return r;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0)
-        r.Output.append(buf, n);
-    int status = pclose(pipe);
-    r.Exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-bool Available()
-{
-    if (fs::exists(Cli()))
-        return true;
-    MESSAGE("skipped: landscape-data is not built next to the tests");
-    return false;
-}
+using Ran = cli_test::CliRun;
+Ran Run(const std::string& args) { return cli_test::RunCli(args); }
+bool Available() { return cli_test::CliAvailable(); }
 
 struct Temp
 {

@@ -1,5 +1,7 @@
 // landscape-data view: the view model the widget would draw for a state, printed as JSON, run as a
 // researcher would run it.
+#include "cli_test_helpers.h"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -11,30 +13,8 @@
 namespace
 {
 
-struct ViewRun
-{
-    int Exit = -1;
-    std::string Output;
-};
-
-// The binary sits at the top of the build folder, one level above this test runner.
-ViewRun RunView(const std::string& args)
-{
-    ViewRun r;
-    std::error_code ec;
-    std::filesystem::path cli = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path().parent_path() / "landscape-data";
-    std::string command = "cd '" + std::string(LANDSCAPE_SOURCE_DIR) + "' && '" + cli.string() + "' view " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe)
-        return r;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0)
-        r.Output.append(buf, n);
-    int status = pclose(pipe);
-    r.Exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+using ViewRun = cli_test::CliRun;
+ViewRun RunView(const std::string& args) { return cli_test::RunCli("view " + args); }
 
 } // namespace
 
