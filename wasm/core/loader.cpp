@@ -705,4 +705,39 @@ LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& o
     return result;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] StreamLoader (interim: accumulates the text and reads it on Finish)
+//-----------------------------------------------------------------------------
+
+struct StreamLoader::State
+{
+    LoadOptions Options;
+    std::string Text;
+    size_t Fed = 0;
+    bool Finished = false;
+};
+
+StreamLoader::StreamLoader(const LoadOptions& options) : S(new State) { S->Options = options; }
+StreamLoader::~StreamLoader() { delete S; }
+
+void StreamLoader::Feed(std::string_view bytes)
+{
+    S->Fed += bytes.size();
+    if (!S->Finished && S->Text.size() <= S->Options.MaxFileBytes)
+        S->Text.append(bytes.data(), std::min(bytes.size(), S->Options.MaxFileBytes + 1 - S->Text.size()));
+}
+
+bool StreamLoader::Failed() const { return S->Fed > S->Options.MaxFileBytes; }
+size_t StreamLoader::BytesFed() const { return S->Fed; }
+
+LoadResult StreamLoader::Finish(Dataset* out)
+{
+    S->Finished = true;
+    std::string text;
+    text.swap(S->Text);
+    if (S->Fed > S->Options.MaxFileBytes)
+        text.resize(S->Options.MaxFileBytes + 1); // LoadDataset refuses it by its size alone
+    return LoadDataset(text, out, S->Options);
+}
+
 } // namespace ls

@@ -82,6 +82,30 @@ struct LoadOptions
 };
 
 LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& options = LoadOptions()); // parse + validate + index; *out replaced only on success
+
+// Feeds a landscape/1 file to the loader in pieces of any size, split anywhere (inside a string,
+// an escape, a number, a multi-byte UTF-8 sequence). LoadDataset(text) is one Feed + Finish.
+//
+//   ls::StreamLoader loader;
+//   while (!loader.Failed() && (n = read(fd, buf, sizeof buf)) > 0)
+//       loader.Feed(std::string_view(buf, n));
+//   ls::LoadResult r = loader.Finish(&ds); // the same problems, lines and columns as LoadDataset
+class StreamLoader
+{
+public:
+    explicit StreamLoader(const LoadOptions& options = LoadOptions());
+    ~StreamLoader();
+    StreamLoader(const StreamLoader&) = delete;
+    StreamLoader& operator=(const StreamLoader&) = delete;
+    void Feed(std::string_view bytes); // the next bytes; cheap to call after a fatal error (ignored)
+    bool Failed() const;               // a fatal error is already known: the caller may stop reading
+    size_t BytesFed() const;
+    LoadResult Finish(Dataset* out);   // end of input: checks, indexes; *out replaced only on success
+
+private:
+    struct State;
+    State* S; // interim implementation: the text is accumulated and read on Finish
+};
 std::string FormatProblem(std::string_view file_name, const Problem& p);   // "FILE:LINE:COL: error: /pointer: message" (compiler style)
 const char* ProblemSeverityName(ProblemSeverity s);                        // "error" / "warning"
 std::string EscapeJsonPointerToken(std::string_view token);                // RFC 6901: "a/b~c" -> "a~1b~0c"
