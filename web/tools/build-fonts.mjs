@@ -67,8 +67,10 @@ function subset(fontFile, faceIndex, codepoints, outFile) {
   const listFile = join(outDir, "unicodes.txt");
   writeFileSync(listFile, hex(codepoints));
   execFileSync("hb-subset", [`--font-file=${findFont(fontFile)}`, `--face-index=${faceIndex}`,
-    `--unicodes-file=${listFile}`, "--no-hinting", "--desubroutinize", "--layout-features=",
-    "--name-IDs=0,1,2,3,4,5,6", `--output-file=${outFile}`]);
+    `--unicodes-file=${listFile}`, "--no-hinting", "--desubroutinize",
+    // ImGui reads outlines, metrics and cmap only: no layout tables (it neither shapes nor kerns)
+    // and no name table. Desubroutinised CFF is 45 % larger raw but 8 % smaller gzipped.
+    "--layout-features=", "--drop-tables+=GDEF,GPOS,GSUB,name", "--name-IDs=", `--output-file=${outFile}`]);
   rmSync(listFile);
 }
 
