@@ -15,7 +15,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include <nlohmann/json.hpp>
+#include "core/json_dom.h"
 
 namespace ls
 {
@@ -170,7 +170,7 @@ std::string StateProblemsToJson(const std::vector<StateProblem>& problems)
     nlohmann::json j = nlohmann::json::array();
     for (const StateProblem& p : problems)
         j.push_back({ { "key", p.Key }, { "value", p.Value }, { "message", p.Message } });
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return DumpJson(j);
 }
 
 // RFC 3629 byte ranges (no overlong forms, no surrogates, nothing above U+10FFFF).
@@ -242,7 +242,7 @@ static void SayTooManyIds(std::vector<StateProblem>* problems, std::string_view 
 
 constexpr size_t kMaxStateDepth = 16; // a state nests 2 deep; dumping a value for a problem recurses
 
-static std::string Dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+static std::string Dump(const nlohmann::json& j) { return DumpJson(j); }
 
 std::string ViewStateToJson(const ViewState& s)
 {
@@ -418,7 +418,7 @@ bool ApplyViewStateJson(std::string_view text, ViewState* state, std::vector<Sta
     size_t nesting = JsonNesting(text);
     if (nesting > kMaxStateDepth)
         return SayCount(problems, "", text, "the state nests ", nesting, " levels deep (limit ", kMaxStateDepth, ")"), false;
-    nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    nlohmann::json j = ParseJson(std::string(text));   // a copy of at most kMaxStateTextBytes (see json_dom.h)
     if (j.is_discarded())
         return AddStateProblem(problems, "", text, "the state is not valid JSON"), false;
     if (!j.is_object())
