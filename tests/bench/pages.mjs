@@ -2,7 +2,7 @@
 // ships) and served beside dist/ under /bench/: the bare Dear ImGui page (the baseline of size and
 // start-up), a blank page (idle CPU), the widget page and the ECharts peer page (both drawing the
 // regional map of Meta's revenue, timed by the same pages/free.js), and generated data files.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, extname, normalize } from "node:path";
@@ -56,11 +56,13 @@ requestAnimationFrame(() => { m._bare_frame(1200, 600); window.firstFrame = perf
   writeFileSync(join(BENCH, "world-110m.json"), JSON.stringify(topology));
 }
 
-// A generated data file of n observations under build/bench/data/, written once per size.
+// A generated data file of n observations under build/bench/data/, written once per size and run
+// (never one left by an older generate.mjs).
+const written = new Set();
 export function dataFile(n) {
   const name = `generated-${n}.json`;
   const file = join(BENCH, "data", name);
-  if (!existsSync(file)) writeFileSync(file, generateDataset(n));
+  if (!written.has(file)) { writeFileSync(file, generateDataset(n)); written.add(file); }
   return { url: `/bench/data/${name}`, file, bytes: readFileSync(file).length };
 }
 
