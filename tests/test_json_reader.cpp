@@ -347,3 +347,40 @@ TEST_CASE("a file cut at any byte is refused with a located problem, never a cra
         CHECK(syntax);
     }
 }
+
+TEST_CASE("JsonReader fed in two pieces gives the same callbacks, ends and error at every split")
+{
+    const std::vector<std::string> texts = {
+        "{\"a\": [1, 23 ,true], \"b\":null, \"c\": false}",
+        "[\"\\u00e9\\ud83d\\ude00\\n\\\"\", \"\xE4\xB8\xAD\xF0\x9F\x98\x80\", -0.0, 1.5E+30, 0, -12e-3, 123456789012345678901234]",
+        "\xEF\xBB\xBF  [ ]  ",
+        "[1.x]", "[-a]", "[1e+x]", "[1.", "[1e", "[-", "[01]", "[tru]", "[tru", "[nul", "{'a': 1}", "{\"a\" 1}",
+        "[\"\\ud83dx\"]", "[\"\\ud83d\\x\"]", "[\"\\ude00\"]", "[\"\\u12g4\"]", "[\"a\\", "[\"\xE6\x97", "[\"\xC3(\"]", "[\"\xF4\x90\x80\x80\"]",
+        "[\"a\nb\"]", "{} []", "{} x", "\xEF\xBBx", "\xEF\xBB", "[1e999]", "[1 2]", "{\"a\": 1 \"b\": 2}", "123", "  12  ",
+    };
+    for (const std::string& text : texts)
+    {
+        CAPTURE(text);
+        const ReadResult whole = ReadJson(text);
+        for (size_t cut = 0; cut <= text.size(); cut++)
+        {
+            CAPTURE(cut);
+            RecordingSink sink;
+            ls::JsonReader<RecordingSink> reader(&sink);
+            reader.Begin();
+            reader.Feed(text.data(), cut);
+            reader.Feed(text.data() + cut, text.size() - cut);
+            const bool ok = reader.Finish() == ls::JsonStatus_Done;
+            CHECK(ok == whole.Ok);
+            CHECK(sink.Events == whole.Sink.Events);
+            CHECK(sink.Ends == whole.Sink.Ends);
+            REQUIRE(sink.HadError == whole.Sink.HadError);
+            CHECK(sink.Error.Kind == whole.Sink.Error.Kind);
+            CHECK(sink.Error.Context == whole.Sink.Error.Context);
+            CHECK(sink.Error.Found == whole.Sink.Error.Found);
+            CHECK(sink.Error.Offset == whole.Sink.Error.Offset);
+            CHECK(sink.Error.TokenStart == whole.Sink.Error.TokenStart);
+            CHECK(sink.Error.TokenEnd == whole.Sink.Error.TokenEnd);
+        }
+    }
+}

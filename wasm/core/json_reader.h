@@ -1,8 +1,9 @@
-// JsonReader: a strict JSON (RFC 8259) reader over one byte range that calls a sink for every
-// token, for the loader's hot path (loader.cpp). Pointer-based and allocation-free in the usual
-// case: a string without escapes reaches the sink as a view into the text, numbers are converted
-// exactly without strtod when they are short, and only byte offsets are tracked (the caller turns
-// an offset into line:column when it reports something).
+// JsonReader: a strict JSON (RFC 8259) reader that calls a sink for every token, for the loader's
+// hot path (loader.cpp). It reads a text whole or fed in pieces split anywhere (inside a string,
+// an escape, a number, a literal, a UTF-8 sequence, the byte order mark), and never holds more
+// than the unfinished token: a string without escapes that lies in one piece reaches the sink as
+// a view into that piece, numbers are converted exactly without strtod when they are short, and
+// line and column are counted as it goes, so positions need no text.
 //
 //   struct Printer
 //   {
@@ -18,8 +19,13 @@
 //       void OnSyntaxError(const ls::JsonError& e) { printf("error at byte %zu\n", e.Offset); }
 //   };
 //   Printer p;
-//   ls::JsonReader<Printer> reader(text, &p);
-//   bool ok = reader.Read(0, text.size());                  // false: a syntax error (reported) or a sink said stop
+//   ls::JsonReader<Printer> whole(text, &p);
+//   bool ok = whole.Read(0, text.size());                   // false: a syntax error (reported) or a sink said stop
+//
+//   ls::JsonReader<Printer> streamed(&p);                   // the same, in pieces
+//   streamed.Begin();
+//   while (streamed.Feed(piece, size) == ls::JsonStatus_More && (size = next_piece(&piece)) > 0) {}
+//   ok = streamed.Finish() == ls::JsonStatus_Done;
 //
 // What it accepts is exactly what nlohmann::json accepts (the loader used nlohmann before, and its
 // messages and positions must not change): one value with white space around it, a UTF-8 byte
@@ -28,20 +34,26 @@
 // with surrogate pairs, numbers in the strict JSON grammar. Numbers are the double nearest to the
 // decimal text, except that the integer "-0" reads as +0 (nlohmann reads it as the integer 0).
 // One difference: a NUL byte outside a string is a bad character here, where nlohmann takes it for
-// the end of the text (the loader refuses any NUL byte before reading, so nothing observable).
+// the end of the text (the loader refuses any NUL byte, so nothing observable).
 // No nesting limit of its own: the container stack is on the heap, so depth is the sink's business.
 //
 // Positions: every callback gets `end`, the offset where a lexer that reads one character ahead
 // stands after the token: just past it, and for a number one byte further when a byte follows it
-// (the byte that ended the number). The loader derives value and record starts from it.
+// (the byte that ended the number). During a callback TokenPos() gives the line and column of the
+// token's first byte and PosNear() those of a byte next to where the reader stands; SolidEnd()
+// is the place "unexpected end of input" points at. Columns count code points (bytes that do not
+// continue a UTF-8 sequence) from the line start: newlines only occur in white space and
+// continuation bytes only in strings (and the byte order mark), so two counters kept as the reader
+// goes give any column without rescanning a line (a minified file is one line of many MB).
+// A syntax error keeps a little text around it (ErrorText), for the message that quotes it.
 //
 // Index
 //   [SECTION] Errors
 //   [SECTION] The reader
+//   [SECTION] Feeding: pieces, the end, what is kept between pieces
 //   [SECTION] Grammar: values, containers, what may follow a value
-//   [SECTION] Strings
-//   [SECTION] Numbers
-//   [SECTION] Literals, the byte order mark, unexpected tokens
+//   (json_reader_scan.h: strings, numbers, literals, the byte order mark, unexpected tokens,
+//    errors and the text kept around them)
 #pragma once
 
 #include <cmath>
@@ -50,6 +62,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace ls
@@ -165,585 +178,598 @@ inline int HexValue(char c)
 // [SECTION] The reader
 //-----------------------------------------------------------------------------
 
+// A place in a text: 1-based line and column (code points); 0 = no place.
+struct TextPos
+{
+    uint32_t Line = 0;
+    uint32_t Column = 0;
+};
+
+enum JsonStatus : uint8_t
+{
+    JsonStatus_More,    // reading: feed the next piece (or Finish)
+    JsonStatus_Done,    // the value was read, and the text ended with nothing but white space after it
+    JsonStatus_Error,   // a syntax error, reported to the sink once
+    JsonStatus_Stopped, // a callback returned false
+};
+
+// The counters that place a byte on its line (see "Positions"): with them a second reader can
+// start in the middle of a text and count as the first would have.
+struct JsonMark
+{
+    size_t Offset = 0;        // the byte
+    size_t Line = 1;          // its line (1-based)
+    size_t LineStart = 0;     // offset of the line's first byte
+    size_t LineStartCont = 0; // UTF-8 continuation bytes before LineStart
+    size_t Cont = 0;          // UTF-8 continuation bytes before Offset
+};
+
+// The text around a syntax error (the reader keeps it when the error is found; the rest is gone):
+// At(offset) is the byte there, 0 outside what was kept.
+struct JsonErrorText
+{
+    std::string_view Bytes;
+    size_t Base = 0; // offset of Bytes[0]
+    char At(size_t offset) const { return offset >= Base && offset - Base < Bytes.size() ? Bytes[offset - Base] : 0; }
+};
+
+namespace json_detail
+{
+// Whether the sink takes over-long strings by size (the loader does; see SetMaxStringBytes).
+template <typename S, typename = void>
+struct TakesLongStrings : std::false_type
+{
+};
+template <typename S>
+struct TakesLongStrings<S, std::void_t<decltype(&S::OnLongString)>> : std::true_type
+{
+};
+inline bool IsContinuation(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
+// Characters a message may quote around an error (numbers, misspelt words): kept across pieces.
+inline bool IsRunChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+' || c == '.';
+}
+} // namespace json_detail
+
 template <typename Sink>
 class JsonReader
 {
 public:
-    JsonReader(std::string_view text, Sink* sink) : Base(text.data()), Out(sink) {}
+    explicit JsonReader(Sink* sink) : Out(sink) {}
+    JsonReader(std::string_view text, Sink* sink) : Text(text), Out(sink) {}
 
-    // Reads the one value in text[begin, end), white space around it allowed; a byte order mark
-    // is skipped when begin == 0. True when the whole range was read and no callback said stop;
-    // on a syntax error Sink::OnSyntaxError is called (once) and the result is false.
+    // Reads the one value in text[begin, end) of the text given to the constructor, white space
+    // around it allowed; a byte order mark is skipped when begin == 0. True when the whole range
+    // was read and no callback said stop; on a syntax error Sink::OnSyntaxError is called (once).
     bool Read(size_t begin, size_t end);
+
+    // Streaming: Begin, then Feed the pieces in order, then Finish. Offsets and positions count
+    // from `at` (the start of the text by default; a BOM is accepted only there when `bom`).
+    void Begin(const JsonMark& at = JsonMark(), bool bom = true);
+    JsonStatus Feed(const char* data, size_t size); // More until the value is read and more may follow; cheap after an error
+    JsonStatus Finish();                            // the text ends: Done, Error or Stopped
+    JsonStatus Status() const { return State; }
+
+    // Strings copied (escaped, or split between pieces) longer than this are not kept whole: the
+    // sink's OnLongString(size_t bytes, bool key, size_t end) gets their decoded size instead.
+    // Only for sinks that have OnLongString.
+    void SetMaxStringBytes(size_t n) { MaxString = n; }
+
+    // During a callback: where the token starts, and places next to where the reader stands.
+    size_t TokenOffset() const { return TokStart; }
+    TextPos TokenPos() const { return MakePos(Line, TokStart - LineStart - (TokStartCont - LineStartCont) + 1); }
+    JsonMark TokenMark() const { return JsonMark{ TokStart, Line, LineStart, LineStartCont, TokStartCont }; }
+    TextPos PosNear(size_t offset) const; // `offset` within a few ASCII bytes of the reader, on its line (e.g. `end` - 1)
+    TextPos SolidEnd() const { return Solid; } // just past the last byte read that is not white space
+    // Where the reader stopped (after an error or a stop): the bytes from there on were not read.
+    JsonMark StopMark() const { return JsonMark{ StopOffset, Line, LineStart, LineStartCont, StopCont }; }
+
+    // After a syntax error: the text around it and the place of any offset in that text.
+    JsonErrorText ErrorText() const { return JsonErrorText{ ErrBytes, ErrBase }; }
+    bool ErrorTextComplete() const { return Finished || ErrBase + ErrBytes.size() >= ErrWant; } // all a message may quote is there
+    TextPos ErrorPos(size_t offset) const;
 
 private:
     enum Container : uint8_t { Container_Array, Container_Object };
+    // Where Run continues when the next piece comes.
+    enum Resume : uint8_t { Resume_Start, Resume_Value, Resume_ObjectFirst, Resume_ArrayFirst, Resume_Key, Resume_Colon, Resume_AfterValue, Resume_Token };
+    enum Tok : uint8_t { Tok_Bom, Tok_String, Tok_Number, Tok_True, Tok_False, Tok_Null };
+    enum Role : uint8_t { Role_Value, Role_Key, Role_Unexpected, Role_Bom }; // what a token is read for
+    enum Scan : uint8_t { Scan_Done, Scan_More, Scan_Failed };
+    enum Esc : uint8_t { Esc_None, Esc_Backslash, Esc_Hex, Esc_HighDone, Esc_HighBackslash, Esc_LowHex };
+    enum NumPhase : uint8_t { Num_Minus, Num_Zero, Num_Int, Num_Dot, Num_Frac, Num_E, Num_ESign, Num_Exp, Num_End, Num_Bad };
+    struct Phases // the NumPhase values, for json_detail::ScanNumber
+    {
+        enum : uint8_t { Minus = Num_Minus, Zero = Num_Zero, Int = Num_Int, Dot = Num_Dot, Frac = Num_Frac, E = Num_E, ESign = Num_ESign, Exp = Num_Exp, End = Num_End, Bad = Num_Bad };
+    };
 
-    size_t Off(const char* p) const { return (size_t)(p - Base); }
-    size_t NumberEnd() const { return P < End ? Off(P) + 1 : Off(P); } // the byte that ended a number was read too
+    size_t Off(const char* p) const { return (size_t)((uintptr_t)p - BaseAddr); }
+    static TextPos MakePos(size_t line, size_t column) { return TextPos{ (uint32_t)line, (uint32_t)column }; }
+    size_t HereColumn() const { return Off(P) - LineStart - (Cont - LineStartCont) + 1; }
     void SkipSpace()
     {
-        while (P < End && json_detail::IsSpace(*P))
-            P++;
+        if (P < End && !json_detail::IsSpace(*P))
+            return;
+        SkipSpaceRun();
     }
+    void SkipSpaceRun();
+    void KeepTail();
+    void NoteSolidEnd();
 
-    bool ReadKey();                                   // a field name and its ':' (P at the name, white space skipped)
-    bool ScanString(std::string_view* out, JsonContext context);
-    LS_JSON_COLD bool ScanEscapedString(const char* begin, std::string_view* out, JsonContext context);
-    bool SkipUtf8Sequence(JsonContext context, std::string* copy_to);
-    bool ScanEscape(JsonContext context);             // appends to Scratch
-    bool ScanHex4(const char* at, uint32_t* out, JsonContext context);
-    bool ScanNumber(double* out, JsonContext context); // out == nullptr: only check the grammar
-    bool ScanLiteral(const char* word, size_t length, JsonContext context);
-    bool SkipBom();
-    LS_JSON_COLD bool Unexpected(JsonContext context); // reads the token at P and reports it (or the error inside it)
-    LS_JSON_COLD bool Fail(JsonErrorKind kind, const char* at, JsonContext context);
+    JsonStatus Run();
+    JsonStatus Suspend(Resume r)
+    {
+        At = r;
+        return JsonStatus_More;
+    }
+    JsonStatus Stopped();
+    bool Deliver(); // hands the finished token to the sink per its role; false: stop or error (State says)
 
-    const char* Base;     // offset 0
+    // Tokens (json_reader_scan.h): Scan_More means the piece ended inside the token, which is kept.
+    void StartToken(Tok t, Role role, JsonContext context);
+    Scan StartString(Role role, JsonContext context);
+    Scan StringBody();
+    Scan StringPending(); // the rest of an escape or UTF-8 sequence split between pieces
+    Scan Utf8Sequence();
+    Scan EscapeDirect();
+    Scan EscapeStep(char c);
+    void CopyString();
+    void Append(const char* p, size_t n)
+    {
+        if (StrExtra || Scratch.size() + n > MaxString)
+            StrExtra += n;
+        else
+            Scratch.append(p, n);
+    }
+    void AppendCode(uint32_t code);
+    Scan StartNumber(Role role, JsonContext context);
+    Scan NumberRest();
+    Scan StartLiteral(Tok t, Role role, JsonContext context);
+    Scan LiteralRest();
+    Scan ContinueToken();
+    LS_JSON_COLD JsonStatus Unexpected(JsonContext context); // reads the token at P and reports it (or the error inside it)
+    LS_JSON_COLD void ReportUnexpected();
+    LS_JSON_COLD Scan Fail(JsonErrorKind kind, size_t at, JsonContext context, uint8_t byte = 0);
+    void KeepErrorText(const JsonError& e);
+
+    std::string_view Text; // Read()'s text
+    Sink* Out;
+    JsonStatus State = JsonStatus_More;
+    bool Final = false, Finished = false;
+    Resume At = Resume_Start;
+    std::vector<uint8_t> Stack; // open containers
+
+    // The piece being read
+    uintptr_t BaseAddr = 0; // address of offset 0 (the piece's address minus its offset)
+    const char* ChunkBegin = nullptr;
     const char* P = nullptr;
     const char* End = nullptr;
-    Sink* Out;
-    std::vector<uint8_t> Stack; // open containers
-    std::string Scratch;        // strings with escapes, decoded
+    size_t ChunkOff = 0; // offset of the piece's first byte
+
+    // Positions (see the file comment)
+    size_t Line = 1, LineStart = 0, LineStartCont = 0, Cont = 0;
+    size_t RunLine = 1, RunLineStart = 0, RunLineStartCont = 0; // line counters before the first newline of the last white space run
+    size_t TokStart = 0, TokStartCont = 0;
+    size_t StopOffset = 0, StopCont = 0;
+    TextPos Solid;
+    std::string Tail; // the last bytes before the piece (at least 16, and a number or word that reaches the piece), for error messages
+
+    // The token being read
+    Tok TokKind = Tok_Null;
+    Role TokRole = Role_Value;
+    JsonContext TokContext = JsonContext_Value;
+    JsonToken TokFound = JsonToken_None; // Role_Unexpected: what it is
+    const char* StrBegin = nullptr;      // a string not copied yet: its text is [StrBegin, P) of this piece
+    bool StrCopied = false;              // the string so far is in Scratch (decoded)
+    size_t StrExtra = 0;                 // decoded bytes beyond MaxString, not kept
+    std::string_view StrView;            // the finished string
+    std::string Scratch;
+    size_t MaxString = (size_t)-1;
+    Esc EscState = Esc_None;
+    uint8_t EscDigits = 0;
+    uint32_t EscCode = 0, EscHigh = 0;
+    uint8_t Utf8Need = 0;                // continuation bytes still to come
+    uint8_t Utf8Low = 0x80, Utf8High = 0xBF;
+    NumPhase Phase = Num_Int;
+    std::string NumText; // a number split between pieces, as read so far
+    double Number = 0.0;
+    uint8_t LitMatched = 0;
+
+    // A syntax error
+    JsonError Err;
+    std::string ErrBytes;
+    size_t ErrBase = 0, ErrWant = 0;
+    size_t ErrRefOffset = 0, ErrRefLine = 0, ErrRefColumn = 0; // a byte whose place is known
 };
 
 //-----------------------------------------------------------------------------
-// [SECTION] Grammar: values, containers, what may follow a value
+// [SECTION] Feeding: pieces, the end, what is kept between pieces
 //-----------------------------------------------------------------------------
 
 template <typename Sink>
 bool JsonReader<Sink>::Read(size_t begin, size_t end)
 {
-    P = Base + begin;
-    End = Base + end;
+    JsonMark at;
+    at.Offset = begin;
+    Begin(at, begin == 0);
+    Feed(Text.data() + begin, end - begin);
+    return Finish() == JsonStatus_Done;
+}
+
+template <typename Sink>
+void JsonReader<Sink>::Begin(const JsonMark& at, bool bom)
+{
+    State = JsonStatus_More;
+    Final = Finished = false;
+    At = bom ? Resume_Start : Resume_Value;
     Stack.clear();
-    if (begin == 0 && P < End && (unsigned char)*P == 0xEF && !SkipBom())
-        return false;
-    for (;;)
-    {
-        // A value starts here.
-        SkipSpace();
-        if (P == End)
-            return Unexpected(JsonContext_Value);
-        switch (*P)
-        {
-        case '{':
-            P++;
-            if (!Out->OnBeginObject(Off(P)))
-                return false;
-            SkipSpace();
-            if (P < End && *P == '}')
-            {
-                P++;
-                if (!Out->OnEndObject(Off(P)))
-                    return false;
-                break;
-            }
-            if (!ReadKey())
-                return false;
-            Stack.push_back(Container_Object);
-            continue;
-        case '[':
-            P++;
-            if (!Out->OnBeginArray(Off(P)))
-                return false;
-            SkipSpace();
-            if (P < End && *P == ']')
-            {
-                P++;
-                if (!Out->OnEndArray(Off(P)))
-                    return false;
-                break;
-            }
-            Stack.push_back(Container_Array);
-            continue;
-        case '"':
-        {
-            std::string_view s;
-            if (!ScanString(&s, JsonContext_Value) || !Out->OnString(s, Off(P)))
-                return false;
-            break;
-        }
-        case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-        {
-            const char* start = P;
-            double x = 0.0;
-            if (!ScanNumber(&x, JsonContext_Value))
-                return false;
-            if (!std::isfinite(x))
-            {
-                JsonError e;
-                e.Kind = JsonErrorKind_NumberTooLarge;
-                e.Offset = e.TokenStart = Off(start);
-                e.TokenEnd = Off(P);
-                Out->OnSyntaxError(e);
-                return false;
-            }
-            if (!Out->OnNumber(x, NumberEnd()))
-                return false;
-            break;
-        }
-        case 't':
-            if (!ScanLiteral("true", 4, JsonContext_Value) || !Out->OnBool(true, Off(P)))
-                return false;
-            break;
-        case 'f':
-            if (!ScanLiteral("false", 5, JsonContext_Value) || !Out->OnBool(false, Off(P)))
-                return false;
-            break;
-        case 'n':
-            if (!ScanLiteral("null", 4, JsonContext_Value) || !Out->OnNull(Off(P)))
-                return false;
-            break;
-        default: return Unexpected(JsonContext_Value);
-        }
-
-        // A value ended: close containers until one continues with ','.
-        for (;;)
-        {
-            SkipSpace();
-            if (Stack.empty())
-                return P == End ? true : Unexpected(JsonContext_AfterEnd);
-            const char c = P < End ? *P : 0;
-            if (Stack.back() == Container_Array)
-            {
-                if (c == ',')
-                {
-                    P++;
-                    break;
-                }
-                if (c != ']' || P == End)
-                    return Unexpected(JsonContext_Array);
-                P++;
-                if (!Out->OnEndArray(Off(P)))
-                    return false;
-                Stack.pop_back();
-                continue;
-            }
-            if (c == ',')
-            {
-                P++;
-                SkipSpace();
-                if (!ReadKey())
-                    return false;
-                break;
-            }
-            if (c != '}' || P == End)
-                return Unexpected(JsonContext_Object);
-            P++;
-            if (!Out->OnEndObject(Off(P)))
-                return false;
-            Stack.pop_back();
-        }
-    }
+    ChunkOff = at.Offset;
+    Line = at.Line, LineStart = at.LineStart, LineStartCont = at.LineStartCont, Cont = at.Cont;
+    RunLine = Line, RunLineStart = LineStart, RunLineStartCont = LineStartCont;
+    TokStart = at.Offset, TokStartCont = at.Cont;
+    Solid = TextPos();
+    Tail.clear();
+    ErrBytes.clear();
+    ErrBase = ErrWant = 0;
 }
 
 template <typename Sink>
-bool JsonReader<Sink>::ReadKey()
+JsonStatus JsonReader<Sink>::Feed(const char* data, size_t size)
 {
-    if (P == End || *P != '"')
-        return Unexpected(JsonContext_ObjectKey);
-    std::string_view key;
-    if (!ScanString(&key, JsonContext_ObjectKey) || !Out->OnKey(key, Off(P)))
-        return false;
+    if (State != JsonStatus_More || Finished)
+    {
+        // After an error: only what its message may quote.
+        const size_t have = ErrBase + ErrBytes.size();
+        if (State == JsonStatus_Error && !Finished && have < ErrWant && have == ChunkOff)
+            ErrBytes.append(data, std::min(size, ErrWant - have));
+        ChunkOff += size;
+        return State;
+    }
+    ChunkBegin = P = data;
+    End = data + size;
+    BaseAddr = (uintptr_t)data - ChunkOff;
+    State = Run();
+    const JsonStatus s = State;
+    if (s == JsonStatus_More)
+    {
+        NoteSolidEnd();
+        KeepTail();
+    }
+    else if (s != JsonStatus_Done)
+        StopOffset = Off(P), StopCont = Cont;
+    ChunkOff += size;
+    return s;
+}
+
+template <typename Sink>
+JsonStatus JsonReader<Sink>::Finish()
+{
+    if (Finished)
+        return State;
+    if (State == JsonStatus_More)
+    {
+        static const char nothing = 0;
+        ChunkBegin = P = End = &nothing;
+        BaseAddr = (uintptr_t)&nothing - ChunkOff;
+        Final = true;
+        State = Run();
+        if (State != JsonStatus_Done)
+            StopOffset = Off(P), StopCont = Cont;
+    }
+    Finished = true;
+    return State;
+}
+
+// Newlines move the line counters; the counters as they were before the run's first newline
+// stay in Run*, for the place just before the run (NoteSolidEnd).
+template <typename Sink>
+void JsonReader<Sink>::SkipSpaceRun()
+{
+    bool first = true;
+    for (; P < End; P++)
+    {
+        const char c = *P;
+        if (c == '\n')
+        {
+            if (first)
+            {
+                RunLine = Line, RunLineStart = LineStart, RunLineStartCont = LineStartCont;
+                first = false;
+            }
+            Line++;
+            LineStart = Off(P) + 1;
+            LineStartCont = Cont;
+        }
+        else if (c != ' ' && c != '\t' && c != '\r')
+            return;
+    }
+}
+
+// The piece was read to its end: where its last byte that is not white space ends. White space
+// at the end of a piece is either one run after a token (newlines in it: Run* has its line) or
+// spaces at the end of an unfinished string (never a newline: that is an error in a string).
+template <typename Sink>
+void JsonReader<Sink>::NoteSolidEnd()
+{
+    const char* k = End;
+    while (k > ChunkBegin && json_detail::IsSpace(k[-1]))
+        k--;
+    if (k == ChunkBegin)
+        return; // only white space (or nothing): the place found before stands
+    if (k == End)
+        Solid = MakePos(Line, HereColumn());
+    else if (!memchr(k, '\n', (size_t)(End - k)))
+        Solid = MakePos(Line, HereColumn() - (size_t)(End - k));
+    else
+        Solid = MakePos(RunLine, Off(k) - RunLineStart - (Cont - RunLineStartCont) + 1);
+}
+
+// Keeps the end of the piece for a message about an error in the next one: at least 16 bytes (a
+// UTF-8 sequence, the byte before a token), and outside strings the whole run of number and word
+// characters that reaches the end (a number the message quotes from its first digit).
+template <typename Sink>
+void JsonReader<Sink>::KeepTail()
+{
+    const size_t size = (size_t)(End - ChunkBegin);
+    size_t run = 0;
+    const bool in_string = At == Resume_Token && TokKind == Tok_String;
+    if (!in_string)
+    {
+        while (run < size && json_detail::IsRunChar(End[-1 - (ptrdiff_t)run]))
+            run++;
+        if (run == size)
+            for (size_t i = Tail.size(); i > 0 && json_detail::IsRunChar(Tail[i - 1]); i--)
+                run++;
+    }
+    const size_t keep = run > 16 ? run : 16;
+    if (keep >= size)
+    {
+        Tail.append(ChunkBegin, size);
+        if (Tail.size() > keep)
+            Tail.erase(0, Tail.size() - keep);
+    }
+    else
+        Tail.assign(End - keep, keep);
+}
+
+template <typename Sink>
+TextPos JsonReader<Sink>::PosNear(size_t offset) const
+{
+    const size_t here = Off(P), column = HereColumn();
+    return MakePos(Line, offset <= here ? column - (here - offset) : column + (offset - here));
+}
+
+template <typename Sink>
+JsonStatus JsonReader<Sink>::Stopped()
+{
+    State = JsonStatus_Stopped;
+    return State;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Grammar: values, containers, what may follow a value
+//-----------------------------------------------------------------------------
+// One loop with a label per place the grammar can be at; a piece that ends there returns with
+// Resume set to it, and the next piece jumps back in. At the end of the text (Final) the same
+// places report what is missing.
+
+template <typename Sink>
+JsonStatus JsonReader<Sink>::Run()
+{
+    switch (At)
+    {
+    case Resume_Start: break;
+    case Resume_Value: goto value;
+    case Resume_ObjectFirst: goto object_first;
+    case Resume_ArrayFirst: goto array_first;
+    case Resume_Key: goto key;
+    case Resume_Colon: goto colon;
+    case Resume_AfterValue: goto after_value;
+    case Resume_Token:
+        switch (ContinueToken())
+        {
+        case Scan_More: return JsonStatus_More;
+        case Scan_Failed: return State;
+        default: break;
+        }
+        if (!Deliver())
+            return State;
+        switch (TokRole)
+        {
+        case Role_Key: goto colon;
+        case Role_Bom: goto value;
+        default: goto after_value;
+        }
+    }
+
+    // The start of the text: a byte order mark may come first.
+    if (P == End && !Final)
+        return Suspend(Resume_Start);
+    if (P < End && (unsigned char)*P == 0xEF)
+    {
+        switch (StartLiteral(Tok_Bom, Role_Bom, JsonContext_Value))
+        {
+        case Scan_More: return Suspend(Resume_Token);
+        case Scan_Failed: return State;
+        default: break;
+        }
+    }
+
+value:
     SkipSpace();
-    if (P == End || *P != ':')
-        return Unexpected(JsonContext_ObjectSeparator);
-    P++;
-    return true;
-}
-
-template <typename Sink>
-bool JsonReader<Sink>::Fail(JsonErrorKind kind, const char* at, JsonContext context)
-{
-    JsonError e;
-    e.Kind = kind;
-    e.Context = context;
-    e.Offset = Off(at);
-    if (kind == JsonErrorKind_ControlCharacter)
-        e.Byte = (uint8_t)*at;
-    Out->OnSyntaxError(e);
-    return false;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Strings
-//-----------------------------------------------------------------------------
-
-template <typename Sink>
-bool JsonReader<Sink>::ScanString(std::string_view* out, JsonContext context)
-{
-    const char* begin = ++P; // past the opening quote
-    for (;;)
-    {
-        P = json_detail::SkipPlain(P, End);
-        if (P == End)
-            return Fail(JsonErrorKind_Truncated, P, context);
-        const unsigned char c = (unsigned char)*P;
-        if (c == '"')
-        {
-            *out = std::string_view(begin, (size_t)(P - begin));
-            P++;
-            return true;
-        }
-        if (c == '\\')
-            return ScanEscapedString(begin, out, context);
-        if (c < 0x20)
-            return Fail(JsonErrorKind_ControlCharacter, P, context);
-        if (!SkipUtf8Sequence(context, nullptr))
-            return false;
-    }
-}
-
-// The slow half of ScanString: from the first backslash on, the string is decoded into Scratch.
-template <typename Sink>
-bool JsonReader<Sink>::ScanEscapedString(const char* begin, std::string_view* out, JsonContext context)
-{
-    Scratch.assign(begin, (size_t)(P - begin));
-    for (;;)
-    {
-        const char* run = P;
-        P = json_detail::SkipPlain(P, End);
-        Scratch.append(run, (size_t)(P - run));
-        if (P == End)
-            return Fail(JsonErrorKind_Truncated, P, context);
-        const unsigned char c = (unsigned char)*P;
-        if (c == '"')
-        {
-            *out = Scratch;
-            P++;
-            return true;
-        }
-        if (c == '\\')
-        {
-            if (!ScanEscape(context))
-                return false;
-        }
-        else if (c < 0x20)
-            return Fail(JsonErrorKind_ControlCharacter, P, context);
-        else if (!SkipUtf8Sequence(context, &Scratch))
-            return false;
-    }
-}
-
-// P at a byte >= 0x80: checks one UTF-8 sequence with the same byte ranges as RFC 3629 (and
-// nlohmann), moves past it and copies it when asked.
-template <typename Sink>
-bool JsonReader<Sink>::SkipUtf8Sequence(JsonContext context, std::string* copy_to)
-{
-    const unsigned char c = (unsigned char)*P;
-    int continuation = 0;
-    unsigned char low = 0x80, high = 0xBF; // range of the first continuation byte
-    if (c >= 0xC2 && c <= 0xDF)
-        continuation = 1;
-    else if (c == 0xE0)
-        continuation = 2, low = 0xA0; // no overlong forms
-    else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
-        continuation = 2;
-    else if (c == 0xED)
-        continuation = 2, high = 0x9F; // no UTF-16 surrogates
-    else if (c == 0xF0)
-        continuation = 3, low = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3)
-        continuation = 3;
-    else if (c == 0xF4)
-        continuation = 3, high = 0x8F; // nothing above U+10FFFF
-    else
-        return Fail(JsonErrorKind_InvalidUtf8, P, context);
-    const char* q = P + 1;
-    for (int i = 0; i < continuation; i++, q++)
-    {
-        if (q == End)
-            return Fail(JsonErrorKind_InvalidUtf8, End - 1, context); // not "truncated": the byte before is already wrong
-        const unsigned char b = (unsigned char)*q;
-        if (b < low || b > high)
-            return Fail(JsonErrorKind_InvalidUtf8, q, context);
-        low = 0x80, high = 0xBF;
-    }
-    if (copy_to)
-        copy_to->append(P, (size_t)(q - P));
-    P = q;
-    return true;
-}
-
-template <typename Sink>
-bool JsonReader<Sink>::ScanHex4(const char* at, uint32_t* out, JsonContext context)
-{
-    uint32_t v = 0;
-    for (int i = 0; i < 4; i++)
-    {
-        if (at + i == End)
-            return Fail(JsonErrorKind_Truncated, End, context);
-        int d = json_detail::HexValue(at[i]);
-        if (d < 0)
-            return Fail(JsonErrorKind_BadUnicodeEscape, at + i, context);
-        v = (v << 4) | (uint32_t)d;
-    }
-    *out = v;
-    return true;
-}
-
-// P at a backslash inside a string.
-template <typename Sink>
-bool JsonReader<Sink>::ScanEscape(JsonContext context)
-{
-    const char* q = P + 1;
-    if (q == End)
-        return Fail(JsonErrorKind_Truncated, End, context);
-    char simple = 0;
-    switch (*q)
-    {
-    case '"': simple = '"'; break;
-    case '\\': simple = '\\'; break;
-    case '/': simple = '/'; break;
-    case 'b': simple = '\b'; break;
-    case 'f': simple = '\f'; break;
-    case 'n': simple = '\n'; break;
-    case 'r': simple = '\r'; break;
-    case 't': simple = '\t'; break;
-    case 'u':
-    {
-        uint32_t code = 0;
-        if (!ScanHex4(q + 1, &code, context))
-            return false;
-        q += 5; // past the four digits
-        if (code >= 0xD800 && code <= 0xDBFF)
-        {
-            // A high surrogate must be followed by \u and a low one.
-            if (q == End || (q[0] == '\\' && q + 1 == End))
-                return Fail(JsonErrorKind_Truncated, End, context);
-            if (q[0] != '\\')
-                return Fail(JsonErrorKind_BrokenSurrogate, q, context);
-            if (q[1] != 'u')
-                return Fail(JsonErrorKind_BrokenSurrogate, q + 1, context);
-            uint32_t low = 0;
-            if (!ScanHex4(q + 2, &low, context))
-                return false;
-            if (low < 0xDC00 || low > 0xDFFF)
-                return Fail(JsonErrorKind_BrokenSurrogate, q + 5, context);
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-            q += 6;
-        }
-        else if (code >= 0xDC00 && code <= 0xDFFF)
-            return Fail(JsonErrorKind_BrokenSurrogate, q - 1, context);
-        json_detail::AppendUtf8(&Scratch, code);
-        P = q;
-        return true;
-    }
-    default: return Fail(JsonErrorKind_InvalidEscape, q, context);
-    }
-    Scratch.push_back(simple);
-    P = q + 1;
-    return true;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Numbers
-//-----------------------------------------------------------------------------
-
-// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? read as a decimal mantissa and a power of ten. With at
-// most 19 significant digits, a mantissa <= 2^53 and a power within +-22, one IEEE multiplication or
-// division of two exact values gives the correctly rounded double (Clinger's fast path); anything
-// else goes to strtod.
-template <typename Sink>
-bool JsonReader<Sink>::ScanNumber(double* out, JsonContext context)
-{
-    using json_detail::IsDigit;
-    const char* start = P;
-    auto invalid = [&](const char* at) {
-        JsonError e;
-        e.Kind = JsonErrorKind_InvalidNumber;
-        e.Context = context;
-        e.Offset = Off(at);
-        e.TokenStart = Off(start);
-        Out->OnSyntaxError(e);
-        return false;
-    };
-    const bool negative = *P == '-';
-    if (negative)
-    {
-        P++;
-        if (P == End)
-            return Fail(JsonErrorKind_Truncated, End, context);
-        if (!IsDigit(*P))
-            return invalid(P);
-    }
-    uint64_t mantissa = 0;
-    int digits = 0;        // significant digits in the mantissa
-    int exponent = 0;      // power of ten applied to the mantissa
-    bool dropped = false;  // more than 19 significant digits: the mantissa is not the whole number
-    bool integer = true;
-    if (*P == '0')
-        P++;
-    else
-        do
-        {
-            if (digits < 19)
-                mantissa = mantissa * 10 + (uint64_t)(*P - '0'), digits++;
-            else
-                exponent++, dropped = true;
-            P++;
-        } while (P < End && IsDigit(*P));
-    if (P < End && *P == '.')
-    {
-        integer = false;
-        P++;
-        if (P == End)
-            return Fail(JsonErrorKind_Truncated, End, context);
-        if (!IsDigit(*P))
-            return invalid(P);
-        do
-        {
-            if (digits == 0 && *P == '0')
-                exponent--; // leading zeros of 0.000123 are not significant
-            else if (digits < 19)
-                mantissa = mantissa * 10 + (uint64_t)(*P - '0'), digits++, exponent--;
-            else
-                dropped = true;
-            P++;
-        } while (P < End && IsDigit(*P));
-    }
-    if (P < End && (*P == 'e' || *P == 'E'))
-    {
-        integer = false;
-        P++;
-        if (P == End)
-            return Fail(JsonErrorKind_Truncated, End, context);
-        bool negative_exponent = false;
-        if (*P == '+' || *P == '-')
-        {
-            negative_exponent = *P == '-';
-            P++;
-            if (P == End)
-                return Fail(JsonErrorKind_Truncated, End, context);
-        }
-        if (!IsDigit(*P))
-            return invalid(P);
-        int e = 0;
-        do
-        {
-            if (e < 100000) // far beyond any double: keeps the sum from overflowing
-                e = e * 10 + (*P - '0');
-            P++;
-        } while (P < End && IsDigit(*P));
-        exponent += negative_exponent ? -e : e;
-    }
-    if (!out)
-        return true;
-    double x;
-    if (dropped)
-        x = json_detail::SlowNumber(start, P);
-    else if (mantissa == 0)
-        x = negative && !integer ? -0.0 : 0.0; // the integer -0 is the integer 0 (as nlohmann reads it)
-    else if (integer)
-        x = negative ? -(double)mantissa : (double)mantissa; // exact integer to double: correctly rounded
-    else if (mantissa <= ((uint64_t)1 << 53) && exponent >= -22 && exponent <= 22)
-    {
-        x = (double)mantissa;
-        x = exponent < 0 ? x / json_detail::kPow10[-exponent] : x * json_detail::kPow10[exponent];
-        if (negative)
-            x = -x;
-    }
-    else
-        x = json_detail::SlowNumber(start, P);
-    *out = x;
-    return true;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Literals, the byte order mark, unexpected tokens
-//-----------------------------------------------------------------------------
-
-template <typename Sink>
-bool JsonReader<Sink>::ScanLiteral(const char* word, size_t length, JsonContext context)
-{
-    if ((size_t)(End - P) >= length && memcmp(P, word, length) == 0)
-    {
-        P += length;
-        return true;
-    }
-    for (size_t i = 1; i < length; i++)
-    {
-        if (P + i == End)
-            return Fail(JsonErrorKind_Truncated, End, context);
-        if (P[i] != word[i])
-            return Fail(JsonErrorKind_InvalidLiteral, P + i, context);
-    }
-    return true; // not reached: the fast test above matched
-}
-
-// P at a first byte 0xEF: the rest of EF BB BF must follow.
-template <typename Sink>
-bool JsonReader<Sink>::SkipBom()
-{
-    for (int i = 1; i < 3; i++)
-    {
-        if (P + i == End)
-            return Fail(JsonErrorKind_Truncated, End, JsonContext_Value);
-        if ((unsigned char)P[i] != (i == 1 ? 0xBB : 0xBF))
-            return Fail(JsonErrorKind_InvalidBom, P + i, JsonContext_Value);
-    }
-    P += 3;
-    return true;
-}
-
-// The grammar wanted something else at P (white space already skipped): read the token that is
-// there, so that the problem names it, or report the error inside it.
-template <typename Sink>
-bool JsonReader<Sink>::Unexpected(JsonContext context)
-{
     if (P == End)
-        return Fail(JsonErrorKind_Truncated, End, context);
-    const char* start = P;
-    JsonToken found = JsonToken_None;
+    {
+        if (!Final)
+            return Suspend(Resume_Value);
+        return Unexpected(JsonContext_Value);
+    }
+value_here:
     switch (*P)
     {
-    case '{': found = JsonToken_BeginObject; break;
-    case '}': found = JsonToken_EndObject; break;
-    case '[': found = JsonToken_BeginArray; break;
-    case ']': found = JsonToken_EndArray; break;
-    case ':': found = JsonToken_NameSeparator; break;
-    case ',': found = JsonToken_ValueSeparator; break;
+    case '{':
+        TokStart = Off(P), TokStartCont = Cont;
+        P++;
+        if (!Out->OnBeginObject(Off(P)))
+            return Stopped();
+        Stack.push_back(Container_Object);
+        goto object_first;
+    case '[':
+        TokStart = Off(P), TokStartCont = Cont;
+        P++;
+        if (!Out->OnBeginArray(Off(P)))
+            return Stopped();
+        Stack.push_back(Container_Array);
+        goto array_first;
     case '"':
-    {
-        std::string_view s;
-        if (!ScanString(&s, context))
-            return false;
-        found = JsonToken_String;
-        break;
-    }
+        switch (StartString(Role_Value, JsonContext_Value))
+        {
+        case Scan_More: return Suspend(Resume_Token);
+        case Scan_Failed: return State;
+        default: break;
+        }
+        if (!Deliver())
+            return State;
+        goto after_value;
     case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-        if (!ScanNumber(nullptr, context))
-            return false;
-        found = JsonToken_Number;
-        break;
+        switch (StartNumber(Role_Value, JsonContext_Value))
+        {
+        case Scan_More: return Suspend(Resume_Token);
+        case Scan_Failed: return State;
+        default: break;
+        }
+        if (!Deliver())
+            return State;
+        goto after_value;
     case 't':
-        if (!ScanLiteral("true", 4, context))
-            return false;
-        found = JsonToken_True;
-        break;
     case 'f':
-        if (!ScanLiteral("false", 5, context))
-            return false;
-        found = JsonToken_False;
-        break;
     case 'n':
-        if (!ScanLiteral("null", 4, context))
-            return false;
-        found = JsonToken_Null;
-        break;
-    default: return Fail(JsonErrorKind_InvalidLiteral, P, context);
+        switch (StartLiteral(*P == 't' ? Tok_True : *P == 'f' ? Tok_False : Tok_Null, Role_Value, JsonContext_Value))
+        {
+        case Scan_More: return Suspend(Resume_Token);
+        case Scan_Failed: return State;
+        default: break;
+        }
+        if (!Deliver())
+            return State;
+        goto after_value;
+    default: return Unexpected(JsonContext_Value);
     }
-    JsonError e;
-    e.Kind = JsonErrorKind_UnexpectedToken;
-    e.Context = context;
-    e.Found = found;
-    e.Offset = e.TokenStart = Off(start);
-    e.TokenEnd = Off(P);
-    Out->OnSyntaxError(e);
-    return false;
+
+object_first: // after '{': a field name or '}'
+    SkipSpace();
+    if (P == End)
+    {
+        if (!Final)
+            return Suspend(Resume_ObjectFirst);
+        return Unexpected(JsonContext_ObjectKey);
+    }
+    if (*P == '}')
+    {
+        P++;
+        if (!Out->OnEndObject(Off(P)))
+            return Stopped();
+        Stack.pop_back();
+        goto after_value;
+    }
+    goto key_here;
+
+array_first: // after '[': a value or ']'
+    SkipSpace();
+    if (P == End)
+    {
+        if (!Final)
+            return Suspend(Resume_ArrayFirst);
+        return Unexpected(JsonContext_Value);
+    }
+    if (*P == ']')
+    {
+        P++;
+        if (!Out->OnEndArray(Off(P)))
+            return Stopped();
+        Stack.pop_back();
+        goto after_value;
+    }
+    goto value_here;
+
+key: // after ',' in an object
+    SkipSpace();
+    if (P == End)
+    {
+        if (!Final)
+            return Suspend(Resume_Key);
+        return Unexpected(JsonContext_ObjectKey);
+    }
+key_here:
+    if (*P != '"')
+        return Unexpected(JsonContext_ObjectKey);
+    switch (StartString(Role_Key, JsonContext_ObjectKey))
+    {
+    case Scan_More: return Suspend(Resume_Token);
+    case Scan_Failed: return State;
+    default: break;
+    }
+    if (!Deliver())
+        return State;
+
+colon: // after a field name
+    SkipSpace();
+    if (P == End)
+    {
+        if (!Final)
+            return Suspend(Resume_Colon);
+        return Unexpected(JsonContext_ObjectSeparator);
+    }
+    if (*P != ':')
+        return Unexpected(JsonContext_ObjectSeparator);
+    P++;
+    goto value;
+
+after_value: // a value ended: close containers until one continues with ','
+    SkipSpace();
+    if (Stack.empty())
+    {
+        if (P < End)
+            return Unexpected(JsonContext_AfterEnd);
+        if (!Final)
+            return Suspend(Resume_AfterValue);
+        return JsonStatus_Done;
+    }
+    if (P == End)
+    {
+        if (!Final)
+            return Suspend(Resume_AfterValue);
+        return Unexpected(Stack.back() == Container_Array ? JsonContext_Array : JsonContext_Object);
+    }
+    if (Stack.back() == Container_Array)
+    {
+        if (*P == ',')
+        {
+            P++;
+            goto value;
+        }
+        if (*P != ']')
+            return Unexpected(JsonContext_Array);
+        P++;
+        if (!Out->OnEndArray(Off(P)))
+            return Stopped();
+        Stack.pop_back();
+        goto after_value;
+    }
+    if (*P == ',')
+    {
+        P++;
+        goto key;
+    }
+    if (*P != '}')
+        return Unexpected(JsonContext_Object);
+    P++;
+    if (!Out->OnEndObject(Off(P)))
+        return Stopped();
+    Stack.pop_back();
+    goto after_value;
 }
 
 } // namespace ls
 
-#undef LS_JSON_COLD
+#include "core/json_reader_scan.h"

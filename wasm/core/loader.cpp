@@ -1,9 +1,9 @@
-// LoadDataset: the driver around JsonReader and the handler (see loader.h, loader_internal.h).
+// The loader around JsonReader and the handler, after the text is read: syntax errors in plain
+// words, the checks that need the whole file, the problem list, the all-or-nothing move (see
+// loader.h, loader_internal.h; feeding the text is in loader_stream.cpp).
 //
 // Index
 //   [SECTION] Small public helpers (ids, pointers, edit distance, formatting)
-//   [SECTION] Text positions (byte offset -> line:column)
-//   [SECTION] Before the parse: size, BOM, empty text, HTML
 //   [SECTION] Syntax errors in plain words
 //   [SECTION] After the parse: references, required fields, duplicates, parent loops
 //   [SECTION] Finishing: problem list, indexes, all-or-nothing move
@@ -146,50 +146,8 @@ std::string SuggestId(const StringPool& ids, const std::vector<int32_t>& defined
 
 } // namespace loader_detail
 
-//-----------------------------------------------------------------------------
-// [SECTION] Text positions (byte offset -> line:column)
-//-----------------------------------------------------------------------------
-
 namespace
 {
-
-class TextPositions
-{
-public:
-    explicit TextPositions(std::string_view text) : Text(text) {}
-
-    // Line and column (1-based); the column counts code points (bytes that do not continue a UTF-8 sequence).
-    void LineColumn(size_t offset, int* line, int* column)
-    {
-        if (LineStarts.empty())
-        {
-            LineStarts.push_back(0);
-            for (const char* p = Text.data(); (p = (const char*)memchr(p, '\n', Text.data() + Text.size() - p)) != nullptr; p++)
-                LineStarts.push_back((size_t)(p - Text.data()) + 1);
-        }
-        offset = std::min(offset, Text.size());
-        size_t l = (size_t)(std::upper_bound(LineStarts.begin(), LineStarts.end(), offset) - LineStarts.begin()) - 1;
-        int col = 1;
-        for (size_t i = LineStarts[l]; i < offset; i++)
-            if (((unsigned char)Text[i] & 0xC0) != 0x80)
-                col++;
-        *line = (int)l + 1;
-        *column = col;
-    }
-
-    int Line(size_t offset)
-    {
-        int line = 0, column = 0;
-        LineColumn(offset, &line, &column);
-        return line;
-    }
-
-private:
-    std::string_view Text;
-    std::vector<size_t> LineStarts;
-};
-
-bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Syntax errors in plain words
@@ -221,7 +179,25 @@ const char* TokenNoun(JsonToken t)
 struct SyntaxMessage
 {
     std::string Message;
-    size_t Offset;
+    size_t Offset; // SIZE_MAX: the end of the text (JsonReader::SolidEnd)
+};
+
+// The text around a syntax error, as the functions below read it: the bytes the reader kept
+// (JsonReader::ErrorText), at their offsets in the whole text of `size` bytes.
+struct AroundError
+{
+    JsonErrorText Kept;
+    size_t Size = 0;
+    char operator[](size_t i) const { return Kept.At(i); }
+    size_t size() const { return Size; }
+    bool empty() const { return Size == 0; }
+    std::string substr(size_t pos, size_t n) const
+    {
+        std::string s;
+        for (size_t i = pos; i < pos + n && i < Size; i++)
+            s += Kept.At(i);
+        return s;
+    }
 };
 
 bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
@@ -229,7 +205,7 @@ bool IsNumberChar(char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+
 
 // The run of letters and digits around `at` (the character the reader stopped on), as the reader
 // would see the bad word: "tru" in "tru,", "format" in "{format: 1}".
-size_t WordStart(std::string_view text, size_t at)
+size_t WordStart(const AroundError& text, size_t at)
 {
     if (at > 0 && at < text.size() && !IsWordChar(text[at]) && IsWordChar(text[at - 1]))
         at--;
@@ -238,16 +214,16 @@ size_t WordStart(std::string_view text, size_t at)
     return at;
 }
 
-std::string WordAt(std::string_view text, size_t start)
+std::string WordAt(const AroundError& text, size_t start)
 {
     size_t end = start;
     while (end < text.size() && end - start < 40 && IsWordChar(text[end]))
         end++;
-    return end == start ? std::string(text.substr(start, start < text.size() ? 1 : 0)) : std::string(text.substr(start, end - start));
+    return text.substr(start, end == start ? (start < text.size() ? 1 : 0) : end - start);
 }
 
 // What the reader had read, control characters shown as <U+000A>.
-std::string LastRead(std::string_view text, size_t begin, size_t end)
+std::string LastRead(const AroundError& text, size_t begin, size_t end)
 {
     std::string out;
     for (size_t i = begin; i < end && i < text.size(); i++)
@@ -265,23 +241,18 @@ std::string LastRead(std::string_view text, size_t begin, size_t end)
     return out;
 }
 
-SyntaxMessage DescribeSyntaxError(const JsonError& e, std::string_view text, TextPositions* positions)
+SyntaxMessage DescribeSyntaxError(const JsonError& e, const AroundError& text, TextPos text_end)
 {
     const size_t at = std::min(e.Offset, text.empty() ? 0 : text.size() - 1);
     switch (e.Kind)
     {
     case JsonErrorKind_NumberTooLarge:
-        return { "the number " + std::string(text.substr(e.TokenStart, e.TokenEnd - e.TokenStart)) + " is too large: values must be finite numbers",
+        return { "the number " + text.substr(e.TokenStart, e.TokenEnd - e.TokenStart) + " is too large: values must be finite numbers",
                  e.TokenStart };
-    case JsonErrorKind_Truncated:
-    {
-        size_t end = text.size();
-        while (end > 0 && IsJsonSpace(text[end - 1]))
-            end--;
-        int line = 0, column = 0;
-        positions->LineColumn(end, &line, &column);
-        return { "unexpected end of input at " + std::to_string(line) + ":" + std::to_string(column) + " \xE2\x80\x94 the file looks truncated", end };
-    }
+    case JsonErrorKind_Truncated: // at the end of the text less its trailing white space
+        return { "unexpected end of input at " + std::to_string(text_end.Line) + ":" + std::to_string(text_end.Column) +
+                     " \xE2\x80\x94 the file looks truncated",
+                 SIZE_MAX };
     case JsonErrorKind_ControlCharacter:
     {
         if (e.Byte == '\n' || e.Byte == '\r')
@@ -334,7 +305,7 @@ SyntaxMessage DescribeSyntaxError(const JsonError& e, std::string_view text, Tex
     const std::string found = TokenNoun(e.Found);
     if (e.Found == JsonToken_Number && at > 0 && text[at - 1] == '0')
     {
-        std::string token(text.substr(e.TokenStart, e.TokenEnd - e.TokenStart));
+        std::string token = text.substr(e.TokenStart, e.TokenEnd - e.TokenStart);
         return { "a number cannot start with 0 (write " + token + ", not 0" + token + ")", at - 1 };
     }
     switch (e.Context)
@@ -369,16 +340,16 @@ std::string ObservationPointer(const Handler& h, uint32_t row)
 }
 
 // The observation columns that hold ids, by the table they refer to (nullptr: no such column).
-using IdColumns = std::vector<uint16_t>* [Table_COUNT];
+using IdColumns = Column<uint16_t>* [Table_COUNT];
 void ObservationIdColumns(ObservationTable& obs, IdColumns* out)
 {
-    for (std::vector<uint16_t>*& c : *out)
+    for (Column<uint16_t>*& c : *out)
         c = nullptr;
     for (int row = 0; row < kRecords[ObjectKind_Observation].FieldCount; row++)
     {
         const FieldSpec& spec = RowOf(ObjectKind_Observation, row);
         if (spec.Type == FieldType::Ref && spec.Into.Type == Storage::SlotColumn)
-            (*out)[spec.Detail.Ids] = static_cast<std::vector<uint16_t>*>(spec.Into.Address(&obs));
+            (*out)[spec.Detail.Ids] = static_cast<Column<uint16_t>*>(spec.Into.Address(&obs));
     }
 }
 
@@ -397,7 +368,7 @@ void CheckTopLevel(Handler& h)
     {
         // Some other JSON file: listing every missing field would only bury the point.
         h.FormatProblem.Pointer = "";
-        h.FormatProblem.Offset = 0;
+        h.FormatProblem.Pos = TextPos{ 1, 1 };
         h.FormatProblem.Message = "this is not a landscape file: it has no \"format\": \"landscape/1\" and none of its fields";
         h.FormatProblem.Kind = ProblemKind_Format;
         h.WrongFormat = true;
@@ -406,17 +377,17 @@ void CheckTopLevel(Handler& h)
     const uint64_t required = kFields.Required[ObjectKind_Top];
     for (int f = 0; f < kFields.Count; f++)
         if ((required & Bit((Field)f)) && !(h.TopSeen & Bit((Field)f)))
-            h.Add(ProblemSeverity_Error, f == format ? ProblemKind_Format : ProblemKind_Rule, "", 0,
+            h.Add(ProblemSeverity_Error, f == format ? ProblemKind_Format : ProblemKind_Rule, "", TextPos{ 1, 1 },
                   f == format ? "missing required field \"format\" (add \"format\": \"landscape/1\")" : MissingFieldsMessage(Bit((Field)f)));
 }
 
-void CheckReferences(Handler& h, std::vector<uint8_t>* bad_rows)
+void CheckReferences(Handler& h, Column<uint8_t>* bad_rows)
 {
     for (const PendingRef& p : h.Pending)
         if (h.SlotDef[p.Which][p.Slot] < 0)
         {
             if (h.Wants(ProblemSeverity_Error))
-                h.Add(ProblemSeverity_Error, ProblemKind_Reference, p.Pointer, p.Offset,
+                h.Add(ProblemSeverity_Error, ProblemKind_Reference, p.Pointer, p.Pos,
                       std::string("unknown ") + TableNoun(p.Which) + " " + Quote(h.Ids[p.Which].Get(p.Slot)) +
                           SuggestId(h.Ids[p.Which], h.SlotDef[p.Which], h.Ids[p.Which].Get(p.Slot)));
             else
@@ -448,7 +419,7 @@ void CheckReferences(Handler& h, std::vector<uint8_t>* bad_rows)
 }
 
 // Returns the rows sorted by (metric, entity, region, period) in slot space, for BuildIndexes.
-std::vector<uint32_t> CheckDuplicates(Handler& h, TextPositions* positions)
+std::vector<uint32_t> CheckDuplicates(Handler& h)
 {
     const ObservationTable& obs = h.Building->Observations;
     std::vector<uint32_t> sorted = SortObservationRows(obs, h.Ids[Table_Metric].Size(), h.Ids[Table_Entity].Size(), h.Ids[Table_Region].Size(), &h.ObsBad);
@@ -464,7 +435,7 @@ std::vector<uint32_t> CheckDuplicates(Handler& h, TextPositions* positions)
               "duplicate observation: entity " + Quote(h.Ids[Table_Entity].Get(obs.Entities[row])) + ", metric " +
                   Quote(h.Ids[Table_Metric].Get(obs.Metrics[row])) + ", region " + Quote(h.Ids[Table_Region].Get(obs.Regions[row])) +
                   " and period " + Quote(FormatPeriod(obs.Periods[row])) + " are already given at " + ObservationPointer(h, first) +
-                  " (line " + std::to_string(positions->Line(h.ObsStart[first])) + ")");
+                  " (line " + std::to_string(h.ObsStart[first].Line) + ")");
     }
     return sorted;
 }
@@ -506,7 +477,7 @@ void ResolveRecordLinks(Handler& h)
             if (state[parent] == 1)
             {
                 h.Add(ProblemSeverity_Warning, ProblemKind_Rule, "/entities/" + std::to_string(e) + "/parent",
-                      e < h.ParentOffsets.size() ? h.ParentOffsets[e] : SIZE_MAX,
+                      e < h.ParentPlaces.size() ? h.ParentPlaces[e] : TextPos(),
                       "the parent chain of " + Quote(ds.Entities[e].Id) + " loops back to " + Quote(ds.Entities[parent].Id) + " (the parent is ignored)");
                 ds.Entities[e].Parent = -1;
                 break;
@@ -546,31 +517,33 @@ bool RemapObservationSlots(Handler& h)
 // [SECTION] Finishing: problem list, indexes, all-or-nothing move
 //-----------------------------------------------------------------------------
 
-Problem MakeProblem(const RawProblem& raw, TextPositions* positions)
+Problem MakeProblem(const RawProblem& raw)
 {
     Problem p;
     p.Pointer = raw.Pointer;
     p.Message = raw.Message;
     p.Severity = raw.Severity;
     p.Kind = raw.Kind;
-    if (raw.Offset != SIZE_MAX)
-        positions->LineColumn(raw.Offset, &p.Line, &p.Column);
+    p.Line = (int)raw.Pos.Line;
+    p.Column = (int)raw.Pos.Column;
     return p;
 }
 
-void FillProblems(Handler& h, TextPositions* positions, LoadResult* result)
+void FillProblems(Handler& h, LoadResult* result)
 {
-    auto by_offset = [](const RawProblem& a, const RawProblem& b) { return a.Offset < b.Offset; };
-    std::stable_sort(h.Errors.begin(), h.Errors.end(), by_offset);
-    std::stable_sort(h.Warnings.begin(), h.Warnings.end(), by_offset);
+    // By place in the text (line, column: the order of the offsets), those without a place last.
+    auto key = [](const RawProblem& p) { return p.Pos.Line == 0 ? UINT64_MAX : ((uint64_t)p.Pos.Line << 32) | p.Pos.Column; };
+    auto by_place = [&](const RawProblem& a, const RawProblem& b) { return key(a) < key(b); };
+    std::stable_sort(h.Errors.begin(), h.Errors.end(), by_place);
+    std::stable_sort(h.Warnings.begin(), h.Warnings.end(), by_place);
     const size_t limit = h.Options.MaxProblems;
     size_t shown_errors = 0, shown_warnings = 0;
     for (const RawProblem& raw : h.Errors)
         if (result->Problems.size() < limit)
-            result->Problems.push_back(MakeProblem(raw, positions)), shown_errors++;
+            result->Problems.push_back(MakeProblem(raw)), shown_errors++;
     for (const RawProblem& raw : h.Warnings)
         if (result->Problems.size() < limit)
-            result->Problems.push_back(MakeProblem(raw, positions)), shown_warnings++;
+            result->Problems.push_back(MakeProblem(raw)), shown_warnings++;
     result->ErrorCount = h.ErrorCount;
     result->WarningCount = h.WarningCount;
     size_t hidden_errors = h.ErrorCount - shown_errors, hidden_warnings = h.WarningCount - shown_warnings;
@@ -586,28 +559,19 @@ void FillProblems(Handler& h, TextPositions* positions, LoadResult* result)
     }
 }
 
-LoadResult SingleProblem(ProblemKind kind, std::string message, int line, int column)
-{
-    LoadResult r;
-    Problem p;
-    p.Kind = kind;
-    p.Message = std::move(message);
-    p.Line = line;
-    p.Column = column;
-    r.Problems.push_back(p);
-    r.ErrorCount = 1;
-    return r;
-}
-
 } // namespace
 
+namespace loader_detail
+{
+
 //-----------------------------------------------------------------------------
-// [SECTION] Before the parse: size, BOM, empty text, HTML (and the whole load)
+// [SECTION] Finishing: the rows read again, the checks, the problem list, the move
 //-----------------------------------------------------------------------------
 
 void Handler::ReplayDeferredRows()
 {
-    if (DeferredRowsEnd <= DeferredRowsBegin || !ColumnsSeen || !ColumnsValid)
+    if (!DeferredRowsFound || DeferredRowsEnd <= DeferredRowsBegin || !ColumnsSeen || !ColumnsValid ||
+        DeferredRowsText.size() != DeferredRowsEnd - DeferredRowsBegin)
         return;
     // Rebuild the frames as they were inside { "observations": { "rows": ... } } and read the rows again.
     Frames[1] = Frame();
@@ -622,53 +586,31 @@ void Handler::ReplayDeferredRows()
     Frames[2].KeySpec = &SpecOf(ObjectKind_Table, Frames[2].Key);
     Depth = 2;
     Containers = 2;
-    JsonReader<Handler> reader(Text, this);
-    reader.Read(DeferredRowsBegin, DeferredRowsEnd);
+    // A second reader over the kept text, counting lines and columns from where the rows began.
+    JsonReader<Handler> reader(this);
+    reader.SetMaxStringBytes(Options.MaxStringBytes);
+    reader.Begin(DeferredRowsMark, false);
+    const JsonReader<Handler>* outer = Reader;
+    Reader = &reader;
+    reader.Feed(DeferredRowsText.data(), DeferredRowsText.size());
+    reader.Finish();
+    Reader = outer;
+    std::string().swap(DeferredRowsText);
     Depth = 0;
     Containers = 0;
 }
 
-LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& options)
+LoadResult FinishLoad(Handler& h, const JsonReader<Handler>& reader, bool parsed, size_t text_size, Dataset* building, Dataset* out)
 {
-    if (text.size() > options.MaxFileBytes)
-        return SingleProblem(ProblemKind_Limit, "the file is larger than " + Thousands(options.MaxFileBytes >> 20) + " MiB (the limit)", 0, 0);
-    std::string_view body = text;
-    if (body.size() >= 3 && memcmp(body.data(), "\xEF\xBB\xBF", 3) == 0)
-        body.remove_prefix(3); // a UTF-8 byte order mark is allowed (RFC 8259 lets parsers ignore it)
-    size_t first = 0;
-    while (first < body.size() && IsJsonSpace(body[first]))
-        first++;
-    TextPositions positions(body);
-    if (first == body.size())
-        return SingleProblem(ProblemKind_Syntax, body.empty() ? "the file is empty" : "the file holds only white space", 1, 1);
-    if (text.size() >= 2 && ((unsigned char)text[0] == 0xFF || (unsigned char)text[0] == 0xFE) && (unsigned char)text[1] == ((unsigned char)text[0] ^ 1))
-        return SingleProblem(ProblemKind_Syntax, "this file is UTF-16 text; save it as UTF-8", 1, 1);
-    if (const void* nul = memchr(body.data(), 0, body.size()))
-    {
-        // A NUL byte usually means UTF-16 or binary data, and C-string consumers would drop the rest.
-        int line = 0, column = 0;
-        positions.LineColumn((size_t)((const char*)nul - body.data()), &line, &column);
-        return SingleProblem(ProblemKind_Syntax, "the text contains a NUL byte (is it UTF-16 text or a binary file?)", line, column);
-    }
-    if (body[first] == '<')
-    {
-        int line = 0, column = 0;
-        positions.LineColumn(first, &line, &column);
-        return SingleProblem(ProblemKind_Syntax, "this looks like an HTML page, not JSON (a login or error page?)", line, column);
-    }
-
-    Dataset building;
-    Handler h(body, options, &building);
-    bool parsed = JsonReader<Handler>(body, &h).Read(0, body.size());
-
     LoadResult result;
     std::vector<uint32_t> sorted_rows;
     if (!h.WrongFormat && h.SyntaxError)
     {
-        SyntaxMessage m = DescribeSyntaxError(h.Syntax, body, &positions);
+        SyntaxMessage m = DescribeSyntaxError(h.Syntax, AroundError{ reader.ErrorText(), text_size }, reader.SolidEnd());
         // Reading a field name, the reader is between members: the object is the place to point at.
         bool at_key = h.Syntax.Context == JsonContext_ObjectKey || h.Syntax.Context == JsonContext_ObjectSeparator;
-        h.Add(ProblemSeverity_Error, ProblemKind_Syntax, at_key ? h.SyntaxObjectPointer : h.SyntaxPointer, m.Offset, m.Message);
+        h.Add(ProblemSeverity_Error, ProblemKind_Syntax, at_key ? h.SyntaxObjectPointer : h.SyntaxPointer,
+              m.Offset == SIZE_MAX ? reader.SolidEnd() : reader.ErrorPos(m.Offset), m.Message);
     }
     if (parsed && !h.Aborted && h.TopBegun)
     {
@@ -678,7 +620,7 @@ LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& o
             CheckTopLevel(h);
             CheckReferences(h, &h.ObsBad);
             ResolveRecordLinks(h);
-            sorted_rows = CheckDuplicates(h, &positions);
+            sorted_rows = CheckDuplicates(h);
         }
     }
     if (h.WrongFormat)
@@ -689,55 +631,21 @@ LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& o
         h.ErrorCount = 1;
         h.WarningCount = 0;
     }
-    FillProblems(h, &positions, &result);
+    FillProblems(h, &result);
     if (!parsed || h.Aborted || h.ErrorCount > 0)
         return result;
 
     // Slots equal record indices unless records came after their first use; then re-sort in index space.
-    if (RemapObservationSlots(h) || sorted_rows.size() != building.ObservationCount())
-        sorted_rows = SortObservationRows(building.Observations, building.Metrics.size(), building.Entities.size(), building.Regions.size());
-    building.Observations.ShrinkToFit();
-    building.NotePool.ShrinkToFit();
-    building.NotePool.DropLookup();
-    BuildIndexes(&building, std::move(sorted_rows));
-    *out = std::move(building);
+    if (RemapObservationSlots(h) || sorted_rows.size() != building->ObservationCount())
+        sorted_rows = SortObservationRows(building->Observations, building->Metrics.size(), building->Entities.size(), building->Regions.size());
+    building->Observations.ShrinkToFit();
+    building->NotePool.ShrinkToFit();
+    building->NotePool.DropLookup();
+    BuildIndexes(building, std::move(sorted_rows));
+    *out = std::move(*building);
     result.Ok = true;
     return result;
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] StreamLoader (interim: accumulates the text and reads it on Finish)
-//-----------------------------------------------------------------------------
-
-struct StreamLoader::State
-{
-    LoadOptions Options;
-    std::string Text;
-    size_t Fed = 0;
-    bool Finished = false;
-};
-
-StreamLoader::StreamLoader(const LoadOptions& options) : S(new State) { S->Options = options; }
-StreamLoader::~StreamLoader() { delete S; }
-
-void StreamLoader::Feed(std::string_view bytes)
-{
-    S->Fed += bytes.size();
-    if (!S->Finished && S->Text.size() <= S->Options.MaxFileBytes)
-        S->Text.append(bytes.data(), std::min(bytes.size(), S->Options.MaxFileBytes + 1 - S->Text.size()));
-}
-
-bool StreamLoader::Failed() const { return S->Fed > S->Options.MaxFileBytes; }
-size_t StreamLoader::BytesFed() const { return S->Fed; }
-
-LoadResult StreamLoader::Finish(Dataset* out)
-{
-    S->Finished = true;
-    std::string text;
-    text.swap(S->Text);
-    if (S->Fed > S->Options.MaxFileBytes)
-        text.resize(S->Options.MaxFileBytes + 1); // LoadDataset refuses it by its size alone
-    return LoadDataset(text, out, S->Options);
-}
-
+} // namespace loader_detail
 } // namespace ls

@@ -7,7 +7,8 @@
 //   if (!r.Ok) { /* ds still holds whatever it held before */ }
 //
 // What it does:
-// - Streams the text through JsonReader (json_reader.h: no DOM, plain strings are not copied) and
+// - Streams the text through JsonReader (json_reader.h: no DOM, plain strings are not copied; the
+//   text may come in pieces, see StreamLoader) and
 //   checks every rule of docs/format.md as it goes: required fields, types, id pattern and uniqueness, references, ISO alpha-2 shape, enums,
 //   period grammar, finite values, duplicate observations, both observation forms, the limits.
 // - All or nothing: the new dataset is built apart and moved into *out only when there is no error.
@@ -84,12 +85,19 @@ struct LoadOptions
 LoadResult LoadDataset(std::string_view text, Dataset* out, const LoadOptions& options = LoadOptions()); // parse + validate + index; *out replaced only on success
 
 // Feeds a landscape/1 file to the loader in pieces of any size, split anywhere (inside a string,
-// an escape, a number, a multi-byte UTF-8 sequence). LoadDataset(text) is one Feed + Finish.
+// an escape, a number, a multi-byte UTF-8 sequence). Never holds the whole text: only the token a
+// piece ends in (a string is at most 64 KiB) and, in the compact form, "rows" that come before
+// "columns" (read again once the columns are known). The problems, lines, columns and pointers are
+// the same whatever the pieces; LoadDataset(text) is one Feed + Finish.
 //
 //   ls::StreamLoader loader;
 //   while (!loader.Failed() && (n = read(fd, buf, sizeof buf)) > 0)
 //       loader.Feed(std::string_view(buf, n));
-//   ls::LoadResult r = loader.Finish(&ds); // the same problems, lines and columns as LoadDataset
+//   ls::LoadResult r = loader.Finish(&ds);
+//
+// Failed() turns true as soon as the load cannot succeed (a syntax error and the text its message
+// quotes, a limit, another format, UTF-16, the size): stopping there gives the same problem, except
+// that a NUL byte later in the text would have been reported instead (as a binary file).
 class StreamLoader
 {
 public:
@@ -100,11 +108,11 @@ public:
     void Feed(std::string_view bytes); // the next bytes; cheap to call after a fatal error (ignored)
     bool Failed() const;               // a fatal error is already known: the caller may stop reading
     size_t BytesFed() const;
-    LoadResult Finish(Dataset* out);   // end of input: checks, indexes; *out replaced only on success
+    LoadResult Finish(Dataset* out);   // end of input: checks, indexes; *out replaced only on success (call once)
 
 private:
     struct State;
-    State* S; // interim implementation: the text is accumulated and read on Finish
+    State* S;
 };
 std::string FormatProblem(std::string_view file_name, const Problem& p);   // "FILE:LINE:COL: error: /pointer: message" (compiler style)
 const char* ProblemSeverityName(ProblemSeverity s);                        // "error" / "warning"

@@ -140,7 +140,7 @@ void Handler::ReadValue(ObjectKind kind, Field f, const FieldSpec& spec, const V
     {
         uint32_t slot = Reference(spec.Detail.Ids, v);
         if (spec.Type == FieldType::Parent)
-            ParentOffsets.back() = (uint32_t)ValueStart(v);
+            ParentPlaces.back() = ValueStart(v);
         ok = slot != kNoSlot;
         s.Integer = slot;
         break;
@@ -267,13 +267,13 @@ bool Handler::BeginObservation()
 {
     if (ObsStart.size() >= Options.MaxObservations)
     {
-        LimitError(Pos() > 0 ? Pos() - 1 : 0, "more than " + Thousands(Options.MaxObservations) + " observations (the limit)");
+        LimitError(Before(Pos()), "more than " + Thousands(Options.MaxObservations) + " observations (the limit)");
         return false;
     }
     Building->Observations.AppendEmptyRow(); // the fields are read into it
     Obs.Bad = false;
     Obs.Have = 0;
-    ObsStart.push_back((uint32_t)(Pos() > 0 ? Pos() - 1 : 0));
+    ObsStart.push_back(Before(Pos()));
     return true;
 }
 
@@ -424,7 +424,7 @@ bool Handler::ReadFormat(const Value& v)
                       ? "this is not a landscape file: \"format\" is " + Quote(s) + " (a landscape file says \"format\": \"landscape/1\")"
                       : std::string("this is not a landscape file: \"format\" must be the string \"landscape/1\", not ") + JsonTypeName(v.Type);
     FormatProblem.Pointer = "/format";
-    FormatProblem.Offset = ValueStart(v);
+    FormatProblem.Pos = ValueStart(v);
     FormatProblem.Message = message;
     FormatProblem.Severity = ProblemSeverity_Error;
     FormatProblem.Kind = ProblemKind_Format;
@@ -527,7 +527,7 @@ uint32_t Handler::Reference(Table t, const Value& v)
         p.Which = t;
         p.Slot = slot;
         p.Pointer = PointerToCurrent();
-        p.Offset = ValueStart(v);
+        p.Pos = ValueStart(v);
         Pending.push_back(std::move(p));
     }
     return slot;

@@ -126,8 +126,8 @@ const char* TableNoun(Table t)
 // [SECTION] Problems, pointers and positions
 //-----------------------------------------------------------------------------
 
-Handler::Handler(std::string_view text, const LoadOptions& options, Dataset* building)
-    : Text(text), Options(options), Building(building)
+Handler::Handler(const LoadOptions& options, Dataset* building)
+    : Options(options), Building(building)
 {
     Frames.resize(66);
     Current[ObjectKind_Top] = building;
@@ -139,7 +139,7 @@ bool Handler::Wants(ProblemSeverity s) const
     return (s == ProblemSeverity_Error ? Errors.size() : Warnings.size()) < Options.MaxProblems;
 }
 
-void Handler::Add(ProblemSeverity s, ProblemKind k, std::string pointer, size_t offset, std::string message)
+void Handler::Add(ProblemSeverity s, ProblemKind k, std::string pointer, TextPos pos, std::string message)
 {
     Count(s);
     std::vector<RawProblem>& list = s == ProblemSeverity_Error ? Errors : Warnings;
@@ -147,7 +147,7 @@ void Handler::Add(ProblemSeverity s, ProblemKind k, std::string pointer, size_t 
         return;
     RawProblem p;
     p.Pointer = std::move(pointer);
-    p.Offset = offset;
+    p.Pos = pos;
     p.Message = std::move(message);
     p.Severity = s;
     p.Kind = k;
@@ -199,52 +199,13 @@ std::string Handler::PointerToFrame(int depth) const
     return p;
 }
 
-size_t Handler::StringStart(size_t end) const
-{
-    // end - 1 is the closing quote; the opening one is the nearest quote before it that is not
-    // escaped (preceded by an even number of backslashes). Raw quotes cannot occur inside.
-    size_t i = end > 0 ? end - 1 : 0;
-    while (i > 0)
-    {
-        i--;
-        if (Text[i] != '"')
-            continue;
-        size_t backslashes = 0;
-        for (size_t j = i; j > 0 && Text[j - 1] == '\\'; j--)
-            backslashes++;
-        if (backslashes % 2 == 0)
-            return i;
-    }
-    return 0;
-}
+TextPos Handler::ValueStart(const Value&) const { return Reader->TokenPos(); }
 
-size_t Handler::ValueStart(const Value& v) const
-{
-    size_t end = v.End > Text.size() ? Text.size() : v.End;
-    switch (v.Type)
-    {
-    case JsonType_Object:
-    case JsonType_Array: return end > 0 ? end - 1 : 0;
-    case JsonType_String: return StringStart(end);
-    case JsonType_Null: return end >= 4 ? end - 4 : 0;
-    case JsonType_Bool: return end >= (v.Bool ? 4u : 5u) ? end - (v.Bool ? 4 : 5) : 0;
-    default:
-    {
-        // The lexer has read one character past a number (the one that ended it).
-        auto is_number_char = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
-        size_t i = end;
-        if (i > 0 && !is_number_char(Text[i - 1]))
-            i--;
-        while (i > 0 && is_number_char(Text[i - 1]))
-            i--;
-        return i;
-    }
-    }
-}
+TextPos Handler::Before(size_t end) const { return Reader->PosNear(end > 0 ? end - 1 : 0); }
 
-void Handler::LimitError(size_t offset, std::string message)
+void Handler::LimitError(TextPos pos, std::string message)
 {
-    Add(ProblemSeverity_Error, ProblemKind_Limit, PointerToCurrent(), offset, std::move(message));
+    Add(ProblemSeverity_Error, ProblemKind_Limit, PointerToCurrent(), pos, std::move(message));
     Aborted = true;
 }
 
@@ -330,7 +291,7 @@ bool Handler::OnString(std::string_view s, size_t end)
     At = end;
     if (s.size() > Options.MaxStringBytes)
     {
-        LimitError(StringStart(end), "a string of " + Thousands(s.size()) + " bytes is longer than the limit of " +
+        LimitError(Reader->TokenPos(), "a string of " + Thousands(s.size()) + " bytes is longer than the limit of " +
                                          Thousands(Options.MaxStringBytes) + " bytes (64 KiB)");
         return false;
     }
@@ -346,7 +307,7 @@ bool Handler::OnKey(std::string_view k, size_t end)
     At = end;
     if (k.size() > Options.MaxStringBytes)
     {
-        LimitError(StringStart(end), "a field name of " + Thousands(k.size()) + " bytes is longer than the limit of " +
+        LimitError(Reader->TokenPos(), "a field name of " + Thousands(k.size()) + " bytes is longer than the limit of " +
                                          Thousands(Options.MaxStringBytes) + " bytes (64 KiB)");
         return false;
     }
@@ -397,6 +358,16 @@ bool Handler::OnKey(std::string_view k, size_t end)
     return true;
 }
 
+// The reader keeps no more than Options.MaxStringBytes of a string it copies: the same problem as
+// OnString and OnKey give a string that long.
+bool Handler::OnLongString(size_t bytes, bool key, size_t end)
+{
+    At = end;
+    LimitError(Reader->TokenPos(), std::string(key ? "a field name of " : "a string of ") + Thousands(bytes) + " bytes is longer than the limit of " +
+                                       Thousands(Options.MaxStringBytes) + " bytes (64 KiB)");
+    return false;
+}
+
 bool Handler::OnBeginObject(size_t end)
 {
     At = end;
@@ -440,7 +411,7 @@ bool Handler::Push(FrameKind kind, ObjectKind object, Field key)
     f.Key = key;
     f.SkipValue = false;
     f.Count = 0;
-    f.Start = Pos() > 0 ? Pos() - 1 : 0;
+    f.Start = Before(Pos());
     f.Seen = 0;
     f.KeySpec = nullptr;
     f.UnknownKey.clear();
@@ -582,8 +553,10 @@ bool Handler::OnOpen(JsonType type)
                 else if (!ColumnsSeen)
                 {
                     // "rows" before "columns": remember where they are and read them once the columns are known.
-                    DeferringRows = true;
-                    DeferredRowsBegin = ValueStart(v);
+                    Deferring = true;
+                    DeferredRowsFound = true;
+                    DeferredRowsBegin = Reader->TokenOffset();
+                    DeferredRowsMark = Reader->TokenMark();
                     DeferredRowsDepth = Depth + 1;
                 }
             }
@@ -664,9 +637,9 @@ bool Handler::OnClose()
         break;
     case Frame_Row: EndRow(f); break;
     case Frame_Skip:
-        if (DeferringRows && Depth == DeferredRowsDepth)
+        if (Deferring && Depth == DeferredRowsDepth)
         {
-            DeferringRows = false;
+            Deferring = false;
             DeferredRowsEnd = Pos();
         }
         break;
@@ -708,10 +681,10 @@ void Handler::BeginRecord(ObjectKind kind)
         return;
     // Records with ids are referred to by uint16 indices (dataset.h).
     if (kFields.Ids[kind] != Table_COUNT && where.Count(*Building) >= kMaxRecordsPerArray)
-        LimitError(Pos() - 1, std::string("more than ") + Thousands(kMaxRecordsPerArray) + " " + ObjectNoun(kind) + " records (the limit)");
+        LimitError(Before(Pos()), std::string("more than ") + Thousands(kMaxRecordsPerArray) + " " + ObjectNoun(kind) + " records (the limit)");
     Current[kind] = where.Append(*Building);
     if (kind == ObjectKind_Entity)
-        ParentOffsets.push_back(0);
+        ParentPlaces.push_back(TextPos());
 }
 
 } // namespace loader_detail

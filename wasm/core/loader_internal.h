@@ -3,14 +3,12 @@
 // loader_fields.cpp (the readers of each field type). What the fields are is in the tables
 // (loader_tables.h, loader_tables.cpp). Nothing here is public API.
 //
-// How a value's position is known: every JsonReader callback says where the reader stands (just
-// past the token; for numbers, past the byte that ended them: see json_reader.h). The handler keeps
-// that in At; the start of a value is found by scanning back, and only for problems that are reported.
-//
-// For a streamed load (text arriving in chunks), what reads the text behind the reader is kept
-// to three places: ValueStart and StringStart (only when a problem is reported) and
-// ReplayDeferredRows ("rows" before "columns"). Everything the tables drive works on the values
-// the callbacks hand over.
+// How a value's position is known: the text arrives in pieces and is gone once read (StreamLoader),
+// so the handler never looks at it. During a callback the reader knows the line and column of the
+// token (ValueStart) and of the bytes next to where it stands (Reader->PosNear, for the '{' or '['
+// just read); places needed after the parse (a record's start, a pending reference, an entity's
+// parent) are kept as line and column when they are read. The one piece of text kept is the
+// compact rows that come before their "columns" (DeferredRowsText, replayed after the parse).
 #pragma once
 
 #include "core/json_reader.h"
@@ -73,7 +71,7 @@ struct Frame
     const FieldSpec* KeySpec = nullptr; // objects: the current member's row when Key is a field
     bool SkipValue = false;             // objects: the current member's value is ignored (duplicate field)
     uint32_t Count = 0;                 // arrays: elements begun; objects: members begun
-    size_t Start = 0;                   // offset of the '{' or '['
+    TextPos Start;                      // place of the '{' or '['
     uint64_t Seen = 0;                  // objects: Bit(field) per field present
     std::string UnknownKey;             // objects: the current member's name when Key == Field_Unknown
 };
@@ -81,7 +79,7 @@ struct Frame
 struct RawProblem
 {
     std::string Pointer;
-    size_t Offset = SIZE_MAX; // SIZE_MAX = no position
+    TextPos Pos; // Line 0 = no position
     std::string Message;
     ProblemSeverity Severity = ProblemSeverity_Error;
     ProblemKind Kind = ProblemKind_Rule;
@@ -93,7 +91,7 @@ struct PendingRef
     Table Which;
     uint32_t Slot;
     std::string Pointer;
-    size_t Offset;
+    TextPos Pos;
 };
 
 // The observation being read (either form); its values go straight into the last row of the table.
@@ -170,7 +168,7 @@ const char* TableNoun(Table t);       // "region", "entity" ...
 class Handler
 {
 public:
-    Handler(std::string_view text, const LoadOptions& options, Dataset* building);
+    Handler(const LoadOptions& options, Dataset* building);
 
     // JsonReader sink (json_reader.h): `end` is where the reader stands after the token
     bool OnNull(size_t end);
@@ -183,9 +181,10 @@ public:
     bool OnBeginArray(size_t end);
     bool OnEndArray(size_t end);
     void OnSyntaxError(const JsonError& e);
+    bool OnLongString(size_t bytes, bool key, size_t end); // a string longer than Options.MaxStringBytes (not kept)
 
-    // State the driver (loader.cpp) reads after the parse
-    std::string_view Text;
+    // State the driver (loader.cpp, loader_stream.cpp) reads after the parse
+    const JsonReader<Handler>* Reader = nullptr; // the reader calling back (positions)
     const LoadOptions& Options;
     Dataset* Building;
     size_t At = 0;        // where the reader stands (the `end` of the last callback)
@@ -206,15 +205,21 @@ public:
     std::vector<int32_t> SlotDef[Table_COUNT];       // slot -> index of its definition, -1 while undefined
     std::vector<uint32_t> SlotPending[Table_COUNT];  // slot -> references read before any definition
     std::vector<PendingRef> Pending;
-    std::vector<uint32_t> ObsStart;                  // row -> offset of its '{' or '['
-    std::vector<uint8_t> ObsBad;                     // row -> 1 when the row has an error
-    std::vector<uint32_t> ParentOffsets;             // entity -> offset of its "parent" value (for the loop warning)
+    PlaceColumn<TextPos> ObsStart;                   // row -> place of its '{' or '[' (1-3 bytes a row: column.h)
+    Column<uint8_t> ObsBad;                          // row -> 1 when the row has an error
+    std::vector<TextPos> ParentPlaces;               // entity -> place of its "parent" value (for the loop warning)
     bool CompactForm = false;
-    size_t DeferredRowsBegin = 0, DeferredRowsEnd = 0; // "rows" before "columns": replayed after the parse
+    // "rows" before "columns": their text is kept (the driver copies [Begin, End) of the pieces into
+    // DeferredRowsText) and read again after the parse, from the reader's counters at Begin.
+    size_t DeferredRowsBegin = 0, DeferredRowsEnd = 0;
+    bool DeferredRowsFound = false;
+    JsonMark DeferredRowsMark;
+    std::string DeferredRowsText;
+    bool DeferringRows() const { return Deferring; } // inside those rows now
 
     // Problems
     bool Wants(ProblemSeverity s) const;
-    void Add(ProblemSeverity s, ProblemKind k, std::string pointer, size_t offset, std::string message);
+    void Add(ProblemSeverity s, ProblemKind k, std::string pointer, TextPos pos, std::string message);
     // The message is built only when the problem is kept, and out of line: the readers that
     // report are on the hot path, and a problem is the rare case.
     template <typename MakeMessage>
@@ -237,8 +242,8 @@ public:
     std::string PointerToCurrent() const;          // pointer to the value being read
     std::string PointerForSyntaxError() const;     // like PointerToCurrent, but an array's next element
     std::string PointerToFrame(int depth) const;   // pointer to the container of frame `depth`
-    size_t ValueStart(const Value& v) const;       // offset of the first character of v
-    size_t StringStart(size_t end) const;          // offset of the opening quote of the string that ends before `end`
+    TextPos ValueStart(const Value& v) const;      // place of the first character of v (the value being read)
+    TextPos Before(size_t end) const;              // place of the byte before `end` (the '{' or '[' just read, the last byte of a value)
     void ReplayDeferredRows();                     // parse the rows that came before "columns" (when there were such)
 
 private:
@@ -272,7 +277,7 @@ private:
     bool ReadDate(const Value& v, Period* out);
     bool ReadCountry(const Value& v);
     std::string Expected(const FieldSpec& spec) const; // what a value of the field must be, for type errors
-    void LimitError(size_t offset, std::string message);
+    void LimitError(TextPos pos, std::string message);
 
     std::vector<Frame> Frames; // Frames[0] is the root; Frames[Depth] is the innermost
     int Depth = 0;
@@ -284,7 +289,7 @@ private:
     std::vector<Field> ColumnFields; // compact table: field of each column (Field_None / Field_Unknown: not read)
     std::vector<const FieldSpec*> ColumnSpecs; // compact table: row of each column's field (nullptr: not read)
     bool ColumnsSeen = false, ColumnsValid = false, ColumnsBroken = false, RowsSeen = false;
-    bool DeferringRows = false;
+    bool Deferring = false;
     int DeferredRowsDepth = 0;
 
     // Last defined slot looked up per table: files repeat the same ids row after row.
@@ -320,6 +325,9 @@ namespace loader_detail
 
 std::string SuggestId(const StringPool& ids, const std::vector<int32_t>& defined, std::string_view wrong); // `(did you mean "apac"?)` or ""
 std::string Quote(std::string_view s); // "\"apac\"" with control characters escaped, cut to 80 bytes
+// After the text was read (loader.cpp): the syntax error in words, the rows kept for later, the
+// checks that need the whole file, the problem list; *out replaced only when there is no error.
+LoadResult FinishLoad(Handler& h, const JsonReader<Handler>& reader, bool parsed, size_t text_size, Dataset* building, Dataset* out);
 
 } // namespace loader_detail
 } // namespace ls
