@@ -11,7 +11,7 @@
 #include "ui/app.h"
 #include "ui/views/views.h"
 
-#include <nlohmann/json.hpp>
+#include "core/json_dom.h"   // ParseJson: the one nlohmann parse instantiation of the wasm
 
 #include <algorithm>
 #include <cmath>
@@ -103,7 +103,7 @@ std::string App::LastResultJson() const
 
 void App::SetStatusJson(const std::string& text)
 {
-    Json j = Json::parse(text, nullptr, false);
+    Json j = ParseJson(text);
     if (j.is_discarded() || !j.is_object())
         return;
     std::string state = j.value("state", "");
