@@ -7,8 +7,8 @@
 //  - FILE, DIR/wasm/platform/landscape-core-profile.wasm (target landscape_web_profile): the
 //    shipped link plus the name section (--profiling-funcs). Its data and functions are those of
 //    landscape-core.wasm (checked below when that file is there; only the order of imports, and
-//    so call indices, may differ): bytes per function, per section, and the data section split
-//    into the embedded assets and the rest.
+//    so call indices, may differ, moving a byte here and there between functions): bytes per
+//    function, per section, and the data section split into the embedded assets and the rest.
 //  - the same link before binaryen, DIR/wasm/platform/landscape-core-profile-lto.wasm (target
 //    landscape_web_profile_lto, linked at -O0: the -Oz bitcode still goes through LTO, but
 //    wasm-opt does not run). wasm-opt -Oz inlines every function called once into its caller
@@ -238,10 +238,10 @@ if (existsSync(shippedFile)) {
   const shipped = readFileSync(shippedFile);
   const other = readWasm(shipped);
   const sd = Buffer.concat(other.dataSegments.map((d) => shipped.subarray(d.start, d.end)));
-  // Emscripten may order the imports differently in the two links (so call indices differ in
-  // the code): compare the data and every function body's size, not the code bytes.
-  const sizes = (w) => w.functions.map((f) => f.bytes).sort((x, y) => x - y).join(",");
-  sameCode = sizes(other) === sizes(wasm) && sd.equals(data(wasm));
+  // Emscripten may order the imports differently in the two links, so call indices (and the
+  // length of their LEB128 encoding, a byte here and there) differ between functions: compare
+  // the data bytes, the number of functions and the code's total size.
+  sameCode = other.functions.length === wasm.functions.length && code(other).length === code(wasm).length && sd.equals(data(wasm));
   shippedGzip = gz(shipped); shippedBrotli = br(shipped);
 }
 
@@ -259,7 +259,7 @@ const trim = (s, n) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
 const withoutNames = wasm.sections.filter((s) => !s.name.startsWith("custom:")).reduce((s, x) => s + x.size, 0) + 8;
 lines.push(`Size report: ${relative(root, wasmFile)} and ${relative(root, ltoFile)}`);
 lines.push(`shipped wasm: ${withoutNames} B raw` + (shippedGzip === null ? "" : `, ${shippedGzip} B gzip -9, ${shippedBrotli} B brotli -q 11`) +
-  `; ${sameCode === null ? "not compared (no landscape-core.wasm)" : sameCode ? "same data and function sizes as the profile link" : "DIFFERS from the profile link (rebuild both)"}`);
+  `; ${sameCode === null ? "not compared (no landscape-core.wasm)" : sameCode ? "same data, function count and code size as the profile link" : "DIFFERS from the profile link (rebuild both)"}`);
 lines.push("");
 lines.push("Sections (raw B): " + wasm.sections.filter((s) => !s.name.startsWith("custom:")).map((s) => `${s.name} ${s.size}`).join(", "));
 lines.push(`Data: ${dataBytes} B raw, ${gz(data(wasm))} B gzip alone; embedded assets: ` +
