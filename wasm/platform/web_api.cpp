@@ -22,7 +22,9 @@
 
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <string>
+#include <vector>
 
 //-----------------------------------------------------------------------------
 // [SECTION] Calls into JavaScript (EM_JS)
@@ -71,6 +73,10 @@ struct WebInstance
     int         FramesRendered = 0;
     bool        LayoutPass = true;    // run the next frame once unseen first (see ls_frame)
     std::string Reply;            // last string handed to JS
+    // A data file being fed in pieces (ls_load_*): the bytes go through FeedBuffer, which JS
+    // fills; the text is never whole in wasm memory, and the shown data stays until it is done.
+    std::unique_ptr<ls::StreamLoader> Stream;
+    std::vector<unsigned char> FeedBuffer;
     std::string ClipboardText;    // what ImGui asked to copy, or what a paste delivered
 };
 
@@ -401,16 +407,63 @@ EMSCRIPTEN_KEEPALIVE int ls_wants_text_input()
 // [SECTION] Exported API: data, state, exports, stats
 //-----------------------------------------------------------------------------
 
-// Loads a data file. Returns 1 on success; 0 on failure, leaving the previous data on screen.
-// Either way ls_last_result() then returns {ok, message, problems[...], title, observations}.
-EMSCRIPTEN_KEEPALIVE int ls_set_data(const char* text, int length, double now_ms)
+// Loads a data file fed in pieces as they arrive (a download's chunks, slices of a string):
+// ls_load_begin, then ls_load_buffer + ls_load_feed for each piece, then ls_load_end (or
+// ls_load_abort). A piece may end anywhere, inside a string or a UTF-8 sequence.
+
+// Starts a load; one that was not ended is dropped. Returns 1.
+EMSCRIPTEN_KEEPALIVE int ls_load_begin(double now_ms)
 {
+    (void)now_ms;
     if (!g_Web)
         return 0;
-    bool ok = g_Web->App.LoadData(std::string_view(text, (size_t)length));
+    g_Web->Stream.reset();   // the old loader's memory goes before the new one takes any
+    g_Web->Stream = std::make_unique<ls::StreamLoader>();
+    return 1;
+}
+
+// Where JS writes the next piece: at least `bytes` bytes, kept between pieces and loads (JS
+// asks for one size, so it is allocated once). Null when memory is exhausted.
+EMSCRIPTEN_KEEPALIVE unsigned char* ls_load_buffer(int bytes)
+{
+    if (!g_Web || bytes < 0)
+        return nullptr;
+    if (g_Web->FeedBuffer.size() < (size_t)bytes)
+        g_Web->FeedBuffer.resize((size_t)bytes);
+    return g_Web->FeedBuffer.data();
+}
+
+// Feeds the first `length` bytes of the buffer. Returns 1 to go on, 0 once the loader has
+// failed (or there is no load): JS stops reading and calls ls_load_end for the problems.
+EMSCRIPTEN_KEEPALIVE int ls_load_feed(int length, double now_ms)
+{
+    (void)now_ms;
+    if (!g_Web || !g_Web->Stream || length < 0 || (size_t)length > g_Web->FeedBuffer.size())
+        return 0;
+    g_Web->Stream->Feed(std::string_view((const char*)g_Web->FeedBuffer.data(), (size_t)length));
+    return g_Web->Stream->Failed() ? 0 : 1;
+}
+
+// The end of the text: checks, indexes and shows it. Returns 1 on success; 0 on failure, leaving
+// the previous data on screen. Either way ls_last_result() then returns
+// {ok, message, problems[...], title, observations}.
+EMSCRIPTEN_KEEPALIVE int ls_load_end(double now_ms)
+{
+    if (!g_Web || !g_Web->Stream)
+        return 0;
+    bool ok = g_Web->App.FinishLoad(g_Web->Stream.get());
+    g_Web->Stream.reset();
     NoteNewLayout(now_ms);
     EmitEvents();
     return ok ? 1 : 0;
+}
+
+// Drops an unfinished load (a newer one replaced it, the download failed, the widget goes away);
+// the data on screen stays.
+EMSCRIPTEN_KEEPALIVE void ls_load_abort()
+{
+    if (g_Web)
+        g_Web->Stream.reset();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ls_last_result() { return g_Web ? Reply(g_Web->App.LastResultJson()) : ""; }
@@ -441,7 +494,7 @@ EMSCRIPTEN_KEEPALIVE int ls_set_state(const char* json, double now_ms)
 // What the last ls_set_state / ls_set_hash could not use, as [{"key","value","message"}] ("[]" when
 // everything applied): unknown keys and values, wrong types, malformed escapes, limits, and ids or
 // periods the data does not have. A call made before the data arrived gets the data's verdict
-// added when ls_set_data succeeds.
+// added when a load (ls_load_end) succeeds.
 EMSCRIPTEN_KEEPALIVE const char* ls_state_problems() { return g_Web ? Reply(g_Web->App.StateProblemsJson()) : "[]"; }
 
 EMSCRIPTEN_KEEPALIVE const char* ls_get_hash() { return g_Web ? Reply(g_Web->App.StateHash()) : ""; }

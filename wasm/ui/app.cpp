@@ -49,9 +49,14 @@ void App::Shutdown()
 // [SECTION] Data
 //-----------------------------------------------------------------------------
 
-bool App::LoadData(std::string_view text)
+bool App::LoadData(std::string_view text) { return TakeResult(LoadDataset(text, &Dataset_)); }
+
+// The web widget feeds the text in pieces as it arrives; Finish() replaces Dataset_ only on success.
+bool App::FinishLoad(StreamLoader* loader) { return TakeResult(loader->Finish(&Dataset_)); }
+
+bool App::TakeResult(LoadResult result)
 {
-    LastResult = LoadDataset(text, &Dataset_);
+    LastResult = std::move(result);
     if (!LastResult.Ok)
     {
         // The previous data stays on screen; the error panel says what happened.

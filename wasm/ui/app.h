@@ -42,6 +42,7 @@ public:
 
     // Data
     bool LoadData(std::string_view text);             // all or nothing: on failure the old data stays
+    bool FinishLoad(StreamLoader* loader);            // the same, for a text fed in pieces (ls_load_*): Finish()es it
     std::string LastResultJson() const;               // {ok, message, problems[], title, observations}
     void SetStatusJson(const std::string& json);      // {state: loading|error|ok, loaded, total, message, problems, retry}
     bool HasData() const { return Loaded; }
@@ -84,6 +85,7 @@ public:
 
 private:
     void Emit(const char* type, std::string json);
+    bool TakeResult(LoadResult result);               // LoadData/FinishLoad: status line, fonts, state for the new data
     void DrawHeader();
     void DrawStatus();
     void CollectDataChars();

@@ -95,18 +95,11 @@ export async function startCore(canvas, onEvent) {
 
 const encoder = new TextEncoder();
 
-// Calls fn(ptr, length) with `text` (a string, or the file's own bytes) NUL-terminated in wasm
-// memory, freed afterwards.
+// Calls fn(ptr, length) with `text` NUL-terminated in wasm memory, freed afterwards. For the
+// short strings of the API (keys, typed text, state, the status); data files go through the
+// streamed load below, never whole.
 function withString(module, text, fn) {
-  if (typeof text !== "string") {
-    const ptr = module._malloc(text.length + 1);
-    if (!ptr) throw lsError("out of memory");
-    module.HEAPU8.set(text, ptr);
-    module.HEAPU8[ptr + text.length] = 0;
-    try { return fn(ptr, text.length); } finally { module._free(ptr); }
-  }
-  // Encoded straight into wasm memory (a data file can be tens of MB: no second copy). First
-  // try room for mostly-ASCII text; UTF-8 never needs more than 3 bytes per UTF-16 unit.
+  // First try room for mostly-ASCII text; UTF-8 never needs more than 3 bytes per UTF-16 unit.
   let capacity = text.length + (text.length >> 3) + 16;
   for (;;) {
     const ptr = module._malloc(capacity + 1);
@@ -119,6 +112,42 @@ function withString(module, text, fn) {
     module._free(ptr);
     capacity = text.length * 3;
   }
+}
+
+// A data file goes to the wasm in pieces of at most this many bytes, through one buffer of the
+// wasm's (ls_load_buffer) that is allocated once: the file is never whole in wasm memory.
+const FeedBytes = 1 << 20;
+
+function feedBuffer(module) {
+  const ptr = module._ls_load_buffer(FeedBytes);
+  if (!ptr) throw lsError("out of memory");
+  return ptr;
+}
+
+// Feeds `bytes` (any length), a buffer-full at a time. False once the loader has failed.
+function feedBytes(module, bytes) {
+  const ptr = feedBuffer(module);
+  for (let at = 0; at < bytes.length; at += FeedBytes) {
+    const piece = bytes.subarray(at, at + FeedBytes);
+    module.HEAPU8.set(piece, ptr);   // HEAPU8 read anew: feeding may have grown the memory
+    if (!module._ls_load_feed(piece.length, now())) return false;
+  }
+  return true;
+}
+
+// Feeds one buffer-full of `text` from UTF-16 index `at`, encoded straight into the buffer.
+// Returns the index to go on from (text.length: done), or -1 once the loader has failed.
+function feedText(module, text, at) {
+  const ptr = feedBuffer(module);
+  // FeedBytes UTF-16 units at most; encodeInto then takes as many whole characters as fit.
+  let end = Math.min(text.length, at + FeedBytes);
+  // Never cut a surrogate pair: encodeInto would write each lone half as U+FFFD.
+  const last = text.charCodeAt(end - 1);
+  if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+  const slice = at === 0 && end === text.length ? text : text.substring(at, end);
+  const { read, written } = encoder.encodeInto(slice, module.HEAPU8.subarray(ptr, ptr + FeedBytes));
+  if (!module._ls_load_feed(written, now())) return -1;
+  return at + read;
 }
 
 function readJson(module, ptr, fallback) {
@@ -166,7 +195,14 @@ function wrap(module) {
     wantsTextInput: () => !!module._ls_wants_text_input(),
 
     // Data and its status line.
-    setData: (text) => !!str(text, (ptr, length) => module._ls_set_data(ptr, length, now())),
+    // A data file is fed in pieces: loadBegin(), loadFeed(bytes) or loadFeedText(text, at) until
+    // done (or until they report the loader failed), then loadEnd() (true: shown) or loadAbort()
+    // (dropped; the data on screen stays). lastResult() then says how it went.
+    loadBegin: () => { module._ls_load_begin(now()); },
+    loadFeed: (bytes) => feedBytes(module, bytes),
+    loadFeedText: (text, at) => feedText(module, text, at),
+    loadEnd: () => !!module._ls_load_end(now()),
+    loadAbort: () => module._ls_load_abort(),
     lastResult: () => json(module._ls_last_result()),
     setStatus: (status) => str(JSON.stringify(status), (ptr) => module._ls_set_status(ptr, now())),
     missingGlyphs: () => json(module._ls_missing_glyphs()),

@@ -42,7 +42,7 @@ function newWidget(parent, options) {
     theme: { name: options.theme || "auto", query: window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null },
     frame: { request: 0, waiters: [], quietStart: waitsForData ? performance.now() : 0, quietTimer: 0, lastMs: 0 },
     data: { loaded: false, title: "" },
-    loading: { controller: null, early: null, retry: null },   // the current fetch, the start-up one, Retry
+    loading: { current: null, early: null, retry: null },   // the load feeding the wasm (data.js), the start-up fetch, Retry
     mirror: { version: -1, announce: "" },
     hash: { last: "" },       // the hash last written or read, so neither echoes the other
     startProblems: [],        // a warning delivered once start-up is over; null afterwards
