@@ -401,9 +401,13 @@ TEST_CASE("the qualifier byte is counted in the resident bytes and follows AddOb
     Dataset ds;
     CHECK_LOADS(Load(Base(), &ds));
     const ObservationTable& o = ds.Observations;
-    size_t columns = o.Entities.capacity() * 2 + o.Metrics.capacity() * 2 + o.Regions.capacity() * 2 + o.Periods.capacity() * sizeof(Period) +
-                     o.Values.capacity() * 8 + o.Sources.capacity() * 2 + o.Confidences.capacity() + o.Qualifiers.capacity() + o.Notes.capacity() * 4;
+    // Each column's bytes are its rows' capacity plus its block table (column.h).
+    size_t columns = o.Entities.ResidentBytes() + o.Metrics.ResidentBytes() + o.Regions.ResidentBytes() + o.Periods.ResidentBytes() +
+                     o.Values.ResidentBytes() + o.Sources.ResidentBytes() + o.Confidences.ResidentBytes() + o.Qualifiers.ResidentBytes() +
+                     o.Notes.ResidentBytes();
     CHECK(o.ResidentBytes() == columns);
+    CHECK(o.Qualifiers.ResidentBytes() >= o.Qualifiers.capacity());
+    CHECK(o.Values.ResidentBytes() >= o.Values.capacity() * 8);
     CHECK(o.Qualifiers.capacity() >= o.Size());
 
     Period p;

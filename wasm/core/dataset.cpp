@@ -58,8 +58,8 @@ void ObservationTable::ShrinkToFit()
 
 size_t ObservationTable::ResidentBytes() const
 {
-    return VectorBytes(Entities) + VectorBytes(Metrics) + VectorBytes(Regions) + VectorBytes(Periods) + VectorBytes(Values) +
-           VectorBytes(Sources) + VectorBytes(Confidences) + VectorBytes(Qualifiers) + VectorBytes(Notes);
+    return Entities.ResidentBytes() + Metrics.ResidentBytes() + Regions.ResidentBytes() + Periods.ResidentBytes() + Values.ResidentBytes() +
+           Sources.ResidentBytes() + Confidences.ResidentBytes() + Qualifiers.ResidentBytes() + Notes.ResidentBytes();
 }
 
 size_t DatasetIndex::ResidentBytes() const { return VectorBytes(SortedRows) + VectorBytes(Series) + VectorBytes(MetricSeries); }
@@ -224,12 +224,17 @@ std::string FormatColor(uint32_t rgb)
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Sorting rows (packed keys + LSD radix sort)
+// [SECTION] Sorting rows (LSD radix sort of row numbers on packed keys)
 //-----------------------------------------------------------------------------
-// A row's sort key (metric, entity, region, period) usually needs ~35 bits and the row number
-// ~20, so both pack into one uint64 and an 11-bit LSD radix sort orders a million rows in a few
-// passes over 8 MB. Ties on the key fall back to the row number, which keeps duplicates in file
-// order. Exotic files whose key does not fit use std::sort on the columns.
+// A row's sort key (metric, entity, region, period) usually needs ~35 bits, so it packs into one
+// uint64 and an 11-bit LSD radix sort orders a million rows in three or four passes. The keys are
+// computed from the columns when needed rather than stored: a key array (8 bytes a row) and its
+// scratch copy (8 more) would be the largest thing alive at the end of a load, and a wasm heap
+// keeps its peak for good. What is stored is the row numbers and, when the rows are not in order
+// already, one scratch array of them (4 + 4 bytes a row). LSD radix sorting is stable, so rows
+// with the same key stay in file order (duplicates name the first one). Files usually come in
+// order (exporters write series by series): one pass that checks it, and no sort. Exotic files
+// whose key does not fit 64 bits use std::sort on the columns.
 
 static int BitsFor(size_t count)
 {
@@ -239,20 +244,39 @@ static int BitsFor(size_t count)
     return bits;
 }
 
-static void RadixSort64(std::vector<uint64_t>* keys, int total_bits)
+namespace
+{
+struct PackedKey
+{
+    const ObservationTable& Obs;
+    int EntityBits, RegionBits;
+    uint64_t operator()(uint32_t row) const
+    {
+        uint64_t k = Obs.Metrics[row];
+        k = (k << EntityBits) | Obs.Entities[row];
+        k = (k << RegionBits) | Obs.Regions[row];
+        return (k << kPeriodKeyBits) | (Obs.Periods[row].Key & ((1u << kPeriodKeyBits) - 1));
+    }
+};
+} // namespace
+
+static void RadixSortRows(std::vector<uint32_t>* rows, const PackedKey& key, int key_bits)
 {
     constexpr int kDigitBits = 11;
     constexpr size_t kBuckets = (size_t)1 << kDigitBits;
-    const int passes = (total_bits + kDigitBits - 1) / kDigitBits;
-    if (passes == 0 || keys->size() < 2)
+    const int passes = (key_bits + kDigitBits - 1) / kDigitBits;
+    if (passes == 0 || rows->size() < 2)
         return;
     std::vector<uint32_t> counts(kBuckets * passes, 0);
-    for (uint64_t k : *keys)
+    for (uint32_t r : *rows)
+    {
+        uint64_t k = key(r);
         for (int p = 0; p < passes; p++)
             counts[p * kBuckets + ((k >> (p * kDigitBits)) & (kBuckets - 1))]++;
-    std::vector<uint64_t> scratch(keys->size());
-    std::vector<uint64_t>* from = keys;
-    std::vector<uint64_t>* to = &scratch;
+    }
+    std::vector<uint32_t> scratch(rows->size());
+    std::vector<uint32_t>* from = rows;
+    std::vector<uint32_t>* to = &scratch;
     for (int p = 0; p < passes; p++)
     {
         uint32_t* c = &counts[p * kBuckets];
@@ -261,7 +285,7 @@ static void RadixSort64(std::vector<uint64_t>* keys, int total_bits)
         for (size_t b = 0; b < kBuckets; b++)
             if (c[b] != 0)
             {
-                trivial = c[b] == keys->size();
+                trivial = c[b] == rows->size();
                 break;
             }
         if (trivial)
@@ -274,52 +298,47 @@ static void RadixSort64(std::vector<uint64_t>* keys, int total_bits)
             sum += n;
         }
         const int shift = p * kDigitBits;
-        for (uint64_t k : *from)
-            (*to)[c[(k >> shift) & (kBuckets - 1)]++] = k;
+        for (uint32_t r : *from)
+            (*to)[c[(key(r) >> shift) & (kBuckets - 1)]++] = r;
         std::swap(from, to);
     }
-    if (from != keys)
-        keys->swap(*from);
+    if (from != rows)
+        rows->swap(*from);
 }
 
 std::vector<uint32_t> SortObservationRows(const ObservationTable& obs, size_t metric_count, size_t entity_count, size_t region_count,
-                                          const std::vector<uint8_t>* skip)
+                                          const Column<uint8_t>* skip)
 {
     const size_t n = obs.Size();
     const int metric_bits = BitsFor(metric_count), entity_bits = BitsFor(entity_count), region_bits = BitsFor(region_count);
-    const int row_bits = BitsFor(n);
     const int key_bits = metric_bits + entity_bits + region_bits + kPeriodKeyBits;
+    const PackedKey key{ obs, entity_bits, region_bits };
     std::vector<uint32_t> rows;
-    rows.reserve(n);
-    if (key_bits + row_bits <= 64)
-    {
-        std::vector<uint64_t> keys;
-        keys.reserve(n);
-        bool sorted = true;
-        uint64_t prev = 0;
+    size_t kept = n;
+    if (skip)
         for (size_t i = 0; i < n; i++)
+            kept -= (*skip)[i] != 0;
+    rows.reserve(kept);
+    bool sorted = true;
+    uint64_t prev = 0;
+    for (size_t i = 0; i < n; i++)
+    {
+        if (skip && (*skip)[i])
+            continue;
+        if (key_bits <= 64 && sorted)
         {
-            if (skip && (*skip)[i])
-                continue;
-            uint64_t k = obs.Metrics[i];
-            k = (k << entity_bits) | obs.Entities[i];
-            k = (k << region_bits) | obs.Regions[i];
-            k = (k << kPeriodKeyBits) | (obs.Periods[i].Key & ((1u << kPeriodKeyBits) - 1));
-            k = (k << row_bits) | i;
-            sorted = sorted && (keys.empty() || k > prev);
+            uint64_t k = key((uint32_t)i);
+            sorted = rows.empty() || k >= prev; // equal keys in row order are in order
             prev = k;
-            keys.push_back(k);
         }
+        rows.push_back((uint32_t)i);
+    }
+    if (key_bits <= 64)
+    {
         if (!sorted)
-            RadixSort64(&keys, key_bits + row_bits);
-        const uint64_t row_mask = row_bits == 0 ? 0 : (~(uint64_t)0 >> (64 - row_bits));
-        for (uint64_t k : keys)
-            rows.push_back((uint32_t)(k & row_mask));
+            RadixSortRows(&rows, key, key_bits);
         return rows;
     }
-    for (size_t i = 0; i < n; i++)
-        if (!skip || !(*skip)[i])
-            rows.push_back((uint32_t)i);
     std::sort(rows.begin(), rows.end(), [&obs](uint32_t a, uint32_t b) {
         if (obs.Metrics[a] != obs.Metrics[b]) return obs.Metrics[a] < obs.Metrics[b];
         if (obs.Entities[a] != obs.Entities[b]) return obs.Entities[a] < obs.Entities[b];

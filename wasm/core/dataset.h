@@ -13,6 +13,7 @@
 // The index (Dataset::Index) is built by BuildIndexes(); queries.h reads it.
 #pragma once
 
+#include "core/column.h"
 #include "core/period.h"
 #include "core/string_pool.h"
 
@@ -155,20 +156,21 @@ struct Event
 };
 
 // Observations as columns: row i is (Entities[i], Metrics[i], Regions[i], Periods[i], Values[i] ...).
-// 26 bytes a row, plus 4 for the sorted permutation in the index.
+// 26 bytes a row, plus 4 for the sorted permutation in the index. The columns are kept in blocks
+// (column.h), so loading a million rows never copies a column or holds two copies of it.
 // Qualifiers packs two small enums of one row into one byte (read them with BoundAt/CertaintyAt).
 // Confidence keeps its own column: views compare Confidences[row] with Confidence_Reported.
 struct ObservationTable
 {
-    std::vector<uint16_t> Entities;
-    std::vector<uint16_t> Metrics;
-    std::vector<uint16_t> Regions;
-    std::vector<Period> Periods;
-    std::vector<double> Values;
-    std::vector<uint16_t> Sources;    // kNoSource when absent
-    std::vector<uint8_t> Confidences; // Confidence
-    std::vector<uint8_t> Qualifiers;  // bits 0-1: Bound, bits 2-3: Certainty (the masks below)
-    std::vector<uint32_t> Notes;      // index into Dataset::NotePool; 0 = no note
+    Column<uint16_t> Entities;
+    Column<uint16_t> Metrics;
+    Column<uint16_t> Regions;
+    Column<Period> Periods;
+    Column<double> Values;
+    Column<uint16_t> Sources;    // kNoSource when absent
+    Column<uint8_t> Confidences; // Confidence
+    Column<uint8_t> Qualifiers;  // bits 0-1: Bound, bits 2-3: Certainty (the masks below)
+    Column<uint32_t> Notes;      // index into Dataset::NotePool; 0 = no note
 
     static constexpr uint8_t kBoundShift = 0, kBoundMask = 0x03;
     static constexpr uint8_t kCertaintyShift = 2, kCertaintyMask = 0x0C;
@@ -261,7 +263,7 @@ std::string FormatColor(uint32_t rgb);     // "#1877f2"
 // Row order by (metric, entity, region, period, row). Rows whose skip[row] != 0 are left out.
 // bounds = number of metrics, entities and regions (sizes the packed sort key).
 std::vector<uint32_t> SortObservationRows(const ObservationTable& obs, size_t metric_count, size_t entity_count, size_t region_count,
-                                          const std::vector<uint8_t>* skip = nullptr);
+                                          const Column<uint8_t>* skip = nullptr);
 // Pairs (first row, duplicate row) of rows with the same (metric, entity, region, period), given rows in SortObservationRows order.
 std::vector<std::pair<uint32_t, uint32_t>> FindDuplicateRows(const ObservationTable& obs, const std::vector<uint32_t>& sorted_rows);
 void BuildIndexes(Dataset* ds, std::vector<uint32_t> sorted_rows); // fill ds->Index from rows already sorted over ALL rows

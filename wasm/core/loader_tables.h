@@ -157,6 +157,11 @@ struct IsVector<std::vector<T>> : std::true_type
     using Item = T;
 };
 template <typename T>
+struct IsVector<Column<T>> : std::true_type // an observation column (dataset.h)
+{
+    using Item = T;
+};
+template <typename T>
 constexpr bool kAlwaysFalse = false;
 
 template <typename C, typename T>
@@ -286,7 +291,7 @@ inline constexpr Target Into = tables_detail::MakeTarget<M>();
 // IntoBits<&ObservationTable::Qualifiers, shift, mask>: the value goes into those bits of the row's byte.
 template <auto M, uint8_t Shift, uint8_t Mask>
 inline constexpr Target IntoBits = [] {
-    static_assert(std::is_same_v<typename tables_detail::MemberOf<decltype(M)>::Type, std::vector<uint8_t>> &&
+    static_assert(std::is_same_v<typename tables_detail::MemberOf<decltype(M)>::Type, Column<uint8_t>> &&
                       std::is_same_v<typename tables_detail::MemberOf<decltype(M)>::Class, ObservationTable>,
                   "IntoBits packs into a uint8 column of the observation table");
     Target t;

@@ -60,7 +60,7 @@ size_t FindSeries(const Dataset& ds, int metric, int entity, int region)
 
 int FindRowInSpan(const Dataset& ds, RowSpan span, Period when)
 {
-    const std::vector<Period>& periods = ds.Observations.Periods;
+    const Column<Period>& periods = ds.Observations.Periods;
     const uint32_t* it = std::lower_bound(span.Begin, span.End, when, [&](uint32_t row, Period p) { return periods[row] < p; });
     return it != span.End && periods[*it] == when ? (int)*it : -1;
 }
@@ -158,7 +158,7 @@ Period LatestPeriod(const Dataset& ds, int metric, int entity, int region)
 
 bool PeriodRange(const Dataset& ds, Period* first, Period* last)
 {
-    const std::vector<Period>& periods = ds.Observations.Periods;
+    const Column<Period>& periods = ds.Observations.Periods;
     if (periods.empty())
         return false;
     auto mm = std::minmax_element(periods.begin(), periods.end());
@@ -246,7 +246,7 @@ static ValueRange RangeOf(const Dataset& ds, const Rows& rows)
 ValueRange MetricValueRange(const Dataset& ds, int metric) { return RangeOf(ds, MetricRows(ds, metric)); }
 
 template <typename T>
-static std::vector<uint32_t> CountColumn(const std::vector<T>& column, size_t buckets)
+static std::vector<uint32_t> CountColumn(const Column<T>& column, size_t buckets)
 {
     std::vector<uint32_t> counts(buckets, 0);
     for (T v : column)
