@@ -68,14 +68,32 @@ export function dataFile(n) {
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".wasm": "application/wasm" };
 
-// dist/ as web/tools/serve.mjs serves it, and /bench/... from build/bench/.
+// A body sent at `rate` bytes per second: every 10 ms, what the time since the first byte allows
+// (DevTools' network throttling gives well below the speed asked on these machines).
+function pace(res, body, rate) {
+  const start = performance.now();
+  let sent = 0;
+  const tick = () => {
+    const due = Math.min(body.length, Math.round((performance.now() - start) / 1000 * rate) + 65536);
+    if (due > sent) { res.write(body.subarray(sent, due)); sent = due; }
+    if (sent < body.length) setTimeout(tick, 10);
+    else res.end();
+  };
+  res.on("close", () => { sent = body.length; });
+  tick();
+}
+
+// dist/ as web/tools/serve.mjs serves it, and /bench/... from build/bench/ (?rate=B/s paces the body).
 export async function servePages() {
   const routes = async (req, res, url) => {
     if (!url.pathname.startsWith("/bench/")) return false;
     const file = join(BENCH, normalize(decodeURIComponent(url.pathname.slice(7))).replace(/^(\.\.[/\\])+/, ""));
     const body = await readFile(file).catch(() => null);
-    if (!body) res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-    else res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" }).end(body);
+    if (!body) { res.writeHead(404, { "content-type": "text/plain" }).end("not found"); return true; }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store", "content-length": body.length });
+    const rate = Number(url.searchParams.get("rate"));   // ?rate=B/s: the body paced to that speed
+    if (!rate) res.end(body);
+    else pace(res, body, rate);
     return true;
   };
   const server = await startServer({ root: DIST, port: 0, routes });

@@ -20,7 +20,8 @@
 //   sheets:      import of 1,000,000 rows from CSV, lint of them, diff of two editions, vs the loader
 //                on the same data as JSON [<= 2x, <= 3x, <= 3x]
 //   load:        load(url) of a 1M-observation file vs fetch + text + setData of it [<= 1.0x]
-//   throttled:   first byte to data shown for that file over a 20 MB/s link vs the download alone [<= 1.15x]
+//   throttled:   first byte to data shown for that file over a 20 MB/s link (paced by the server)
+//                vs the download alone [<= 1.15x]
 //   setdata:     setData of 200,000 observations vs JSON.parse of the same text [<= 1.5x]
 //   memory:      WebAssembly.Memory bytes per observation after the first load of 1M into a fresh
 //                widget [<= 48 B]; peak JS heap during that load / file size [<= 0.5]; wasm memory
