@@ -1,4 +1,4 @@
-// Tests for core/world_map: the LSMAP1 loader, hit-testing and ear-clipping. Small hand-made maps
+// Tests for core/world_map: the LSMAP2 loader, hit-testing and ear-clipping. Small hand-made maps
 // always run; the real map (build/map/world.lsmap, made by web/tools/build-map.mjs before the
 // tests run) is checked the way a person would look at it when it is there.
 #include <doctest/doctest.h>
@@ -26,7 +26,8 @@ std::vector<uint8_t> ReadFile(const std::string& path) {
 const std::string RealMapPath = std::string(LANDSCAPE_MAP_DIR) + "/world.lsmap";
 const std::string RealTestPointsPath = std::string(LANDSCAPE_MAP_DIR) + "/world.testpoints.json";
 
-// Writes LSMAP1 files by hand, field by field, so tests can make valid and broken ones.
+// Writes LSMAP2 files by hand, field by field, so tests can make valid and broken ones. Rings are
+// one literal run unless a test writes copies itself (CopyRun).
 struct MapWriter {
     std::vector<uint8_t> Bytes;
 
@@ -38,12 +39,13 @@ struct MapWriter {
     }
     void ZigZag(int32_t v) { Varint(v >= 0 ? (uint64_t)v * 2 : (uint64_t)(-(int64_t)v) * 2 - 1); }
     void Header(uint32_t width, uint32_t height, uint32_t scale, uint32_t countries) {
-        const char magic[8] = {'L', 'S', 'M', 'A', 'P', '1', 0, 0};
+        const char magic[8] = {'L', 'S', 'M', 'A', 'P', '2', 0, 0};
         Bytes.insert(Bytes.end(), magic, magic + 8);
         U16(width); U16(height); U16(scale); U16(countries);
     }
     void Ring(const std::vector<std::pair<int, int>>& points) {
         Varint(points.size());
+        Varint(points.size() * 2);   // one literal run
         int x = 0, y = 0;
         for (const auto& p : points) { ZigZag(p.first - x); ZigZag(p.second - y); x = p.first; y = p.second; }
     }
@@ -170,7 +172,7 @@ TEST_CASE("Malformed hand-made world maps fail with a located message") {
     std::vector<uint8_t> bytes = TinyMap();
     std::string expected;
     SUBCASE("empty") { bytes.clear(); expected = "byte 0: file ends inside the magic"; }
-    SUBCASE("wrong magic") { bytes[5] = '2'; expected = "magic"; }
+    SUBCASE("wrong magic") { bytes[5] = '1'; expected = "magic"; }
     SUBCASE("zero scale") { bytes[12] = 0; bytes[13] = 0; expected = "scale must be positive"; }
     SUBCASE("country count past the data") { bytes[14] = 0xff; bytes[15] = 0xff; expected = "65535 countries cannot fit"; }
     SUBCASE("trailing byte") { bytes.push_back(0); expected = "1 bytes after the last country"; }
@@ -199,6 +201,60 @@ TEST_CASE("Malformed hand-made world maps fail with a located message") {
     INFO(error);
     CHECK(error.find(expected) != std::string::npos);
     CHECK(error.rfind("world map: byte ", 0) == 0);
+}
+
+TEST_CASE("A ring copies runs of earlier rings' points, forwards and backwards; a copy past them fails") {
+    // Outline, then "AA" (a square) and "BB" sharing AA's right edge, written as copies of it.
+    MapWriter w;
+    w.Header(100, 50, 4, 2);
+    w.Ring({{0, 0}, {400, 0}, {400, 200}, {0, 200}});                 // points 0..3
+    w.Country("AA", "A");
+    w.Varint(1);
+    w.Ring({{40, 40}, {160, 40}, {160, 160}, {40, 160}});             // points 4..7
+    w.Country("BB", "B");
+    w.Varint(1);
+    w.Varint(4);                        // BB: 160,40 -> 240,40 -> 240,160 -> 160,160 (clockwise)
+    std::vector<uint8_t> head = w.Bytes;
+    SUBCASE("backwards copy then literals") {
+        // AA's right edge walked backwards: (160,160) is point 6, (160,40) point 5: start at 6.
+        w.Varint(2 * 4 + 2 + 1); w.Varint(8 - 6);   // 2 points, backwards, from 2 before the end
+        w.Varint(2 * 2); w.ZigZag(240 - 160); w.ZigZag(40 - 40); w.ZigZag(0); w.ZigZag(120);
+        ls::WorldMap map;
+        std::string error;
+        REQUIRE_MESSAGE(ls::ParseWorldMap(w.Bytes.data(), w.Bytes.size(), &map, &error), error);
+        const std::vector<ls::Vec2f>& p = map.Countries[1].Points;
+        REQUIRE(p.size() == 4);
+        CHECK(p[0].x == 40.0f); CHECK(p[0].y == 40.0f);   // 160,160 quantised = 40,40 px
+        CHECK(p[1].x == 40.0f); CHECK(p[1].y == 10.0f);
+        CHECK(p[2].x == 60.0f); CHECK(p[2].y == 10.0f);   // deltas continue from the copy's last point
+        CHECK(p[3].x == 60.0f); CHECK(p[3].y == 40.0f);
+    }
+    SUBCASE("forwards copy") {
+        w.Bytes = head;
+        w.Varint(4 * 4 + 1); w.Varint(4);            // AA's 4 points again, forwards
+        ls::WorldMap map;
+        std::string error;
+        REQUIRE_MESSAGE(ls::ParseWorldMap(w.Bytes.data(), w.Bytes.size(), &map, &error), error);
+        CHECK(map.Countries[1].Points.size() == 4);
+        CHECK(map.Countries[1].Points[2].x == 40.0f);
+    }
+    SUBCASE("copies that reach outside the earlier points, or overrun the ring") {
+        std::string expected;
+        w.Bytes = head;
+        SUBCASE("back past the start") { w.Varint(2 * 4 + 1); w.Varint(9); expected = "reaches outside the 8 points before it"; }
+        SUBCASE("forwards past the end") { w.Varint(3 * 4 + 1); w.Varint(2); expected = "reaches outside"; }
+        SUBCASE("backwards past the start") { w.Varint(3 * 4 + 2 + 1); w.Varint(8); expected = "reaches outside"; }
+        SUBCASE("back of zero") { w.Varint(2 * 4 + 1); w.Varint(0); expected = "reaches outside"; }
+        SUBCASE("a run longer than the ring") { w.Varint(5 * 4 + 1); w.Varint(8); expected = "a run of 5 points at point 0 of 4"; }
+        SUBCASE("an empty run") { w.Varint(0); expected = "a run of 0 points"; }
+        for (int i = 0; i < 4; i++) w.U8(0);   // bytes enough that the ring's size checks pass
+        ls::WorldMap map;
+        std::string error;
+        CHECK_FALSE(ls::ParseWorldMap(w.Bytes.data(), w.Bytes.size(), &map, &error));
+        INFO(error);
+        CHECK(error.find("country 1 (BB) ring 0") != std::string::npos);
+        CHECK(error.find(expected) != std::string::npos);
+    }
 }
 
 // [SECTION] The real map, when build-map.mjs has made it.

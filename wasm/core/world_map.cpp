@@ -1,4 +1,4 @@
-// world_map.cpp: LSMAP1 loading, hit-testing and ear-clipping (format and API in world_map.h).
+// world_map.cpp: LSMAP2 loading, hit-testing and ear-clipping (format and API in world_map.h).
 //
 // Index
 //   [SECTION] Byte reader
@@ -22,7 +22,7 @@ namespace {
 // Limits that keep malformed input from costing unbounded time: the real 110m map has about 600
 // points in its largest ring, and ear-clipping is quadratic or worse in a ring's size.
 constexpr uint32_t MaxRingPoints = 20000;
-constexpr char Magic[8] = {'L', 'S', 'M', 'A', 'P', '1', '\0', '\0'};
+constexpr char Magic[8] = {'L', 'S', 'M', 'A', 'P', '2', '\0', '\0'};
 
 // [SECTION] Byte reader
 
@@ -85,30 +85,62 @@ struct Quantisation {
     float InvScale;
 };
 
-// Reads one ring and appends its points (px). `where` names the ring in messages.
-bool ReadRing(ByteReader& r, const Quantisation& q, const std::string& where, std::vector<Vec2f>* points) {
+// The quantised points of every ring read so far (outline first), which later rings copy from.
+using QuantisedPoints = std::vector<std::pair<int32_t, int32_t>>;
+
+// Reads one ring, as literal and copied runs, and appends its points (px). `where` names the
+// ring in messages.
+bool ReadRing(ByteReader& r, const Quantisation& q, const std::string& where, QuantisedPoints* seen, std::vector<Vec2f>* points) {
     size_t at = r.Offset;
     uint32_t count;
     if (!r.ReadVarint(&count, "a ring's point count")) return false;
     if (count < 3) return r.Fail(where + ": " + std::to_string(count) + " points, a ring needs at least 3", at);
     if (count > MaxRingPoints) return r.Fail(where + ": " + std::to_string(count) + " points, more than the limit of " + std::to_string(MaxRingPoints), at);
-    if (count > r.Remaining() / 2) return r.Fail(where + ": " + std::to_string(count) + " points cannot fit in the " + std::to_string(r.Remaining()) + " bytes left", at);
-    points->reserve(points->size() + count);
+    // A run takes at least 2 bytes and gives at most a whole earlier ring: a count no file this
+    // size can hold is refused before anything is reserved.
+    if (count > (r.Remaining() / 2) * (seen->size() + 1)) return r.Fail(where + ": " + std::to_string(count) + " points cannot fit in the " + std::to_string(r.Remaining()) + " bytes left", at);
+    const size_t first = seen->size();
     int64_t x = 0, y = 0;
-    for (uint32_t i = 0; i < count; i++) {
-        size_t point_at = r.Offset;
-        int32_t dx, dy;
-        if (!r.ReadZigZag(&dx, "a point") || !r.ReadZigZag(&dy, "a point")) return false;
-        x += dx;
-        y += dy;
-        if (x < 0 || y < 0 || x > q.MaxX || y > q.MaxY)
-            return r.Fail(where + ": point " + std::to_string(i) + " (" + std::to_string(x) + ", " + std::to_string(y) + ") lies outside the map's box", point_at);
-        points->push_back({(float)x * q.InvScale, (float)y * q.InvScale});
+    for (uint32_t i = 0; i < count;) {
+        size_t run_at = r.Offset;
+        uint32_t header;
+        if (!r.ReadVarint(&header, "a run header")) return false;
+        const bool copy = header & 1;
+        const uint32_t n = copy ? header >> 2 : header >> 1;
+        if (n == 0 || n > count - i)
+            return r.Fail(where + ": a run of " + std::to_string(n) + " points at point " + std::to_string(i) + " of " + std::to_string(count), run_at);
+        if (copy) {
+            uint32_t back;
+            if (!r.ReadVarint(&back, "a copy's start")) return false;
+            const int64_t start = (int64_t)first - back, step = header & 2 ? -1 : 1, end = start + step * (int64_t)(n - 1);
+            if (back == 0 || back > first || end < 0 || end >= (int64_t)first)
+                return r.Fail(where + ": a copy of " + std::to_string(n) + " points from " + std::to_string(back) + " back reaches outside the " + std::to_string(first) + " points before it", run_at);
+            for (uint32_t k = 0; k < n; k++) {
+                const auto p = (*seen)[(size_t)(start + step * k)];
+                x = p.first;
+                y = p.second;
+                seen->push_back(p);
+                points->push_back({(float)x * q.InvScale, (float)y * q.InvScale});
+            }
+        } else {
+            for (uint32_t k = 0; k < n; k++) {
+                size_t point_at = r.Offset;
+                int32_t dx, dy;
+                if (!r.ReadZigZag(&dx, "a point") || !r.ReadZigZag(&dy, "a point")) return false;
+                x += dx;
+                y += dy;
+                if (x < 0 || y < 0 || x > q.MaxX || y > q.MaxY)
+                    return r.Fail(where + ": point " + std::to_string(i + k) + " (" + std::to_string(x) + ", " + std::to_string(y) + ") lies outside the map's box", point_at);
+                seen->push_back({(int32_t)x, (int32_t)y});
+                points->push_back({(float)x * q.InvScale, (float)y * q.InvScale});
+            }
+        }
+        i += n;
     }
     return true;
 }
 
-bool ReadCountry(ByteReader& r, const Quantisation& q, int index, CountryShape* c) {
+bool ReadCountry(ByteReader& r, const Quantisation& q, int index, QuantisedPoints* seen, CountryShape* c) {
     size_t at = r.Offset;
     char code[2];
     if (!r.ReadBytes(code, 2, "a country code")) return false;
@@ -129,12 +161,12 @@ bool ReadCountry(ByteReader& r, const Quantisation& q, int index, CountryShape* 
     uint32_t ring_count;
     if (!r.ReadVarint(&ring_count, "a ring count")) return false;
     if (ring_count == 0) return r.Fail(where + " has no ring", at);
-    if (ring_count > r.Remaining() / 7) // a ring takes at least 7 bytes: its count and 3 points
+    if (ring_count > r.Remaining() / 3) // a ring takes at least 3 bytes: its count and one copied run
         return r.Fail(where + ": " + std::to_string(ring_count) + " rings cannot fit in the " + std::to_string(r.Remaining()) + " bytes left", at);
     c->RingStarts.reserve(ring_count);
     for (uint32_t i = 0; i < ring_count; i++) {
         c->RingStarts.push_back((uint32_t)c->Points.size());
-        if (!ReadRing(r, q, where + " ring " + std::to_string(i), &c->Points)) return false;
+        if (!ReadRing(r, q, where + " ring " + std::to_string(i), seen, &c->Points)) return false;
     }
 
     c->Bounds.Min = c->Bounds.Max = c->Points[0];
@@ -165,7 +197,7 @@ bool ParseWorldMap(const uint8_t* bytes, size_t size, WorldMap* out, std::string
     char magic[8];
     if (!r.ReadBytes(magic, 8, "the magic")) return fail();
     if (std::memcmp(magic, Magic, 8) != 0) {
-        r.Fail("not a world map (the magic is not \"LSMAP1\")", 0);
+        r.Fail("not a world map (the magic is not \"LSMAP2\")", 0);
         return fail();
     }
     uint16_t width, height, scale, country_count;
@@ -180,16 +212,17 @@ bool ParseWorldMap(const uint8_t* bytes, size_t size, WorldMap* out, std::string
     map.Height = height;
     Quantisation q = {(int64_t)width * scale, (int64_t)height * scale, 1.0f / (float)scale};
 
-    if (!ReadRing(r, q, "the outline", &map.Outline)) return fail();
+    QuantisedPoints seen;
+    if (!ReadRing(r, q, "the outline", &seen, &map.Outline)) return fail();
 
-    // A country takes at least 11 bytes: code, name length, ring count and one 7-byte ring.
-    if (country_count > r.Remaining() / 11) {
+    // A country takes at least 7 bytes: code, name length, ring count and one 3-byte ring.
+    if (country_count > r.Remaining() / 7) {
         r.Fail(std::to_string(country_count) + " countries cannot fit in the " + std::to_string(r.Remaining()) + " bytes left", 14);
         return fail();
     }
     map.Countries.resize(country_count);
     for (int i = 0; i < (int)country_count; i++)
-        if (!ReadCountry(r, q, i, &map.Countries[i])) return fail();
+        if (!ReadCountry(r, q, i, &seen, &map.Countries[i])) return fail();
     if (r.Remaining() != 0) {
         r.Fail(std::to_string(r.Remaining()) + " bytes after the last country");
         return fail();

@@ -20,9 +20,9 @@
 // Write the triangles into one mesh (ImGui: PrimReserve/PrimVtx) and stroke the rings on top:
 // anti-aliased fills per triangle would show seams along the long, thin inner triangles.
 //
-// [SECTION] Format "LSMAP1" (little-endian; varints are unsigned LEB128, at most 5 bytes)
+// [SECTION] Format "LSMAP2" (little-endian; varints are unsigned LEB128, at most 5 bytes)
 //   offset  size  field
-//   0       8     magic "LSMAP1\0\0"
+//   0       8     magic "LSMAP2\0\0"
 //   8       2     width  (uint16, px of the projected box; 1000)
 //   10      2     height (uint16, px; Equal Earth at 1000 wide gives 487)
 //   12      2     scale  (uint16, quantisation units per px; 4, so 1 unit = 0.25 px)
@@ -33,11 +33,16 @@
 //           1     name length N (uint8), then N bytes of UTF-8: the English name from Natural Earth
 //           var   ring count
 //           ...   rings
-//   ring:   var   point count (>= 3), then per point two zig-zag varints (dx, dy): the quantised
-//                 point minus the previous point of the same ring; the first point is relative to
-//                 (0, 0). Points lie in [0, width*scale] x [0, height*scale], y down. Rings close
-//                 implicitly. Exterior rings wind clockwise on screen (positive shoelace area with
-//                 y down); holes (e.g. Lesotho cut out of South Africa) wind the other way.
+//   ring:   var   point count (>= 3), then runs (var header h) until that many points are read:
+//                 h even: h/2 literal points, each two zig-zag varints (dx, dy): the quantised
+//                 point minus the previous point of the same ring (the first point of a ring is
+//                 relative to (0, 0)); h odd: a copy of h/4 points of the earlier rings (all
+//                 points read before this ring, outline first), then var back: the copy starts
+//                 `back` points before the end of those and walks backwards when h & 2 (a border
+//                 shared with a neighbour is written once). Points lie in [0, width*scale] x
+//                 [0, height*scale], y down. Rings close implicitly. Exterior rings wind clockwise
+//                 on screen (positive shoelace area with y down); holes (e.g. Lesotho cut out of
+//                 South Africa) wind the other way.
 //   The file ends after the last country: trailing bytes are an error.
 //
 // Codes: Natural Earth features without an ISO id are Kosovo (written as "XK", the user-assigned
@@ -82,7 +87,7 @@ struct WorldMap {
 
 // [SECTION] Loading and queries
 
-// Parses an LSMAP1 file and triangulates every country. Returns false with a message naming the
+// Parses an LSMAP2 file and triangulates every country. Returns false with a message naming the
 // byte offset on malformed input; never reads outside [bytes, bytes + size).
 bool ParseWorldMap(const uint8_t* bytes, size_t size, WorldMap* out, std::string* error);
 
