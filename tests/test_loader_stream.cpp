@@ -116,6 +116,7 @@ std::vector<std::string> SmallFiles()
         "\xFF\xFE{\x00}\x00"s,
         " \n\t ",
         "[1, 2.5, -0, \"\xE6\x97\xA5\"]",
+        "{\"format\" \"e" + std::string(120, '\\') + "\"}", // an unexpected string longer than what a piece keeps (found by the fuzzer)
         "{\"format\": \"landscape/1\", \"title\": \"" + std::string(70, 'a') + "\\n\"}",
     };
 }

@@ -56,6 +56,7 @@
 //    errors and the text kept around them)
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -628,8 +629,8 @@ value_here:
         case Scan_Failed: return State;
         default: break;
         }
-        if (!Deliver())
-            return State;
+        if (StrExtra ? !Deliver() : !Out->OnString(StrView, Off(P)))
+            return StrExtra ? State : Stopped();
         goto after_value;
     case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
         switch (StartNumber(Role_Value, JsonContext_Value))
@@ -638,8 +639,13 @@ value_here:
         case Scan_Failed: return State;
         default: break;
         }
-        if (!Deliver())
+        if (!std::isfinite(Number))
+        {
+            Deliver(); // reports it
             return State;
+        }
+        if (!Out->OnNumber(Number, P < End ? Off(P) + 1 : Off(P))) // the byte that ended it was read too
+            return Stopped();
         goto after_value;
     case 't':
     case 'f':
@@ -709,8 +715,8 @@ key_here:
     case Scan_Failed: return State;
     default: break;
     }
-    if (!Deliver())
-        return State;
+    if (StrExtra ? !Deliver() : !Out->OnKey(StrView, Off(P)))
+        return StrExtra ? State : Stopped();
 
 colon: // after a field name
     SkipSpace();

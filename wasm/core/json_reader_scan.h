@@ -57,9 +57,13 @@ void JsonReader<Sink>::CopyString()
 template <typename Sink>
 typename JsonReader<Sink>::Scan JsonReader<Sink>::StringBody()
 {
-    Scan s = StringPending();
-    if (s != Scan_Done)
-        return s;
+    Scan s = Scan_Done;
+    if (EscState != Esc_None || Utf8Need)
+    {
+        s = StringPending();
+        if (s != Scan_Done)
+            return s;
+    }
     for (;;)
     {
         const char* run = P;
@@ -675,7 +679,8 @@ void JsonReader<Sink>::KeepErrorText(const JsonError& e)
     const size_t kept = ChunkOff - Tail.size(), here = Off(End);
     auto byte = [&](size_t o) { return o < ChunkOff ? Tail[o - kept] : ChunkBegin[o - ChunkOff]; };
     const bool token = e.Kind == JsonErrorKind_UnexpectedToken || e.Kind == JsonErrorKind_NumberTooLarge || e.Kind == JsonErrorKind_InvalidNumber;
-    size_t from = std::min(std::min(e.Offset, token ? e.TokenStart : e.Offset), here);
+    // (A string token can start before what is kept: its text is never quoted.)
+    size_t from = std::max(std::min(std::min(e.Offset, token ? e.TokenStart : e.Offset), here), kept);
     while (from > kept && json_detail::IsRunChar(byte(from - 1)))
         from--;
     from = from - kept > 16 ? from - 16 : kept;
