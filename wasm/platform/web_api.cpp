@@ -35,7 +35,12 @@
 EM_JS(int, LsJsCreateContext, (), {
     var canvas = Module["canvas"];
     var attrs = { majorVersion: 2, minorVersion: 0, alpha: false, depth: false, stencil: false,
-                  antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: true,
+                  antialias: false, premultipliedAlpha: true,
+                  // Keeps the last frame in the canvas: the widget draws only when the picture
+                  // changes (see webgl_renderer.h), and the page's readers (toDataURL, drawImage,
+                  // a screenshot) must find it there; without it they read a cleared buffer. It
+                  // costs no read-back: software compositing reads every drawn frame either way.
+                  preserveDrawingBuffer: true,
                   powerPreference: "low-power",
                   enableExtensionsByDefault: 0 };   // ImGui needs no extension; enabling them all costs ~60 ms
     var ctx = canvas.getContext("webgl2", attrs);
@@ -70,8 +75,9 @@ struct WebInstance
     double      LastFrameMs = 0.0;
     double      LastInputMs = -1e9;
     double      FrameCpuMs = 0.0;
-    int         FramesRendered = 0;
+    int         FramesRendered = 0;   // frames drawn into the canvas (an unchanged one is not)
     bool        LayoutPass = true;    // run the next frame once unseen first (see ls_frame)
+    int         SettleFrames = 0;     // after a wholesale change: frames until one changes nothing (at most this many)
     std::string Reply;            // last string handed to JS
     // A data file being fed in pieces (ls_load_*): the bytes go through FeedBuffer, which JS
     // fills; the text is never whole in wasm memory, and the shown data stays until it is done.
@@ -84,7 +90,11 @@ WebInstance* g_Web = nullptr;
 
 // How long ImGui keeps getting frames after the last input: long enough for hover tooltips
 // (their delay is 0.4 s) and for widgets to settle, short enough that idling costs nothing.
+// Frames that change nothing are not drawn (see webgl_renderer.h), so these cost ImGui's CPU time.
 constexpr double SettleAfterInputMs = 700.0;
+// A wholesale change (data, state, size, theme) needs no time, only frames: ImGui lays tab bars
+// out a frame late. Frames run until one draws nothing new, or this many have run.
+constexpr int MaxSettleFrames = 8;
 
 const char* GetClipboardText(void*) { return g_Web ? g_Web->ClipboardText.c_str() : ""; }
 void SetClipboardText(void*, const char* text)
@@ -112,8 +122,9 @@ void NoteInput(double now_ms) { g_Web->LastInputMs = now_ms; }
 // The layout changes wholesale (new data, state from the API, size, theme, fonts).
 void NoteNewLayout(double now_ms)
 {
-    NoteInput(now_ms);
+    (void)now_ms;
     g_Web->LayoutPass = true;
+    g_Web->SettleFrames = MaxSettleFrames;
 }
 
 } // namespace
@@ -262,12 +273,14 @@ EMSCRIPTEN_KEEPALIVE int ls_frame(double now_ms)
 
     int fb_w = (int)std::lround(g_Web->CssWidth * g_Web->Dpr);
     int fb_h = (int)std::lround(g_Web->CssHeight * g_Web->Dpr);
-    ls::WebGlRendererDraw(ImGui::GetDrawData(), fb_w, fb_h, g_Web->App.BackgroundColor());
+    const bool drew = ls::WebGlRendererDraw(ImGui::GetDrawData(), fb_w, fb_h, g_Web->App.BackgroundColor());
 
-    g_Web->FramesRendered++;
+    if (drew)
+        g_Web->FramesRendered++;
+    g_Web->SettleFrames = drew && g_Web->SettleFrames > 0 ? g_Web->SettleFrames - 1 : 0;   // still: settled
     g_Web->FrameCpuMs = emscripten_get_now() - start;
     EmitEvents();
-    bool settling = now_ms - g_Web->LastInputMs < SettleAfterInputMs;
+    bool settling = now_ms - g_Web->LastInputMs < SettleAfterInputMs || g_Web->SettleFrames > 0;
     return (settling || g_Web->App.WantsAnimationFrames()) ? 1 : 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 static_assert(sizeof(ImDrawIdx) == 4, "the widget builds ImGui with 32-bit indices (no base vertex in WebGL2)");
 
@@ -20,6 +21,10 @@ struct Renderer
     GLint  ScaleLocation = -1, OffsetLocation = -1;
     GLuint VertexArray = 0, VertexBuffer = 0, IndexBuffer = 0;
     GLuint FontTexture = 0;
+    // What the canvas holds: the hash of the last frame drawn and its size (see FrameHash).
+    bool     Drawn = false;
+    uint64_t DrawnHash = 0;
+    int      DrawnWidth = 0, DrawnHeight = 0;
 };
 
 Renderer g_Renderer;
@@ -59,6 +64,49 @@ GLuint CompileShader(GLenum type, const char* source)
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
     return shader;
+}
+
+// A 64-bit hash of bytes, 8 at a time (a multiply and a shift each): hashing a frame's draw data
+// costs a fraction of building it, and far less than drawing it.
+uint64_t HashBytes(uint64_t h, const void* data, size_t size)
+{
+    const unsigned char* p = (const unsigned char*)data;
+    auto mix = [&](uint64_t w) {
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    };
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8)
+    {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        mix(w);
+    }
+    uint64_t tail = 0;
+    if (size > i)
+        std::memcpy(&tail, p + i, size - i);
+    mix(tail ^ ((uint64_t)size << 56));
+    return h;
+}
+
+// Everything the picture depends on: the draw data (vertices, indices, commands with their clip
+// rectangles and textures), its placement and the background. The font texture's pixels are not
+// in it: uploading them invalidates instead (WebGlRendererUploadFonts).
+uint64_t FrameHash(const ImDrawData* draw_data, const ImVec4& background)
+{
+    const float head[] = { draw_data->DisplayPos.x, draw_data->DisplayPos.y, draw_data->DisplaySize.x, draw_data->DisplaySize.y,
+                           draw_data->FramebufferScale.x, draw_data->FramebufferScale.y, background.x, background.y, background.z,
+                           (float)draw_data->CmdListsCount };
+    uint64_t h = HashBytes(0x243F6A8885A308D3ull, head, sizeof(head));
+    for (int n = 0; n < draw_data->CmdListsCount; n++)
+    {
+        const ImDrawList* list = draw_data->CmdLists[n];
+        // ImDrawCmd is zeroed by its constructor, padding included: its bytes are its value.
+        h = HashBytes(h, list->CmdBuffer.Data, (size_t)list->CmdBuffer.Size * sizeof(ImDrawCmd));
+        h = HashBytes(h, list->IdxBuffer.Data, (size_t)list->IdxBuffer.Size * sizeof(ImDrawIdx));
+        h = HashBytes(h, list->VtxBuffer.Data, (size_t)list->VtxBuffer.Size * sizeof(ImDrawVert));
+    }
+    return h;
 }
 
 } // namespace
@@ -136,13 +184,23 @@ void WebGlRendererUploadFonts()
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID((ImTextureID)(intptr_t)r.FontTexture);
     io.Fonts->ClearTexData();   // the pixels live on in the texture; the CPU copy is ~1 MB at 2x
+    r.Drawn = false;            // glyphs may have moved in the atlas under the same coordinates
 }
 
-void WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height, const ImVec4& background)
+bool WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height, const ImVec4& background)
 {
     Renderer& r = g_Renderer;
     if (!r.Program || !draw_data || framebuffer_width <= 0 || framebuffer_height <= 0)
-        return;
+        return false;
+    // The same picture at the same size is on the canvas already (preserveDrawingBuffer keeps it
+    // there, for the page's compositor and for readers such as toDataURL).
+    const uint64_t hash = FrameHash(draw_data, background);
+    if (r.Drawn && hash == r.DrawnHash && framebuffer_width == r.DrawnWidth && framebuffer_height == r.DrawnHeight)
+        return false;
+    r.Drawn = true;
+    r.DrawnHash = hash;
+    r.DrawnWidth = framebuffer_width;
+    r.DrawnHeight = framebuffer_height;
     glViewport(0, 0, framebuffer_width, framebuffer_height);
     glScissor(0, 0, framebuffer_width, framebuffer_height);   // glClear obeys the scissor
     glClearColor(background.x, background.y, background.z, 1.0f);
@@ -183,6 +241,7 @@ void WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebu
             glDrawElements(GL_TRIANGLES, (GLsizei)cmd.ElemCount, GL_UNSIGNED_INT, (void*)(intptr_t)(cmd.IdxOffset * sizeof(ImDrawIdx)));
         }
     }
+    return true;
 }
 
 void WebGlRendererForgetObjects() { g_Renderer = Renderer(); }
