@@ -69,11 +69,12 @@ public:
         Blocks.swap(other.Blocks);
         std::swap(Count, other.Count);
         std::swap(LastRows, other.LastRows);
+        std::swap(Capacity, other.Capacity);
     }
 
     size_t size() const { return Count; }
     bool empty() const { return Count == 0; }
-    size_t capacity() const { return Blocks.empty() ? 0 : (Blocks.size() - 1) * kBlockRows + LastRows; }
+    size_t capacity() const { return Capacity; }
     T& operator[](size_t i) { return Blocks[i >> kBlockShift][i & kRowMask]; }
     const T& operator[](size_t i) const { return Blocks[i >> kBlockShift][i & kRowMask]; }
     T& back() { return (*this)[Count - 1]; }
@@ -81,7 +82,7 @@ public:
 
     void push_back(T value)
     {
-        if (Count == capacity())
+        if (Count == Capacity)
             Grow();
         (*this)[Count++] = value;
     }
@@ -104,6 +105,7 @@ public:
         if (rows < LastRows && rows > 0)
             Resize(&Blocks.back(), rows, rows);
         Blocks.shrink_to_fit();
+        Capacity = Blocks.empty() ? 0 : (Blocks.size() - 1) * kBlockRows + LastRows;
     }
     friend bool operator==(const Column& a, const Column& b)
     {
@@ -174,6 +176,7 @@ private:
             Blocks.push_back(static_cast<T*>(::operator new(kBlockRows * sizeof(T))));
         }
         LastRows = kBlockRows;
+        Capacity = Blocks.size() * kBlockRows;
     }
     void Resize(T** block, size_t keep_rows, size_t rows)
     {
@@ -190,11 +193,13 @@ private:
         std::vector<T*>().swap(Blocks);
         Count = 0;
         LastRows = kBlockRows;
+        Capacity = 0;
     }
 
     std::vector<T*> Blocks;
     size_t Count = 0;
-    size_t LastRows = kBlockRows; // rows the last block has room for (fewer once trimmed)
+    size_t LastRows = kBlockRows; // rows the last block has room for (fewer once cut)
+    size_t Capacity = 0;          // (blocks - 1) * kBlockRows + LastRows, kept for push_back
 };
 
 // PlaceColumn<Place>: the text place (Line, Column; both uint32) of each row, as the loader keeps
