@@ -111,9 +111,10 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     bool hovered = ImGui::IsItemHovered();
     ImGuiIO& io = ImGui::GetIO();
     size_t n = chart.Columns.size();
-    // Dense charts (columns of 4 px or less) have no gaps, so that neighbouring columns can share
-    // rectangles (see BuildShareBars).
-    const bool dense = (w - 40.0f) / (float)n <= 4.0f;
+    // Dense charts (columns of 6 px or less) have no gaps, so that neighbouring columns can share
+    // rectangles (see BuildShareBars): 250 months at 4-5 px a column (a million observations)
+    // would otherwise be one rectangle per segment, copied into every frame.
+    const bool dense = (w - 40.0f) / (float)n <= 6.0f;
     float gap = dense ? 0.0f : n > 40 ? 1.0f : 4.0f;
     float bw = std::max(dense ? 0.5f : 2.0f, (w - 40.0f) / (float)n - gap);
     ImGui::PushFont(ctx.Fonts_.Small);
@@ -143,7 +144,7 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
             float seg = (float)(col.Values[i] / col.Total) * h;
             ImRect r(ImVec2(x, y - seg), ImVec2(x + bw, y));
             y -= seg;
-            if (col.Estimate[i] && bw >= 4.0f)   // narrower bars show estimates by their lighter colour alone
+            if (col.Estimate[i] && !dense && bw >= 4.0f)   // dense or narrow bars show estimates by their lighter colour alone
                 DrawHatch(dl, r, th.EstimateHatch, 5.0f);
             if (hovered && r.Contains(io.MousePos))
                 ImGui::SetTooltip("%s, %s\n%.1f%% of the parts' total (%d contributors)%s%s", chart.Parts[i].c_str(), PeriodLabel(col.At).c_str(),
