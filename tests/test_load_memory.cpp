@@ -37,11 +37,14 @@ struct Counting
 };
 } // namespace
 
-void* operator new(size_t n)
+// Every plain and nothrow form goes through here: a block from another allocator (the sanitizer's
+// own nothrow new, which std::stable_sort's temporary buffer uses) must never reach the delete
+// below, which reads the size in front of the block.
+static void* CountedNew(size_t n) noexcept
 {
     void* p = malloc(n + kHeader);
     if (!p)
-        throw std::bad_alloc();
+        return nullptr;
     *(size_t*)p = g_Counting ? n : SIZE_MAX; // blocks from before the count are not subtracted
     if (g_Counting)
     {
@@ -50,7 +53,16 @@ void* operator new(size_t n)
     }
     return (char*)p + kHeader;
 }
+void* operator new(size_t n)
+{
+    void* p = CountedNew(n);
+    if (!p)
+        throw std::bad_alloc();
+    return p;
+}
 void* operator new[](size_t n) { return operator new(n); }
+void* operator new(size_t n, const std::nothrow_t&) noexcept { return CountedNew(n); }
+void* operator new[](size_t n, const std::nothrow_t&) noexcept { return CountedNew(n); }
 void operator delete(void* p) noexcept
 {
     if (!p)
@@ -64,6 +76,8 @@ void operator delete(void* p) noexcept
 void operator delete[](void* p) noexcept { operator delete(p); }
 void operator delete(void* p, size_t) noexcept { operator delete(p); }
 void operator delete[](void* p, size_t) noexcept { operator delete(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { operator delete(p); }
 
 namespace
 {
