@@ -156,7 +156,10 @@ test("embed-config.json decides: a listed data origin loads; a malformed file me
     setConfig(null);
     const { context, messages, frame } = await openFramed(portal, "src=data/landscape.json");
     assert.ok(await frame.evaluate(() => window.explorer.stats().observations > 100));
-    assert.deepEqual(messages.filter((m) => m.type === "warning"), []);
+    // Chromium's own "GL Driver Message ... GPU stall due to ReadPixels" (software WebGL reading a
+    // drawn frame back, when that takes long on a busy machine) is the browser's, not the page's.
+    const ours = messages.filter((m) => m.type === "warning" && !/^\[\.WebGL-[^\]]*\]GL Driver Message/.test(m.text));
+    assert.deepEqual(ours, []);
     await context.close();
   } finally { setConfig(null); }
 });
