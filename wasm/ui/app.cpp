@@ -9,6 +9,7 @@
 //  [SECTION] Outputs
 
 #include "ui/app.h"
+#include "ui/layout_report.h"
 #include "ui/views/views.h"
 
 #include "core/json_dom.h"   // ParseJson: the one nlohmann parse instantiation of the wasm
@@ -287,6 +288,7 @@ void App::SetDarkTheme(bool dark)
 
 void App::DrawFrame(double time_s)
 {
+    LayoutBeginFrame();
     Ctx->Time = time_s;
     Ctx->Theme_ = &Theme_;
     Ctx->Data = &Dataset_;

@@ -111,4 +111,35 @@ ImU32 WithAlpha(ImU32 color, float alpha)
     return (color & ~IM_COL32_A_MASK) | ((ImU32)a << IM_COL32_A_SHIFT);
 }
 
+// First versions (the theme work replaces them): colour only, and the old 45 % alpha.
+int PaletteSize() { return (int)(sizeof(Palette) / sizeof(Palette[0])); }
+
+SeriesStyle SeriesStyleFor(int index, bool dark)
+{
+    SeriesStyle s;
+    s.Color = PaletteColor(index, dark);
+    int round = index / PaletteSize();
+    s.Dash = (SeriesDash)(round % SeriesDash_COUNT);
+    s.Marker = (SeriesMarker)((round / SeriesDash_COUNT) % SeriesMarker_COUNT);
+    return s;
+}
+
+ImU32 EstimateColor(ImU32 base, const Theme&) { return WithAlpha(base, 0.45f); }
+
+static float Luminance(ImU32 c)
+{
+    auto channel = [](unsigned v) {
+        float s = (float)v / 255.0f;
+        return s <= 0.04045f ? s / 12.92f : std::pow((s + 0.055f) / 1.055f, 2.4f);
+    };
+    return 0.2126f * channel((c >> IM_COL32_R_SHIFT) & 0xFF) + 0.7152f * channel((c >> IM_COL32_G_SHIFT) & 0xFF) +
+           0.0722f * channel((c >> IM_COL32_B_SHIFT) & 0xFF);
+}
+
+float ContrastRatio(ImU32 a, ImU32 b)
+{
+    float la = Luminance(a), lb = Luminance(b);
+    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
+
 } // namespace ls

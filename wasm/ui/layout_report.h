@@ -1,0 +1,53 @@
+// What the last frame drew that a person reads or operates: the widget handle's layout(), a
+// testing aid (docs/embedding.md). Browser tests use it to check, at every width, that nothing
+// lies outside the canvas and no two texts overlap, without reading pixels.
+//
+// Coordinates are ImGui's, which are CSS pixels relative to the canvas (the density only scales
+// the framebuffer). An item is clipped to the clip rectangle it is drawn under (a scrolled child,
+// a plot) and not reported at all when nothing of it is visible. Text is the text as written in
+// the data (never the shaped stand-in of ui/shaping.h).
+//
+// Usage: ImGui's own items with a label (buttons, checkboxes, combos, tabs, sliders, inputs,
+// selectables) are reported by themselves. Everything else that shows text is reported where it is
+// drawn: LayoutRecordLastItem() after ImGui::Text*, LayoutRecord() / DrawReportedText() for text a
+// view draws into a draw list (axis labels, direct labels, legend entries).
+#pragma once
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+#include <string>
+#include <string_view>
+
+namespace ls {
+
+enum LayoutRole
+{
+    LayoutRole_Title,      // the data's title and its publisher line
+    LayoutRole_Tab,        // a view switcher entry
+    LayoutRole_Button,
+    LayoutRole_Combo,      // a picker (the closed control, label included)
+    LayoutRole_Checkbox,   // also toggles
+    LayoutRole_Slider,     // also the period timeline
+    LayoutRole_Input,      // a text field
+    LayoutRole_Menu,       // an entry of an open popup or menu
+    LayoutRole_Label,      // other text: notes, definitions, status, footer, table cells
+    LayoutRole_Legend,     // a legend entry (its swatch included)
+    LayoutRole_Axis,       // an axis label or tick label
+    LayoutRole_DataLabel,  // a direct label on a line, bar or region
+    LayoutRole_COUNT
+};
+
+const char* LayoutRoleName(LayoutRole role);   // "title", "tab", "button", ... as layout() reports them
+
+void LayoutBeginFrame();                       // App::DrawFrame calls it first: the report is of one frame
+// rect in screen (= CSS) pixels; clipped to the current window draw list's clip rectangle.
+void LayoutRecord(LayoutRole role, std::string_view text, const ImRect& rect, bool highlighted = false);
+void LayoutRecordLastItem(LayoutRole role, std::string_view text, bool highlighted = false);   // ImGui's last item's rectangle
+// Draws text into dl with the current font (shaped, see ui/shaping.h) and reports it; returns its size.
+ImVec2 DrawReportedText(ImDrawList* dl, ImVec2 pos, ImU32 color, std::string_view text, LayoutRole role, bool highlighted = false);
+ImVec2 DrawReportedText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text, LayoutRole role,
+                        bool highlighted = false);
+std::string LayoutJson();                      // [{role, text, x, y, w, h[, highlighted]}] of the last frame
+
+} // namespace ls
