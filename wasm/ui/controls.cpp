@@ -1,0 +1,577 @@
+// The explorer's own controls (see controls.h).
+//
+// Index
+//  [SECTION] Colours and shapes
+//  [SECTION] Flow layout
+//  [SECTION] Segmented tabs
+//  [SECTION] Pills and menus
+//  [SECTION] Buttons and toggles
+//  [SECTION] Timeline
+//  [SECTION] Text
+
+#include "ui/controls.h"
+#include "ui/layout_report.h"
+#include "ui/shaping.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace ls {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Colours and shapes
+//-----------------------------------------------------------------------------
+
+static ImU32 Mix(ImU32 a, ImU32 b, float t)
+{
+    ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
+}
+
+// A control's fill: the panel colour, pulled towards the text colour when hovered or held, so the
+// change reads in both themes.
+static ImU32 ControlFill(const Theme& t, bool hovered, bool held)
+{
+    return held ? Mix(t.Panel, t.Text, 0.16f) : hovered ? Mix(t.Panel, t.Text, 0.08f) : t.Panel;
+}
+
+// The outline of an idle control: between the axis grey and the muted text, visible (>= 3:1 in
+// both themes' backgrounds for the muted end) without shouting.
+static ImU32 ControlBorder(const Theme& t) { return Mix(t.Axis, t.TextMuted, 0.5f); }
+
+static void DrawChevron(ImDrawList* dl, ImVec2 c, float s, ImU32 col)
+{
+    dl->PathLineTo(ImVec2(c.x - s, c.y - s * 0.5f));
+    dl->PathLineTo(ImVec2(c.x, c.y + s * 0.5f));
+    dl->PathLineTo(ImVec2(c.x + s, c.y - s * 0.5f));
+    dl->PathStroke(col, 0, std::max(1.5f, s * 0.35f));
+}
+
+static void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
+{
+    // s: half the icon's size. Shapes, not glyphs: nothing depends on the font's coverage.
+    switch (icon)
+    {
+    case Icon_Play:
+        dl->AddTriangleFilled(ImVec2(c.x - s * 0.55f, c.y - s * 0.8f), ImVec2(c.x + s * 0.85f, c.y), ImVec2(c.x - s * 0.55f, c.y + s * 0.8f), col);
+        break;
+    case Icon_Pause:
+        dl->AddRectFilled(ImVec2(c.x - s * 0.7f, c.y - s * 0.75f), ImVec2(c.x - s * 0.2f, c.y + s * 0.75f), col, 1.0f);
+        dl->AddRectFilled(ImVec2(c.x + s * 0.2f, c.y - s * 0.75f), ImVec2(c.x + s * 0.7f, c.y + s * 0.75f), col, 1.0f);
+        break;
+    case Icon_Filters:   // three sliders
+        for (int i = -1; i <= 1; i++)
+        {
+            float y = c.y + i * s * 0.6f, knob = c.x + (i == 0 ? s * 0.35f : -s * 0.35f);
+            dl->AddLine(ImVec2(c.x - s * 0.85f, y), ImVec2(c.x + s * 0.85f, y), col, 1.5f);
+            dl->AddCircleFilled(ImVec2(knob, y), s * 0.22f, col);
+        }
+        break;
+    case Icon_Edit:   // a pencil
+    {
+        ImVec2 a(c.x - s * 0.7f, c.y + s * 0.7f), b(c.x + s * 0.5f, c.y - s * 0.5f);
+        dl->AddLine(ImVec2(a.x + s * 0.2f, a.y - s * 0.2f), b, col, s * 0.42f);
+        dl->AddTriangleFilled(a, ImVec2(a.x + s * 0.42f, a.y - s * 0.05f), ImVec2(a.x + s * 0.05f, a.y - s * 0.42f), col);
+        dl->AddLine(ImVec2(c.x - s * 0.8f, c.y + s * 0.85f), ImVec2(c.x + s * 0.8f, c.y + s * 0.85f), col, 1.2f);
+        break;
+    }
+    case Icon_Close:
+        dl->AddLine(ImVec2(c.x - s * 0.6f, c.y - s * 0.6f), ImVec2(c.x + s * 0.6f, c.y + s * 0.6f), col, 1.8f);
+        dl->AddLine(ImVec2(c.x - s * 0.6f, c.y + s * 0.6f), ImVec2(c.x + s * 0.6f, c.y - s * 0.6f), col, 1.8f);
+        break;
+    default: break;
+    }
+}
+
+float ControlHeight() { return ImGui::GetFrameHeight(); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Flow layout
+//-----------------------------------------------------------------------------
+
+FlowLayout::FlowLayout()
+{
+    Left = ImGui::GetCursorScreenPos().x;
+    Right = Left + ImGui::GetContentRegionAvail().x;
+}
+
+void FlowLayout::Next(float width)
+{
+    if (!First && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= Right + 0.5f)
+        ImGui::SameLine();
+    First = false;
+}
+
+float FlowLayout::Remaining() const
+{
+    return First ? Right - Left : Right - (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Segmented tabs
+//-----------------------------------------------------------------------------
+
+static float SegmentPadding(bool compact) { return ImGui::GetFontSize() * (compact ? 0.55f : 1.0f); }
+
+float SegmentedTabsWidth(const char* const* labels, int count, bool compact)
+{
+    float w = 4.0f;   // the track's inset on both sides
+    for (int i = 0; i < count; i++)
+        w += ImGui::CalcTextSize(labels[i]).x + 2.0f * SegmentPadding(compact);
+    return w;
+}
+
+int SegmentedTabs(const Theme& theme, const char* id, const char* const* labels, int count, int selected, float width, bool compact)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems || count <= 0)
+        return -1;
+    const float natural = SegmentedTabsWidth(labels, count, compact);
+    const float w = std::max(natural, width);
+    const float h = ControlHeight() + 4.0f;
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect track(pos, ImVec2(pos.x + w, pos.y + h));
+    ImGui::ItemSize(track, ImGui::GetStyle().FramePadding.y + 2.0f);
+    ImDrawList* dl = window->DrawList;
+    const float rounding = h * 0.5f;
+    dl->AddRectFilled(track.Min, track.Max, theme.Panel, rounding);
+    dl->AddRect(track.Min, track.Max, Mix(theme.Panel, theme.Axis, 0.6f), rounding);
+
+    const float extra = (w - natural) / (float)count;   // stretched: the surplus shared equally
+    int pressed_index = -1;
+    float x = track.Min.x + 2.0f;
+    ImGui::PushID(id);
+    for (int i = 0; i < count; i++)
+    {
+        const ImVec2 text = ImGui::CalcTextSize(labels[i]);
+        const float sw = text.x + 2.0f * SegmentPadding(compact) + extra;
+        const ImRect seg(ImVec2(x, track.Min.y + 2.0f), ImVec2(x + sw, track.Max.y - 2.0f));
+        x += sw;
+        const ImGuiID sid = window->GetID(i);
+        if (!ImGui::ItemAdd(seg, sid))
+            continue;
+        bool hovered, held;
+        if (ImGui::ButtonBehavior(seg, sid, &hovered, &held))
+            pressed_index = i;
+        const bool on = i == selected;
+        if (on)
+            dl->AddRectFilled(seg.Min, seg.Max, theme.Accent, seg.GetHeight() * 0.5f);
+        else if (hovered || held)
+            dl->AddRectFilled(seg.Min, seg.Max, ControlFill(theme, hovered, held), seg.GetHeight() * 0.5f);
+        ImGui::RenderNavHighlight(seg, sid);
+        const ImVec2 tp(seg.Min.x + (seg.GetWidth() - text.x) * 0.5f, seg.Min.y + (seg.GetHeight() - text.y) * 0.5f);
+        dl->AddText(tp, on ? theme.Background : theme.Text, labels[i]);
+        LayoutRecord(LayoutRole_Tab, labels[i], seg, on);
+    }
+    ImGui::PopID();
+    return pressed_index;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Pills and menus
+//-----------------------------------------------------------------------------
+
+static float LabelGap() { return ImGui::GetFontSize() * 0.4f; }
+static float ChevronRoom() { return ImGui::GetFontSize() * 1.1f; }
+
+float PillWidth(std::string_view label, std::string_view value)
+{
+    float w = ImGui::GetFontSize() * 0.9f * 2.0f + ChevronRoom() + ImGui::CalcTextSize(ShapedText(value)).x;
+    if (!label.empty())
+        w += ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + LabelGap();
+    return w;
+}
+
+bool BeginPill(const Theme& theme, const char* id, std::string_view label, std::string_view value, float width, ImGuiComboFlags flags)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems)
+        return false;
+    const ImGuiID iid = window->GetID(id);
+    const float h = ControlHeight();
+    const float avail = std::max(ImGui::GetContentRegionAvail().x, h * 3.0f);
+    const float w = std::min(width > 0.0f ? width : PillWidth(label, value), avail);
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + w, pos.y + h));
+    ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
+    if (!ImGui::ItemAdd(bb, iid))
+        return false;
+    bool hovered, held;
+    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held);
+    const ImGuiID popup_id = ImHashStr("##ComboPopup", 0, iid);
+    bool open = ImGui::IsPopupOpen(popup_id, ImGuiPopupFlags_None);
+    if (pressed && !open)
+    {
+        ImGui::OpenPopupEx(popup_id, ImGuiPopupFlags_None);
+        open = true;
+    }
+
+    ImDrawList* dl = window->DrawList;
+    dl->AddRectFilled(bb.Min, bb.Max, ControlFill(theme, hovered, held), h * 0.5f);
+    dl->AddRect(bb.Min, bb.Max, open ? theme.Accent : ControlBorder(theme), h * 0.5f, 0, open ? 1.5f : 1.0f);
+    ImGui::RenderNavHighlight(bb, iid);
+    const float pad = ImGui::GetFontSize() * 0.9f;
+    const float text_y = bb.Min.y + (h - ImGui::GetFontSize()) * 0.5f;
+    const float text_right = bb.Max.x - pad * 0.5f - ChevronRoom();
+    float x = bb.Min.x + pad;
+    ImGui::PushClipRect(bb.Min, ImVec2(text_right, bb.Max.y), true);
+    if (!label.empty())
+    {
+        dl->AddText(ImVec2(x, text_y), theme.TextMuted, label.data(), label.data() + label.size());
+        x += ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + LabelGap();
+    }
+    const char* shaped = ShapedText(value);
+    ImGui::PopClipRect();
+    // A value too long for the pill ends in an ellipsis (the whole text is in the popup and the report).
+    ImGui::PushStyleColor(ImGuiCol_Text, theme.Text);
+    ImGui::RenderTextEllipsis(dl, ImVec2(x, text_y), ImVec2(text_right, bb.Max.y), text_right, text_right, shaped, nullptr, nullptr);
+    ImGui::PopStyleColor();
+    DrawChevron(dl, ImVec2(bb.Max.x - pad * 0.5f - ChevronRoom() * 0.5f, bb.Min.y + h * 0.5f), ImGui::GetFontSize() * 0.25f,
+                theme.TextMuted);
+    if (label.empty())
+        LayoutRecord(LayoutRole_Combo, value, bb);
+    else
+    {
+        std::string text(label);
+        text += ": ";
+        text += value;
+        LayoutRecord(LayoutRole_Combo, text, bb);
+    }
+    if (!open)
+        return false;
+
+    // The popup: at least as wide as the pill, never wider than the canvas (a phone's width).
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float max_w = std::max(w, vp->Size.x - 2.0f * ImGui::GetStyle().WindowPadding.x);
+    const float items = (flags & ImGuiComboFlags_HeightLarge) ? 20.0f : 10.0f;
+    const float max_h = std::min(vp->Size.y * 0.8f, ImGui::GetFrameHeightWithSpacing() * items + ImGui::GetStyle().WindowPadding.y * 2.0f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(max_w, max_h));
+    return ImGui::BeginComboPopup(popup_id, bb, flags);
+}
+
+void EndPill() { ImGui::EndCombo(); }
+
+// A popup row: full width, the pressed state and hover as a tinted band, nav focus as ImGui's.
+static bool MenuRow(const Theme& theme, const char* shaped, ImGuiID id, float lead, ImRect* out_bb, bool* out_hovered)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 text = ImGui::CalcTextSize(shaped);
+    const float h = ImGui::GetFontSize() + ImGui::GetStyle().FramePadding.y * 2.0f;
+    const float w = std::max(ImGui::GetContentRegionAvail().x, lead + text.x + ImGui::GetStyle().FramePadding.x * 2.0f);
+    const ImVec2 pos = window->DC.CursorPos;
+    *out_bb = ImRect(pos, ImVec2(pos.x + w, pos.y + h));
+    ImGui::ItemSize(*out_bb, ImGui::GetStyle().FramePadding.y);
+    if (!ImGui::ItemAdd(*out_bb, id))
+        return false;
+    bool held;
+    const bool pressed = ImGui::ButtonBehavior(*out_bb, id, out_hovered, &held);
+    if (*out_hovered || held)
+        window->DrawList->AddRectFilled(out_bb->Min, out_bb->Max, WithAlpha(theme.Accent, held ? 0.28f : 0.16f), 4.0f);
+    ImGui::RenderNavHighlight(*out_bb, id, ImGuiNavHighlightFlags_TypeThin);
+    return pressed;
+}
+
+bool MenuItem(const Theme& theme, std::string_view text, bool selected)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems)
+        return false;
+    const char* shaped = ShapedText(text);
+    const ImGuiID id = window->GetID(shaped);
+    const float lead = ImGui::GetFontSize() * 1.3f;   // room for the check mark
+    ImRect bb;
+    bool hovered = false;
+    const bool pressed = MenuRow(theme, shaped, id, lead, &bb, &hovered);
+    if (!ImGui::IsItemVisible())
+        return pressed;
+    ImDrawList* dl = window->DrawList;
+    const float fs = ImGui::GetFontSize();
+    const ImVec2 tp(bb.Min.x + ImGui::GetStyle().FramePadding.x + lead, bb.Min.y + ImGui::GetStyle().FramePadding.y);
+    if (selected)
+    {
+        ImVec2 c(bb.Min.x + ImGui::GetStyle().FramePadding.x + fs * 0.5f, bb.Min.y + bb.GetHeight() * 0.5f);
+        dl->PathLineTo(ImVec2(c.x - fs * 0.3f, c.y));
+        dl->PathLineTo(ImVec2(c.x - fs * 0.08f, c.y + fs * 0.22f));
+        dl->PathLineTo(ImVec2(c.x + fs * 0.32f, c.y - fs * 0.25f));
+        dl->PathStroke(theme.Accent, 0, 2.0f);
+    }
+    dl->AddText(tp, theme.Text, shaped);
+    LayoutRecord(LayoutRole_Menu, text, ImRect(tp, ImVec2(tp.x + ImGui::CalcTextSize(shaped).x, tp.y + fs)), selected);
+    if (selected && ImGui::IsWindowAppearing())
+        ImGui::SetItemDefaultFocus();
+    if (pressed)
+        ImGui::CloseCurrentPopup();
+    return pressed;
+}
+
+bool CheckItem(const Theme& theme, std::string_view text, bool* checked, ImU32 swatch)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems)
+        return false;
+    const char* shaped = ShapedText(text);
+    const ImGuiID id = window->GetID(shaped);
+    const float fs = ImGui::GetFontSize();
+    const float lead = fs * 1.5f;
+    ImRect bb;
+    bool hovered = false;
+    const bool pressed = MenuRow(theme, shaped, id, lead, &bb, &hovered);
+    if (pressed)
+        *checked = !*checked;
+    if (!ImGui::IsItemVisible())
+        return pressed;
+    ImDrawList* dl = window->DrawList;
+    // A rounded box in the series' colour (or the accent): filled with a check mark when chosen.
+    const ImU32 col = (swatch & IM_COL32_A_MASK) ? swatch : theme.Accent;
+    const float box = fs * 0.9f;
+    const ImVec2 b0(bb.Min.x + ImGui::GetStyle().FramePadding.x, bb.Min.y + (bb.GetHeight() - box) * 0.5f);
+    const ImVec2 b1(b0.x + box, b0.y + box);
+    if (*checked)
+    {
+        dl->AddRectFilled(b0, b1, col, 3.0f);
+        ImVec2 c((b0.x + b1.x) * 0.5f, (b0.y + b1.y) * 0.5f);
+        dl->PathLineTo(ImVec2(c.x - box * 0.28f, c.y));
+        dl->PathLineTo(ImVec2(c.x - box * 0.06f, c.y + box * 0.22f));
+        dl->PathLineTo(ImVec2(c.x + box * 0.3f, c.y - box * 0.22f));
+        dl->PathStroke(IM_COL32(255, 255, 255, 255), 0, 2.0f);
+    }
+    else
+        dl->AddRect(b0, b1, col, 3.0f, 0, 1.5f);
+    const ImVec2 tp(bb.Min.x + ImGui::GetStyle().FramePadding.x + lead, bb.Min.y + ImGui::GetStyle().FramePadding.y);
+    dl->AddText(tp, theme.Text, shaped);
+    LayoutRecord(LayoutRole_Menu, text, ImRect(b0.x < tp.x ? ImVec2(b0.x, tp.y) : tp, ImVec2(tp.x + ImGui::CalcTextSize(shaped).x, tp.y + fs)),
+                 *checked);
+    return pressed;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Buttons and toggles
+//-----------------------------------------------------------------------------
+
+float TextButtonWidth(std::string_view label)
+{
+    return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + ImGui::GetFontSize() * 1.8f;
+}
+
+bool TextButton(const Theme& theme, const char* id, std::string_view label, bool primary)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems)
+        return false;
+    const ImGuiID iid = window->GetID(id);
+    const float h = ControlHeight();
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + TextButtonWidth(label), pos.y + h));
+    ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
+    if (!ImGui::ItemAdd(bb, iid))
+        return false;
+    bool hovered, held;
+    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held);
+    ImDrawList* dl = window->DrawList;
+    if (primary)
+        dl->AddRectFilled(bb.Min, bb.Max, held ? Mix(theme.Accent, theme.Text, 0.2f) : hovered ? Mix(theme.Accent, theme.Text, 0.1f) : theme.Accent,
+                          h * 0.5f);
+    else
+    {
+        dl->AddRectFilled(bb.Min, bb.Max, ControlFill(theme, hovered, held), h * 0.5f);
+        dl->AddRect(bb.Min, bb.Max, ControlBorder(theme), h * 0.5f);
+    }
+    ImGui::RenderNavHighlight(bb, iid);
+    const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    dl->AddText(ImVec2(bb.Min.x + (bb.GetWidth() - ts.x) * 0.5f, bb.Min.y + (h - ts.y) * 0.5f), primary ? theme.Background : theme.Text,
+                label.data(), label.data() + label.size());
+    LayoutRecord(LayoutRole_Button, label, bb);
+    return pressed;
+}
+
+bool IconButton(const Theme& theme, const char* id, Icon icon, std::string_view name)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems)
+        return false;
+    const ImGuiID iid = window->GetID(id);
+    const float h = ControlHeight();
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + h, pos.y + h));
+    ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
+    if (!ImGui::ItemAdd(bb, iid))
+        return false;
+    bool hovered, held;
+    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held);
+    ImDrawList* dl = window->DrawList;
+    const bool disabled = (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0;
+    dl->AddCircleFilled(bb.GetCenter(), h * 0.5f, ControlFill(theme, hovered, held));
+    dl->AddCircle(bb.GetCenter(), h * 0.5f - 0.5f, ControlBorder(theme), 0, 1.0f);
+    ImGui::RenderNavHighlight(bb, iid);
+    DrawIcon(dl, icon, bb.GetCenter(), h * 0.28f, disabled ? theme.Axis : theme.Text);
+    if (hovered && !held && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+        ImGui::SetTooltip("%.*s", (int)name.size(), name.data());
+    LayoutRecord(LayoutRole_Button, name, bb);
+    return pressed;
+}
+
+static float ToggleTrackWidth() { return ImGui::GetFontSize() * 1.9f; }
+
+float ToggleWidth(std::string_view label)
+{
+    return ToggleTrackWidth() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.data(), label.data() + label.size()).x;
+}
+
+bool Toggle(const Theme& theme, const char* id, std::string_view label, bool* v)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems)
+        return false;
+    const ImGuiID iid = window->GetID(id);
+    const float h = ControlHeight();
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + ToggleWidth(label), pos.y + h));
+    ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
+    if (!ImGui::ItemAdd(bb, iid))
+        return false;
+    bool hovered, held;
+    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held);
+    if (pressed)
+        *v = !*v;
+    ImDrawList* dl = window->DrawList;
+    const float th = ImGui::GetFontSize() * 1.05f, tw = ToggleTrackWidth();
+    const ImRect track(ImVec2(bb.Min.x, bb.Min.y + (h - th) * 0.5f), ImVec2(bb.Min.x + tw, bb.Min.y + (h + th) * 0.5f));
+    ImU32 fill = *v ? theme.Accent : Mix(theme.Axis, theme.TextMuted, 0.3f);
+    if (hovered)
+        fill = Mix(fill, theme.Text, 0.12f);
+    dl->AddRectFilled(track.Min, track.Max, fill, th * 0.5f);
+    const float r = th * 0.5f - 2.0f;
+    const float kx = *v ? track.Max.x - th * 0.5f : track.Min.x + th * 0.5f;
+    dl->AddCircleFilled(ImVec2(kx, track.GetCenter().y), r, theme.Background);
+    ImGui::RenderNavHighlight(bb, iid);
+    const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    dl->AddText(ImVec2(track.Max.x + ImGui::GetStyle().ItemInnerSpacing.x, bb.Min.y + (h - ts.y) * 0.5f), theme.Text, label.data(),
+                label.data() + label.size());
+    LayoutRecord(LayoutRole_Checkbox, label, bb, *v);
+    return pressed;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Timeline
+//-----------------------------------------------------------------------------
+
+static float TickFontSize() { return ImGui::GetFontSize() * (12.5f / 15.0f); }
+
+static float KnobRadius() { return ImGui::GetFontSize() * 0.45f; }
+
+float TimelineHeight() { return ControlHeight() * 0.5f + KnobRadius() + 1.0f + TickFontSize() + 2.0f; }
+
+bool Timeline(const Theme& theme, const char* id, int count, int* index, const TimelineTick* ticks, int tick_count, std::string_view value,
+              float width)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems || count <= 0)
+        return false;
+    ImGuiContext& g = *GImGui;
+    const ImGuiID iid = window->GetID(id);
+    const float h = TimelineHeight();
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + std::max(width, h * 2.0f), pos.y + h));
+    ImGui::ItemSize(bb, 0.0f);
+    if (!ImGui::ItemAdd(bb, iid))
+        return false;
+    const float knob = KnobRadius();
+    const float x0 = bb.Min.x + knob + 1.0f, x1 = bb.Max.x - knob - 1.0f;
+    const float ty = bb.Min.y + ControlHeight() * 0.5f;   // level with the centres of the controls beside it
+    auto step_x = [&](int i) { return count > 1 ? x0 + (x1 - x0) * (float)i / (float)(count - 1) : (x0 + x1) * 0.5f; };
+
+    bool hovered, held;
+    ImGui::ButtonBehavior(bb, iid, &hovered, &held, ImGuiButtonFlags_PressedOnClick);
+    int next = *index;
+    if (held && g.ActiveIdSource == ImGuiInputSource_Mouse && count > 1)
+    {
+        float t = (g.IO.MousePos.x - x0) / std::max(1.0f, x1 - x0);
+        next = (int)std::lround(std::clamp(t, 0.0f, 1.0f) * (float)(count - 1));
+    }
+    // Focused from the keyboard: Left/Right step (the keys are the timeline's, not navigation's,
+    // while it has the focus; Up/Down and Tab still move on).
+    if (g.NavId == iid && g.NavWindow == window && !g.NavDisableHighlight)
+    {
+        ImGui::SetKeyOwner(ImGuiKey_LeftArrow, iid);
+        ImGui::SetKeyOwner(ImGuiKey_RightArrow, iid);
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, iid, ImGuiInputFlags_Repeat))
+            next = std::max(0, next - 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, iid, ImGuiInputFlags_Repeat))
+            next = std::min(count - 1, next + 1);
+    }
+    const bool changed = next != *index;
+    *index = next;
+
+    ImDrawList* dl = window->DrawList;
+    const float kx = step_x(std::clamp(*index, 0, count - 1));
+    dl->AddLine(ImVec2(x0, ty), ImVec2(x1, ty), Mix(theme.Axis, theme.Background, 0.2f), 3.0f);
+    dl->AddLine(ImVec2(x0, ty), ImVec2(kx, ty), theme.Accent, 3.0f);
+
+    // Tick labels: every n-th, the smallest n at which no two drawn labels come closer than a gap.
+    ImFont* font = ImGui::GetFont();
+    const float fs = TickFontSize();
+    const float gap = fs * 0.8f;
+    const float label_y = ty + knob + 1.0f;
+    static std::vector<float> widths;   // measured once a frame, tried at several spacings
+    widths.resize((size_t)std::max(0, tick_count));
+    for (int k = 0; k < tick_count; k++)
+        widths[k] = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, ticks[k].Text).x;
+    auto label_span = [&](int k, float* left, float* right) {
+        float w = widths[k];
+        float l = std::clamp(step_x(ticks[k].Index) - w * 0.5f, bb.Min.x, bb.Max.x - w);
+        *left = l;
+        *right = l + w;
+    };
+    int every = 1;
+    static const int steps[] = { 1, 2, 3, 4, 5, 10, 20, 25, 50, 100, 200, 500, 1000 };
+    for (int s : steps)
+    {
+        every = s;
+        bool fits = true;
+        float last_right = -1e30f;
+        for (int k = 0; k < tick_count && fits; k += s)
+        {
+            float l, r;
+            label_span(k, &l, &r);
+            fits = l >= last_right + gap;
+            last_right = r;
+        }
+        if (fits)
+            break;
+    }
+    for (int k = 0; k < tick_count; k++)
+    {
+        const float x = step_x(ticks[k].Index);
+        const bool labelled = k % every == 0;
+        dl->AddLine(ImVec2(x, ty + 3.0f), ImVec2(x, ty + (labelled ? 6.0f : 4.5f)), theme.Axis, 1.0f);
+        if (!labelled || value == ticks[k].Text)
+            continue;
+        float l, r;
+        label_span(k, &l, &r);
+        DrawReportedText(dl, font, fs, ImVec2(l, label_y), theme.TextMuted, ticks[k].Text, LayoutRole_Axis);
+    }
+
+    const bool active = held || hovered || g.NavId == iid;
+    dl->AddCircleFilled(ImVec2(kx, ty), knob + (active ? 1.5f : 0.0f), theme.Accent);
+    dl->AddCircleFilled(ImVec2(kx, ty), knob * 0.45f, theme.Background);
+    ImGui::RenderNavHighlight(bb, iid, ImGuiNavHighlightFlags_TypeThin);
+    return changed;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text
+//-----------------------------------------------------------------------------
+
+void WrappedText(std::string_view text, ImU32 color, int role)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(ShapedText(text));
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    LayoutRecordLastItem((LayoutRole)role, text);
+}
+
+} // namespace ls
