@@ -19,6 +19,7 @@
 #include "imgui.h"
 #include "platform/webgl_renderer.h"
 #include "ui/app.h"
+#include "ui/layout_report.h"
 
 #include <cmath>
 #include <cstring>
@@ -556,5 +557,9 @@ EMSCRIPTEN_KEEPALIVE const char* ls_stats()
         return "{}";
     return Reply(g_Web->App.StatsJson(g_Web->FramesRendered, g_Web->FrameCpuMs));
 }
+
+// What the last frame drew that a person reads or operates, for handle.layout() (a testing aid):
+// [{role, text, x, y, w, h[, highlighted]}] in CSS pixels relative to the canvas.
+EMSCRIPTEN_KEEPALIVE const char* ls_layout() { return g_Web ? Reply(ls::LayoutJson()) : "[]"; }
 
 } // extern "C"

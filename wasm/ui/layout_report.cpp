@@ -1,5 +1,13 @@
-// The layout report (see layout_report.h). First version: explicit records only.
+// The layout report (see layout_report.h): explicit records from the views, and ImGui's own
+// labelled items through its item hooks (IMGUI_ENABLE_TEST_ENGINE, forwarded by
+// imgui_hooks/test_engine_hooks.cpp).
+//
+// Index
+//  [SECTION] Records and clipping
+//  [SECTION] ImGui's items: hooks to roles
+//  [SECTION] JSON
 #include "ui/layout_report.h"
+#include "ui/imgui_hooks/test_engine_hooks.h"
 #include "ui/shaping.h"
 
 #include <nlohmann/json.hpp>
@@ -11,7 +19,60 @@ namespace ls {
 namespace {
 struct LayoutItem { LayoutRole Role; std::string Text; ImRect Rect; bool Highlighted; };
 std::vector<LayoutItem> Items;
+
+// The hooks' state within one frame: the last ItemAdd (to tell whether the item drew anything),
+// a tab's label waiting for its rectangle, and the record the hook made for the last item (so a
+// view that records an ImGui item itself replaces it instead of reporting the control twice).
+struct HookState
+{
+    ImGuiID AddId = 0;
+    ImDrawList* AddDrawList = nullptr;
+    int AddVtx = 0;
+    const ImDrawVert* AddVtxData = nullptr;
+    ImGuiID PendingTabId = 0;
+    std::string PendingTabLabel;
+    ImGuiID RecordedId = 0;
+    int RecordedIndex = -1;
+};
+HookState Hook;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Records and clipping
+//-----------------------------------------------------------------------------
+
+// The rectangle a report is clipped to: what scrolls. Along an axis where the drawing window (or a
+// child window around it) scrolls, content is clipped to it, and what is scrolled out is not
+// reported. Every other clip (the widget's frame, a plot, a table column, a tab bar) cuts what it
+// draws, and the report keeps the item whole so that a test sees it overflow the canvas or run
+// into its neighbour instead of a neatly cut rectangle. The drawing window's own clip is the draw
+// list's (a table's frozen columns clip the columns scrolling under them).
+static ImRect ReportClip(ImGuiWindow* window, const ImRect& draw_clip)
+{
+    const float big = 1e7f;
+    ImRect r(-big, -big, big, big);
+    for (ImGuiWindow* w = window; w; w = w->ParentWindow)
+    {
+        const ImRect c = w == window ? draw_clip : w->InnerClipRect;
+        if (w->ScrollMax.x > 0.0f) { r.Min.x = ImMax(r.Min.x, c.Min.x); r.Max.x = ImMin(r.Max.x, c.Max.x); }
+        if (w->ScrollMax.y > 0.0f) { r.Min.y = ImMax(r.Min.y, c.Min.y); r.Max.y = ImMin(r.Max.y, c.Max.y); }
+        if (!(w->Flags & ImGuiWindowFlags_ChildWindow))
+            break;
+    }
+    return r;
+}
+
+static bool Record(LayoutRole role, std::string_view text, const ImRect& rect, const ImRect& clip, bool highlighted)
+{
+    ImRect r = rect;
+    r.ClipWithFull(clip);
+    if (r.GetWidth() <= 0.0f || r.GetHeight() <= 0.0f)
+        return false;
+    Items.push_back({ role, UnshapedText(text), r, highlighted });
+    return true;
+}
+
+static ImRect DrawListClip(ImDrawList* dl) { return ImRect(dl->GetClipRectMin(), dl->GetClipRectMax()); }
 
 static const char* const RoleNames[] = { "title", "tab", "button", "combo", "checkbox", "slider", "input", "menu",
                                          "label", "legend", "axis", "datalabel" };
@@ -19,21 +80,36 @@ static_assert(IM_ARRAYSIZE(RoleNames) == LayoutRole_COUNT, "one name per LayoutR
 
 const char* LayoutRoleName(LayoutRole role) { return role >= 0 && role < LayoutRole_COUNT ? RoleNames[role] : "label"; }
 
-void LayoutBeginFrame() { Items.clear(); }
+static void OnItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*);
+static void OnItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags);
+
+void LayoutBeginFrame()
+{
+    Items.clear();
+    Hook = HookState();
+    LsItemAddHook = OnItemAdd;
+    LsItemInfoHook = OnItemInfo;
+    if (ImGuiContext* g = ImGui::GetCurrentContext())
+        g->TestEngineHookItems = true;
+}
 
 void LayoutRecord(LayoutRole role, std::string_view text, const ImRect& rect, bool highlighted)
 {
-    ImRect r = rect;
-    if (ImGuiWindow* window = ImGui::GetCurrentWindowRead())
-        r.ClipWithFull(ImRect(window->DrawList->GetClipRectMin(), window->DrawList->GetClipRectMax()));
-    if (r.GetWidth() <= 0.0f || r.GetHeight() <= 0.0f)
-        return;
-    Items.push_back({ role, UnshapedText(text), r, highlighted });
+    ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    const ImRect unclipped(-1e7f, -1e7f, 1e7f, 1e7f);
+    Record(role, text, rect, window ? ReportClip(window, DrawListClip(window->DrawList)) : unclipped, highlighted);
 }
 
 void LayoutRecordLastItem(LayoutRole role, std::string_view text, bool highlighted)
 {
-    LayoutRecord(role, text, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), highlighted);
+    const ImGuiContext& g = *GImGui;
+    // ImGui's hook already reported this item (a Button the view also records): the view's record
+    // replaces it, so the control is reported once.
+    if (Hook.RecordedIndex >= 0 && Hook.RecordedId != 0 && Hook.RecordedId == g.LastItemData.ID &&
+        Hook.RecordedIndex == (int)Items.size() - 1)
+        Items.pop_back();
+    Hook.RecordedIndex = -1;
+    LayoutRecord(role, text, g.LastItemData.Rect, highlighted);
 }
 
 ImVec2 DrawReportedText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text, LayoutRole role,
@@ -42,7 +118,9 @@ ImVec2 DrawReportedText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, Im
     const char* shaped = ShapedText(text);
     ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, shaped);
     dl->AddText(font, size, pos, color, shaped);
-    LayoutRecord(role, text, ImRect(pos, ImVec2(pos.x + extent.x, pos.y + extent.y)), highlighted);
+    // Clipped as dl clips it (a view may draw into a draw list other than its window's).
+    Record(role, text, ImRect(pos, ImVec2(pos.x + extent.x, pos.y + extent.y)),
+           ReportClip(ImGui::GetCurrentWindowRead(), DrawListClip(dl)), highlighted);
     return extent;
 }
 
@@ -50,6 +128,94 @@ ImVec2 DrawReportedText(ImDrawList* dl, ImVec2 pos, ImU32 color, std::string_vie
 {
     return DrawReportedText(dl, ImGui::GetFont(), ImGui::GetFontSize(), pos, color, text, role, highlighted);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] ImGui's items: hooks to roles
+//-----------------------------------------------------------------------------
+
+static void OnItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*)
+{
+    ImGuiContext& g = *ctx;
+    ImGuiWindow* window = g.CurrentWindow;
+    // A tab item says its label before it has a rectangle: this is its rectangle (clipped to the
+    // tab bar's scrolling area, which the tab pushed).
+    if (Hook.PendingTabId != 0 && Hook.PendingTabId == id && window)
+    {
+        if (Record(LayoutRole_Tab, Hook.PendingTabLabel, bb, ReportClip(window, DrawListClip(window->DrawList)), false))
+        {
+            Hook.RecordedId = id;
+            Hook.RecordedIndex = (int)Items.size() - 1;
+        }
+    }
+    Hook.PendingTabId = 0;
+    Hook.AddId = id;
+    Hook.AddDrawList = window ? window->DrawList : nullptr;
+    Hook.AddVtx = Hook.AddDrawList ? Hook.AddDrawList->VtxBuffer.Size : 0;
+    Hook.AddVtxData = Hook.AddDrawList ? Hook.AddDrawList->VtxBuffer.Data : nullptr;
+}
+
+// The label's own rectangle inside an item far wider than any control around its label needs: a
+// selectable spanning its table row or its popup. Anything narrower is the control with its label.
+static ImRect LabelRect(const ImGuiContext& g, const ImRect& item, ImVec2 label)
+{
+    const ImGuiStyle& st = g.Style;
+    const float chrome = g.FontSize + st.FramePadding.y * 2.0f + st.ItemInnerSpacing.x + st.FramePadding.x * 2.0f + st.ItemSpacing.x;
+    if (item.GetWidth() <= label.x + chrome + 1.0f)
+        return item;
+    float x = item.Min.x + IM_TRUNC(st.ItemSpacing.x * 0.5f);   // Selectable pads its box by half the spacing
+    if (const ImGuiTable* t = g.CurrentTable)
+        if (t->CurrentColumn >= 0)
+            x = ImMax(item.Min.x, t->Columns[t->CurrentColumn].WorkMinX);   // a row-spanning one starts at the row
+    const float y = item.Min.y + ImMax(0.0f, (item.GetHeight() - label.y) * 0.5f);
+    return ImRect(x, y, ImMin(x + label.x, item.Max.x), ImMin(y + label.y, item.Max.y));
+}
+
+static void OnItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags)
+{
+    ImGuiContext& g = *ctx;
+    ImGuiWindow* window = g.CurrentWindow;
+    if (!label || !window)
+        return;
+    const char* end = ImGui::FindRenderedTextEnd(label);   // "Name##id": only "Name" is shown
+    if (end == label)
+        return;   // no visible label: a custom control or a hit area, reported by its own code if it shows text
+    std::string_view text(label, (size_t)(end - label));
+    if (g.LastItemData.ID != id || Hook.AddId != id)
+    {
+        // Not the item just added: a tab item (its rectangle comes with its ItemAdd), or a window.
+        if (g.CurrentTabBar)
+        {
+            Hook.PendingTabId = id;
+            Hook.PendingTabLabel.assign(text);
+        }
+        return;
+    }
+    // An item that drew nothing (InvisibleButton("map")) shows no text: its id is not a label.
+    ImDrawList* dl = window->DrawList;
+    if (dl == Hook.AddDrawList && dl->VtxBuffer.Size == Hook.AddVtx && dl->VtxBuffer.Data == Hook.AddVtxData)
+        return;
+    const ImGuiWindowFlags top = window->RootWindow->Flags;
+    const bool in_popup = (top & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_ChildMenu)) && !(top & ImGuiWindowFlags_Tooltip);
+    LayoutRole role = LayoutRole_Button;
+    if (flags & ImGuiItemStatusFlags_Inputable)
+        role = LayoutRole_Input;             // text fields (and ImGui sliders, which look alike here)
+    else if (in_popup || (flags & ImGuiItemStatusFlags_Openable))
+        role = LayoutRole_Menu;
+    else if (flags & ImGuiItemStatusFlags_Checkable)
+        role = LayoutRole_Checkbox;
+    ImRect rect = g.LastItemData.Rect;
+    if (role != LayoutRole_Input)
+        rect = LabelRect(g, rect, ImGui::CalcTextSize(label, end));
+    if (Record(role, text, rect, ReportClip(window, DrawListClip(dl)), false))
+    {
+        Hook.RecordedId = id;
+        Hook.RecordedIndex = (int)Items.size() - 1;
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] JSON
+//-----------------------------------------------------------------------------
 
 std::string LayoutJson()
 {

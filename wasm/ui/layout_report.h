@@ -3,14 +3,20 @@
 // lies outside the canvas and no two texts overlap, without reading pixels.
 //
 // Coordinates are ImGui's, which are CSS pixels relative to the canvas (the density only scales
-// the framebuffer). An item is clipped to the clip rectangle it is drawn under (a scrolled child,
-// a plot) and not reported at all when nothing of it is visible. Text is the text as written in
-// the data (never the shaped stand-in of ui/shaping.h).
+// the framebuffer). An item inside something that scrolls (a scrolled child, a table scrolling
+// sideways) is clipped to what is visible and not reported at all when scrolled out. Other clips
+// (the widget's edge, a plot, a table column, a tab bar) do not shorten the report: an item cut
+// there is reported whole, so a test sees that it overflows. Text is the text as written in the
+// data (never the shaped stand-in of ui/shaping.h).
 //
-// Usage: ImGui's own items with a label (buttons, checkboxes, combos, tabs, sliders, inputs,
-// selectables) are reported by themselves. Everything else that shows text is reported where it is
-// drawn: LayoutRecordLastItem() after ImGui::Text*, LayoutRecord() / DrawReportedText() for text a
-// view draws into a draw list (axis labels, direct labels, legend entries).
+// Usage: ImGui's own items with a visible label (buttons, checkboxes, radio buttons, tabs, inputs,
+// selectables, menu items; in a popup as "menu") are reported by themselves, through ImGui's item
+// hooks, with the label's visible part ("Name##id" -> "Name") and the control's whole rectangle.
+// ImGui says nothing about combos (BeginCombo) or an item's text other than its label (a slider's
+// value, a field's contents): code showing those records them with LayoutRecordLastItem() (which
+// replaces the hook's record of the same item). Everything else that shows text is reported where
+// it is drawn: LayoutRecordLastItem() after ImGui::Text*, LayoutRecord() / DrawReportedText() for
+// text a view draws into a draw list (axis labels, direct labels, legend entries).
 #pragma once
 
 #include "imgui.h"

@@ -228,5 +228,6 @@ function wrap(module) {
     exportCsv: () => module.UTF8ToString(module._ls_export_csv()),
     exportFooter: () => json(module._ls_export_footer()),
     stats: () => json(module._ls_stats()),
+    layout: () => json(module._ls_layout(), []),
   };
 }

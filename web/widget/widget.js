@@ -147,6 +147,8 @@ function makeHandle(w) {
     exportCSV: () => { alive(); return exportCSV(w); },
     exportPNG: () => (w.destroyed ? Promise.reject(lsError("the widget was destroyed")) : exportPNG(w)),
     stats: () => { alive(); return stats(w); },
+    // A testing aid: what the last frame drew that a person reads or operates (docs/embedding.md).
+    layout: () => { alive(); return w.core.layout(); },
     destroy: () => destroy(w),
     retry: () => (w.loading.retry ? w.loading.retry() : Promise.resolve()),
     requestRedraw: () => requestFrame(w),
