@@ -272,6 +272,24 @@ export interface LandscapeStats {
   residentBytes: number;
 }
 
+/** What an item of `layout()` is to a reader. */
+export type LayoutRole = "title" | "tab" | "button" | "combo" | "checkbox" | "slider" | "input" | "menu" | "label" | "legend" | "axis" | "datalabel";
+
+/** One thing the last frame drew that a person reads or operates (a testing aid). */
+export interface LayoutItem {
+  /** What it is: a view tab, a control, chart text (`axis`, `legend`, `datalabel`), other text (`label`). */
+  role: LayoutRole;
+  /** Its text as written in the data (a control's visible label); `""` for a control without text. */
+  text: string;
+  /** Its rectangle in CSS pixels relative to the canvas's top left corner (clipped to what scrolls). */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Present and `true` where the item is drawn highlighted (a hovered series or legend entry). */
+  highlighted?: boolean;
+}
+
 /** One widget: what `createLandscape()` resolves with and `<social-landscape>.widget` holds. */
 export interface LandscapeWidget {
   /** Fetches a data file (with `options.fetch` unless `fetchInit` is given) and shows it; a failure rejects and keeps the previous data. */
@@ -296,6 +314,8 @@ export interface LandscapeWidget {
   exportPNG(): Promise<Blob>;
   /** Counters for tests and monitoring; `version` is the package's. Throws once the widget is destroyed. */
   stats(): LandscapeStats;
+  /** A testing aid: what the last frame drew that a person reads or operates. Throws once the widget is destroyed. */
+  layout(): LayoutItem[];
   /** Removes the canvas, the DOM, listeners and timers, and frees the wasm instance. Safe to call twice. */
   destroy(): void;
   /** Repeats the last failed (or last) `load()`; resolves when it is done (never rejects). */
