@@ -7,9 +7,14 @@
 #include "ui/views/views.h"
 #include "core/stable_sort.h"
 #include "ui/app.h"
+#include "ui/controls.h"
+#include "ui/layout_report.h"
+#include "ui/shaping.h"
+#include "ui/views/view_layout.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 
 namespace ls {
@@ -24,6 +29,73 @@ void UpdateCompareModel(ViewContext& ctx)
     ctx.Compare = BuildCompareModel(*ctx.Data, ctx.Query);
 }
 
+// A bar's label in its column: on one line, on two (wrapped at a space) when the row is tall
+// enough, else cut with an ellipsis. The full label is reported (layout()) and shown in the
+// tooltip. Returns whether it was cut.
+static bool DrawBarLabel(ImDrawList* dl, ImVec2 p, float w, float row_h, ImU32 color, const std::string& label, bool lit)
+{
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize(), lh = ImGui::GetTextLineHeight();
+    const char* shaped = ShapedText(label);
+    ImVec2 full = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, shaped);
+    if (full.x <= w)
+    {
+        ImVec2 at(p.x, p.y + (row_h - lh) * 0.5f);
+        dl->AddText(font, fs, at, color, shaped);
+        LayoutRecord(LayoutRole_Label, label, ImRect(at, ImVec2(at.x + full.x, at.y + lh)), lit);
+        return false;
+    }
+    const char* end = shaped + std::strlen(shaped);
+    const char* wrap = font->CalcWordWrapPositionA(fs / font->FontSize, shaped, end, w);
+    bool two = row_h >= lh * 2.0f + 2.0f && wrap > shaped && wrap < end;
+    if (two)
+    {
+        std::string first(shaped, wrap);
+        while (*wrap == ' ')
+            wrap++;
+        std::string second = Ellipsize(font, fs, wrap, w);
+        float w1 = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, first.c_str()).x, w2 = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, second.c_str()).x;
+        if (w1 <= w)
+        {
+            ImVec2 at(p.x, p.y + (row_h - lh * 2.0f) * 0.5f);
+            dl->AddText(font, fs, at, color, first.c_str());
+            dl->AddText(font, fs, ImVec2(at.x, at.y + lh), color, second.c_str());
+            LayoutRecord(LayoutRole_Label, label, ImRect(at, ImVec2(at.x + std::max(w1, w2), at.y + lh * 2.0f)), lit);
+            return second.size() < std::strlen(wrap);
+        }
+    }
+    std::string cut = Ellipsize(font, fs, shaped, w);
+    ImVec2 at(p.x, p.y + (row_h - lh) * 0.5f);
+    dl->AddText(font, fs, at, color, cut.c_str());
+    LayoutRecord(LayoutRole_Label, label, ImRect(at, ImVec2(at.x + font->CalcTextSizeA(fs, FLT_MAX, 0.0f, cut.c_str()).x, at.y + lh)), lit);
+    return true;
+}
+
+// A value label at x, cut to what is left of the row (the full text is reported and in the tooltip).
+static void DrawValueLabel(ImDrawList* dl, ImVec2 at, float right, ImU32 color, const std::string& value, bool lit)
+{
+    std::string fit = Ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), value.c_str(), std::max(0.0f, right - at.x));
+    ImVec2 s = ImGui::CalcTextSize(fit.c_str());
+    dl->AddText(at, color, fit.c_str());
+    LayoutRecord(LayoutRole_DataLabel, value, ImRect(at, ImVec2(at.x + s.x, at.y + s.y)), lit);
+}
+
+// The whole of a label that was cut, added to the figure's tooltip (BeginTooltip appends to it).
+static void FullLabelTooltip(const std::string& label)
+{
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(ShapedText(label));
+    ImGui::EndTooltip();
+}
+
+static std::string BarValueText(const Dataset& ds, const CompareModel& model, const CompareBar& b)
+{
+    std::string v = FigureValueText(ds, model.Metric, b.F) + (b.F.Conf != Confidence_Reported ? " est." : "");
+    if (b.F.Age > 0)
+        v += "  (" + AgeText(b.F, model.Granularity) + ")";
+    return v;
+}
+
 void DrawCompareView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
@@ -31,35 +103,46 @@ void DrawCompareView(ViewContext& ctx)
     UpdateCompareModel(ctx);
     const CompareModel& model = ctx.Compare;
     int by = ctx.Edit.CompareBy == CompareKind_Region ? 1 : 0;
+    // The controls wrap at narrow widths instead of running off the edge.
+    FlowLayout row;
+    row.Next(TextWidth("Compare"));
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("Compare");
-    ImGui::SameLine();
-    bool by_changed = ImGui::RadioButton("platforms", &by, 0);
-    ImGui::SameLine();
-    by_changed |= ImGui::RadioButton("regions", &by, 1);
-    if (by_changed)
+    LayoutRecordLastItem(LayoutRole_Label, "Compare");
+    static const char* const by_labels[] = { "platforms", "regions" };
+    row.Next(SegmentedTabsWidth(by_labels, 2, true));
+    int pressed = SegmentedTabs(th, "##compare-by", by_labels, 2, by, 0.0f, true);
+    if (pressed >= 0 && pressed != by)
     {
+        by = pressed;
         ctx.Edit.CompareBy = by ? CompareKind_Region : CompareKind_Entity;
         ctx.CommitState();
     }
-    ImGui::SameLine();
+    row.Next(ToggleWidth("Largest first"));
     bool desc = ctx.Edit.SortDescending;
-    if (ImGui::Checkbox("Largest first", &desc))
+    if (Toggle(th, "##compare-desc", "Largest first", &desc))
     {
         ctx.Edit.SortDescending = desc;
         ctx.CommitState();
     }
     if (by == 0)
     {
-        ImGui::SameLine();
+        row.Next(ToggleWidth("Group by owner's country"));
         bool group = ctx.Edit.GroupByOrigin;
-        if (ImGui::Checkbox("Group by owner's country", &group))
+        if (Toggle(th, "##compare-group", "Group by owner's country", &group))
         {
             ctx.Edit.GroupByOrigin = group;
             ctx.CommitState();
         }
-        ImGui::SameLine();
         if (model.Region >= 0)
-            ImGui::TextDisabled("at %s", ds.Regions[model.Region].Name.c_str());
+        {
+            std::string at = std::string("at ") + ShapedText(ds.Regions[model.Region].Name);
+            std::string fit = Ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), at.c_str(), ImGui::GetContentRegionAvail().x);
+            row.Next(TextWidth(fit.c_str()));
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("%s", fit.c_str());
+            LayoutRecordLastItem(LayoutRole_Label, "at " + ds.Regions[model.Region].Name);
+        }
     }
     DrawNotes(ctx, model.Notes);
     const std::vector<CompareBar>& bars = model.Bars;
@@ -67,10 +150,16 @@ void DrawCompareView(ViewContext& ctx)
     {
         ImGui::TextWrapped("No recent %s figure at or shortly before %s for this selection.", GranularityAdjective(model.Granularity),
                            PeriodLabel(ctx.Sel.At).c_str());
+        LayoutRecordLastItem(LayoutRole_Label, "No recent figure for this selection");
         return;
     }
     if (model.FellBack)
-        ImGui::TextDisabled("Only one platform has a figure here, so its regions are compared instead.");
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, th.TextMuted);
+        ImGui::TextWrapped("Only one platform has a figure here, so its regions are compared instead.");
+        ImGui::PopStyleColor();
+        LayoutRecordLastItem(LayoutRole_Label, "Only one platform has a figure here, so its regions are compared instead.");
+    }
     double hi = 0, lo = 0;
     for (const CompareBar& b : bars)
     {
@@ -80,60 +169,89 @@ void DrawCompareView(ViewContext& ctx)
     if (hi <= lo)
         hi = lo + 1;
 
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float lh = ImGui::GetTextLineHeight();
+    const float full = avail.x - ImGui::GetStyle().ScrollbarSize;   // room for a scrollbar when the rows do not fit
+    // Narrow: each label on a line of its own above its bar, so the bars keep the whole width.
+    const bool stacked = full < 520.0f;
+
     // Each bar's value text (with its bound sign and age) and the room the widest one needs at
-    // the bars' end, so that no label is cut off by the edge.
+    // the bars' end, so that no value is cut off by the edge.
     std::vector<std::string> values;
-    float value_w = 90.0f;
+    float value_w = 60.0f, label_need = 0.0f;
     for (const CompareBar& b : bars)
     {
-        std::string v = FigureValueText(ds, model.Metric, b.F) + (b.F.Conf != Confidence_Reported ? " est." : "");
-        if (b.F.Age > 0)
-            v += "  (" + AgeText(b.F, model.Granularity) + ")";
+        std::string v = BarValueText(ds, model, b);
         value_w = std::max(value_w, ImGui::CalcTextSize(v.c_str()).x + 12.0f + (b.F.Limit == Bound_Lower ? 36.0f : 0.0f));
+        label_need = std::max(label_need, ImGui::CalcTextSize(ShapedText(b.Label)).x);
         values.push_back(std::move(v));
     }
-    value_w = std::min(value_w, ImGui::GetContentRegionAvail().x * 0.45f);
-    ImGui::BeginChild("compare-bars", ImGui::GetContentRegionAvail(), ImGuiChildFlags_None);
+    value_w = std::min(value_w, full * 0.45f);
+    float label_w = stacked ? full : std::min({ label_need + 4.0f, 300.0f, full * 0.38f });
+
+    // Rows share the height: a few bars are drawn thick and spread over the space, many are drawn
+    // at one line each and scroll.
+    int groups = 0;
+    if (ctx.Edit.GroupByOrigin && ctx.Edit.CompareBy == CompareKind_Entity)
+    {
+        std::string g;
+        for (size_t i = 0; i < bars.size(); i++)
+            if (i == 0 || bars[i].Group != g)
+            {
+                g = bars[i].Group;
+                groups++;
+            }
+    }
+    const float sep_h = ImGui::GetFrameHeightWithSpacing();
+    const float stack_label_h = stacked ? lh + 2.0f : 0.0f;
+    float fixed = groups * sep_h + (model.Totals.empty() ? 0.0f : sep_h + model.Totals.size() * (lh * (stacked ? 2.0f : 1.0f) + 10.0f));
+    float min_row = stack_label_h + lh + 6.0f;
+    float row_h = std::max(min_row, (avail.y - fixed) / (float)bars.size() - ImGui::GetStyle().ItemSpacing.y);
+    row_h = std::min(row_h, stack_label_h + 96.0f);
+    float bar_thick = std::clamp((row_h - stack_label_h) * 0.62f, lh + 2.0f, 56.0f);
+
+    ImGui::BeginChild("compare-bars", avail, ImGuiChildFlags_None);
     ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     if (ImGui::GetScrollMaxY() > 0)
         ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    float label_w = std::min(260.0f, ImGui::GetContentRegionAvail().x * 0.38f);
-    float bar_h = ImGui::GetTextLineHeight() + 6.0f;
     std::string group;
     for (size_t i = 0; i < bars.size(); i++)
     {
         const CompareBar& b = bars[i];
-        if (ctx.Edit.GroupByOrigin && ctx.Edit.CompareBy == CompareKind_Entity && b.Group != group)
+        if (ctx.Edit.GroupByOrigin && ctx.Edit.CompareBy == CompareKind_Entity && (i == 0 || b.Group != group))
         {
             group = b.Group;
-            ImGui::SeparatorText(("Owner's country: " + group).c_str());
+            std::string title = "Owner's country: " + b.Group;
+            ImGui::SeparatorText(ShapedText(title));
+            LayoutRecordLastItem(LayoutRole_Label, title);
         }
         ImGui::PushID((int)i);
         ImVec2 p = ImGui::GetCursorScreenPos();
-        float full = ImGui::GetContentRegionAvail().x;
-        if (ImGui::InvisibleButton("bar", ImVec2(full, bar_h)))
+        float row_w = ImGui::GetContentRegionAvail().x;
+        if (ImGui::InvisibleButton("bar", ImVec2(row_w, row_h)))
             Emit(ctx, "select", SelectEventJson(ctx, b.F.Row));
         bool hovered = ImGui::IsItemHovered();
-        if (hovered)
-            ObservationTooltip(ctx, b.F);
         ImGui::PopID();
-        float x0 = p.x + label_w + 8.0f;
-        float span = std::max(10.0f, full - label_w - 8.0f - value_w);
+        float x0 = stacked ? p.x : p.x + label_w + 8.0f;
+        float span = std::max(10.0f, (stacked ? row_w : row_w - label_w - 8.0f) - value_w);
+        float top = p.y + stack_label_h + (row_h - stack_label_h - bar_thick) * 0.5f;
         float zero = x0 + (float)((0 - lo) / (hi - lo)) * span;
         float end = x0 + (float)((b.F.Value - lo) / (hi - lo)) * span;
-        ImRect bar(ImVec2(std::min(zero, end), p.y + 3), ImVec2(std::max(zero, end) + 1.0f, p.y + bar_h - 3));
+        ImRect bar(ImVec2(std::min(zero, end), top), ImVec2(std::max(zero, end) + 1.0f, top + bar_thick));
         ImU32 col = model.By == CompareKind_Region && ctx.Sel.Entities.size() <= 1 ? th.Accent : EntityColorFor(ctx, b.F.Entity);
         bool est = b.F.Conf != Confidence_Reported;
         bool stale = b.F.Age > 0;
         if (hovered)
-            dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + full, p.y + bar_h), WithAlpha(th.Grid, 0.6f), 3.0f);
-        dl->AddRectFilled(bar.Min, bar.Max, est || stale ? WithAlpha(col, 0.45f) : col, 2.0f);
+            dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + row_w, p.y + row_h), WithAlpha(th.Grid, 0.6f), 3.0f);
+        dl->AddRectFilled(bar.Min, bar.Max, est || stale ? CachedEstimateColor(col, th) : col, 2.0f);
         if (est)
         {
             DrawHatch(dl, bar, th.EstimateHatch, 6.0f);
             dl->AddRect(bar.Min, bar.Max, col, 2.0f, 0, 1.0f);
         }
+        if (hovered)
+            dl->AddRect(ImVec2(bar.Min.x - 1, bar.Min.y - 1), ImVec2(bar.Max.x + 1, bar.Max.y + 1), th.Text, 2.0f, 0, 1.5f);
         if (b.F.Limit == Bound_Lower)
         {
             // Open-ended: the bar fades out past its figure and an arrow says "more".
@@ -149,41 +267,49 @@ void DrawCompareView(ViewContext& ctx)
             dl->AddRectFilled(bar.Min, bar.Max, th.Background, 2.0f);
             dl->AddRect(bar.Min, bar.Max, col, 2.0f, 0, 1.5f);
         }
-        // Label (clipped to its column), value at the bar's end.
-        dl->PushClipRect(p, ImVec2(p.x + label_w, p.y + bar_h), true);
-        dl->AddText(ImVec2(p.x, p.y + 3), th.Text, b.Label.c_str());
-        dl->PopClipRect();
-        const std::string& value = values[i];
+        // Label in its column (or on its own line when stacked), value at the bar's end.
+        bool cut = stacked ? DrawBarLabel(dl, p, label_w, stack_label_h, th.Text, b.Label, hovered)
+                           : DrawBarLabel(dl, p, label_w, row_h, th.Text, b.Label, hovered);
         float value_x = std::max(zero, end) + 6.0f + (b.F.Limit == Bound_Lower ? 36.0f : 0.0f);
-        dl->AddText(ImVec2(value_x, p.y + 3), stale ? th.TextMuted : th.Text, value.c_str());
+        DrawValueLabel(dl, ImVec2(value_x, (bar.Min.y + bar.Max.y - lh) * 0.5f), p.x + row_w, stale ? th.TextMuted : th.Text, values[i], hovered);
+        if (hovered)
+        {
+            ObservationTooltip(ctx, b.F);
+            if (cut)
+                FullLabelTooltip(b.Label);
+        }
     }
     // Totals (the world, or a region containing others compared) come after the ranking, apart
     // and without a bar: on the parts' scale a total's bar would dwarf them and read as a rank.
     if (!model.Totals.empty())
+    {
         ImGui::SeparatorText("Totals, not ranked with their parts");
+        LayoutRecordLastItem(LayoutRole_Label, "Totals, not ranked with their parts");
+    }
     for (size_t i = 0; i < model.Totals.size(); i++)
     {
         const CompareBar& b = model.Totals[i];
         ImGui::PushID((int)(bars.size() + i));
         ImVec2 p = ImGui::GetCursorScreenPos();
-        float full = ImGui::GetContentRegionAvail().x;
-        if (ImGui::InvisibleButton("total", ImVec2(full, bar_h)))
+        float row_w = ImGui::GetContentRegionAvail().x;
+        float total_h = stacked ? lh * 2.0f + 6.0f : lh + 6.0f;
+        if (ImGui::InvisibleButton("total", ImVec2(row_w, total_h)))
             Emit(ctx, "select", SelectEventJson(ctx, b.F.Row));
         bool hovered = ImGui::IsItemHovered();
         if (hovered)
-        {
-            ObservationTooltip(ctx, b.F);
-            dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + full, p.y + bar_h), WithAlpha(th.Grid, 0.6f), 3.0f);
-        }
+            dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + row_w, p.y + total_h), WithAlpha(th.Grid, 0.6f), 3.0f);
         ImGui::PopID();
         std::string label = b.Label + (ds.Regions[b.F.Region].World ? " (total, not ranked)" : " (contains " + b.Contains + ")");
-        dl->PushClipRect(p, ImVec2(p.x + label_w, p.y + bar_h), true);
-        dl->AddText(ImVec2(p.x, p.y + 3), th.Text, label.c_str());
-        dl->PopClipRect();
-        std::string value = FigureValueText(ds, model.Metric, b.F) + (b.F.Conf != Confidence_Reported ? " est." : "");
-        if (b.F.Age > 0)
-            value += "  (" + AgeText(b.F, model.Granularity) + ")";
-        dl->AddText(ImVec2(p.x + label_w + 8.0f, p.y + 3), b.F.Age > 0 ? th.TextMuted : th.Text, value.c_str());
+        bool cut = DrawBarLabel(dl, ImVec2(p.x, p.y + 3), label_w, lh, th.Text, label, hovered);
+        std::string value = BarValueText(ds, model, b);
+        ImVec2 vp = stacked ? ImVec2(p.x, p.y + 3 + lh) : ImVec2(p.x + label_w + 8.0f, p.y + 3);
+        DrawValueLabel(dl, vp, p.x + row_w, b.F.Age > 0 ? th.TextMuted : th.Text, value, hovered);
+        if (hovered)
+        {
+            ObservationTooltip(ctx, b.F);
+            if (cut)
+                FullLabelTooltip(label);
+        }
     }
     ImGui::EndChild();
 }

@@ -6,6 +6,10 @@
 #include "ui/views/views.h"
 #include "core/stable_sort.h"
 #include "ui/app.h"
+#include "ui/controls.h"
+#include "ui/layout_report.h"
+#include "ui/shaping.h"
+#include "ui/views/view_layout.h"
 
 #include <algorithm>
 #include <cmath>
@@ -111,49 +115,79 @@ static void OutlineCountry(ImDrawList* dl, const CountryShape& c, const MapTrans
     }
 }
 
-static void DrawLegend(ViewContext& ctx, ImDrawList* dl, ImRect area, double lo, double hi, double lo_pos)
+// The colour scale's legend, in its own box beside or below the map (never over it): the unit,
+// the ramp with its two ends, and the swatch for countries without a figure. Returns its height.
+static float LegendHeight(const ViewContext& ctx, float width)
+{
+    float lh = ctx.Fonts_.Small->FontSize;
+    float ramp_w = std::min(220.0f, width);
+    bool nodata_beside = width - ramp_w >= 190.0f;
+    return lh + 4.0f + 10.0f + 2.0f + lh + (nodata_beside ? 0.0f : lh + 4.0f) + 6.0f;
+}
+
+static void DrawLegend(ViewContext& ctx, ImDrawList* dl, ImRect box, double lo, double hi, double lo_pos)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
     bool log = ctx.Edit.Scale == ScaleKind_Log && lo_pos > 0 && hi > lo_pos;
     double a = log ? lo_pos : lo, b = hi;
-    ImGui::PushFont(ctx.Fonts_.Small);
+    ImFont* font = ctx.Fonts_.Small;
+    float fs = font->FontSize, lh = fs;
     std::string unit = ds.Metrics[ctx.Sel.Metric].Unit + (log ? " (log scale)" : "");
     std::string lo_s = FormatValue(ds, ctx.Sel.Metric, a), hi_s = FormatValue(ds, ctx.Sel.Metric, b);
-    float w = 170.0f, h = 10.0f, pad = 8.0f;
-    ImVec2 p(area.Min.x + pad, area.Max.y - pad - h - ImGui::GetTextLineHeight() * 2.0f - 4.0f);
-    dl->AddRectFilled(ImVec2(p.x - 6, p.y - ImGui::GetTextLineHeight() - 6), ImVec2(p.x + w + 6, area.Max.y - 2), WithAlpha(th.Background, 0.85f), 4.0f);
-    dl->AddText(ImVec2(p.x, p.y - ImGui::GetTextLineHeight() - 2), th.TextMuted, unit.c_str());
+    float w = std::min(220.0f, box.GetWidth()), h = 10.0f;
+    ImVec2 p = box.Min;
+    std::string unit_fit = Ellipsize(font, fs, ShapedText(unit), box.GetWidth());
+    dl->AddText(font, fs, p, th.TextMuted, unit_fit.c_str());
+    LayoutRecord(LayoutRole_Legend, unit, ImRect(p, ImVec2(p.x + font->CalcTextSizeA(fs, FLT_MAX, 0, unit_fit.c_str()).x, p.y + lh)));
+    p.y += lh + 4.0f;
     for (int i = 0; i < 32; i++)
     {
         float x0 = p.x + w * i / 32.0f, x1 = p.x + w * (i + 1) / 32.0f;
         dl->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1 + 0.5f, p.y + h), SequentialColor((i + 0.5f) / 32.0f, th.Dark));
     }
-    dl->AddText(ImVec2(p.x, p.y + h + 2), th.Text, lo_s.c_str());
-    ImVec2 hs = ImGui::CalcTextSize(hi_s.c_str());
-    dl->AddText(ImVec2(p.x + w - hs.x, p.y + h + 2), th.Text, hi_s.c_str());
-    ImVec2 q(p.x, p.y + h + 2 + ImGui::GetTextLineHeight() + 2);
+    float ramp_y = p.y;
+    p.y += h + 2.0f;
+    DrawReportedText(dl, font, fs, p, th.Text, lo_s, LayoutRole_Legend);
+    float hs = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, hi_s.c_str()).x;
+    DrawReportedText(dl, font, fs, ImVec2(p.x + w - hs, p.y), th.Text, hi_s, LayoutRole_Legend);
+    // "No data" beside the ramp when there is room, else on a line of its own.
+    ImVec2 q = box.GetWidth() - w >= 190.0f ? ImVec2(p.x + w + 16.0f, ramp_y) : ImVec2(p.x, p.y + lh + 4.0f);
     dl->AddRectFilled(q, ImVec2(q.x + 12, q.y + 10), th.CountryNeutral);
-    dl->AddText(ImVec2(q.x + 16, q.y - 2), th.TextMuted, "no data / not in a region");
-    ImGui::PopFont();
+    dl->AddRect(q, ImVec2(q.x + 12, q.y + 10), th.CountryBorder);
+    DrawReportedText(dl, font, fs, ImVec2(q.x + 16, q.y - 2), th.TextMuted, "no data / not in a region", LayoutRole_Legend);
 }
 
-// The list beside the map: every region with a value, largest first, including those the map
-// cannot draw.
-static void DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, double lo_pos)
+// The list beside (or below) the map: every region with a value, largest first, including those
+// the map cannot draw. Each entry is the region's name, then its value and what is special about
+// it, wrapped to the list's width so that nothing runs into anything. `map_hovered` is the region
+// under the pointer on the map (its entry is highlighted); returns the region whose entry is
+// hovered (the map outlines it), or -1.
+// size.y <= 0: no scrolling list of its own (it is part of the narrow layout's scrolling column).
+static int DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, double lo_pos, int map_hovered)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
-    ImGui::BeginChild("map-regions", size, ImGuiChildFlags_None);
-    ImRect r(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + size.x, ImGui::GetWindowPos().y + size.y));
-    if (ImGui::GetScrollMaxY() > 0)
-        ctx.WheelRects.push_back(r);
+    int list_hovered = -1;
+    const bool own_child = size.y > 0.0f;
+    if (own_child)
+    {
+        ImGui::BeginChild("map-regions", size, ImGuiChildFlags_None);
+        ImRect r(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + size.x, ImGui::GetWindowPos().y + size.y));
+        if (ImGui::GetScrollMaxY() > 0)
+            ctx.WheelRects.push_back(r);
+    }
     if (ctx.MapM.Cells.empty())
+    {
         ImGui::TextWrapped("No recent figure for this platform at %s. Try another period or platform.", PeriodLabel(ctx.Sel.At).c_str());
+        LayoutRecordLastItem(LayoutRole_Label, "No recent figure for this platform");
+    }
     DrawNotes(ctx, ctx.MapM.Notes);
     // A click changes the state, which recomputes the colouring: apply it after the list is drawn.
     int clicked = -1;
     uint32_t clicked_row = 0;
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize(), lh = ImGui::GetTextLineHeight();
     for (const MapCell& cell : ctx.MapM.Cells)
     {
         const int i = cell.Region;
@@ -163,34 +197,51 @@ static void DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, 
         bool est = f.Conf != Confidence_Reported;
         ImGui::PushID(i);
         ImVec2 p = ImGui::GetCursorScreenPos();
-        float lh = ImGui::GetTextLineHeight();
+        float text_w = std::max(20.0f, ImGui::GetContentRegionAvail().x - 22.0f);
+        std::string value = FigureValueText(ds, ctx.Sel.Metric, f) + (est ? " (est.)" : "") +
+                            (f.Age > 0 ? " (" + AgeText(f, ctx.MapM.Granularity) + ")" : "");
+        bool drawable = cell.Painted && (reg.World || !reg.Countries.empty());
+        const char* why = drawable ? "" : reg.World ? "total, not drawn" : "not on the map: no country list";
+        std::string name_fit = Ellipsize(font, fs, ShapedText(reg.Name), text_w);
+        std::string value_fit = Ellipsize(font, fs, value.c_str(), text_w);
+        float value_w = ImGui::CalcTextSize(value_fit.c_str()).x, why_w = ImGui::CalcTextSize(why).x;
+        bool why_beside = !drawable && value_w + 6.0f + why_w <= text_w;
+        int lines = 2 + (!drawable && !why_beside ? 1 : 0);
         bool selected = RegionSelected(ctx, i);
-        if (ImGui::Selectable("##region", selected, 0, ImVec2(0, lh * 2.0f + 4.0f)))
+        if (ImGui::Selectable("##region", selected || i == map_hovered, 0, ImVec2(0, lh * lines + 4.0f)))
         {
             clicked = i;
             clicked_row = row;
         }
-        if (ImGui::IsItemHovered())
+        bool hovered = ImGui::IsItemHovered();
+        if (hovered)
+        {
+            list_hovered = i;
             ObservationTooltip(ctx, f);
+        }
+        bool lit = hovered || i == map_hovered;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImU32 col = SequentialColor(ScaleT(ctx, f.Value, lo, hi, lo_pos), th.Dark);
         ImRect sw(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + 14, p.y + lh));
         dl->AddRectFilled(sw.Min, sw.Max, est ? WithAlpha(col, 0.5f) : col);
         if (est)
             DrawHatch(dl, sw, th.EstimateHatch, 4.0f);
-        dl->AddText(ImVec2(p.x + 20, p.y), th.Text, reg.Name.c_str());
-        std::string value = FigureValueText(ds, ctx.Sel.Metric, f) + (est ? " (est.)" : "") +
-                            (f.Age > 0 ? " (" + AgeText(f, ctx.MapM.Granularity) + ")" : "");
-        dl->AddText(ImVec2(p.x + 20, p.y + lh + 1), th.TextMuted, value.c_str());
-        bool drawable = cell.Painted && (reg.World || !reg.Countries.empty());
+        dl->AddText(ImVec2(p.x + 20, p.y), th.Text, name_fit.c_str());
+        ImVec2 ns = ImGui::CalcTextSize(name_fit.c_str());
+        LayoutRecord(LayoutRole_Legend, reg.Name, ImRect(sw.Min, ImVec2(p.x + 20 + ns.x, p.y + ns.y)), lit);
+        ImVec2 vp(p.x + 20, p.y + lh + 1);
+        dl->AddText(vp, th.TextMuted, value_fit.c_str());
+        LayoutRecord(LayoutRole_Label, value, ImRect(vp, ImVec2(vp.x + value_w, vp.y + lh)));
         if (!drawable)
         {
-            ImVec2 vs = ImGui::CalcTextSize(value.c_str());
-            dl->AddText(ImVec2(p.x + 26 + vs.x, p.y + lh + 1), th.TextMuted, reg.World ? "total, not drawn" : "not on the map: no country list");
+            ImVec2 wp = why_beside ? ImVec2(vp.x + value_w + 6.0f, vp.y) : ImVec2(vp.x, vp.y + lh + 1);
+            std::string why_fit = Ellipsize(font, fs, why, text_w);
+            DrawReportedText(dl, wp, th.TextMuted, why_fit, LayoutRole_Label);
         }
         ImGui::PopID();
     }
-    ImGui::EndChild();
+    if (own_child)
+        ImGui::EndChild();
     if (clicked >= 0)
     {
         bool was_selected = RegionSelected(ctx, clicked);
@@ -200,6 +251,7 @@ static void DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, 
         Emit(ctx, "select", SelectEventJson(ctx, clicked_row));
         ctx.CommitState();
     }
+    return list_hovered;
 }
 
 void DrawMapView(ViewContext& ctx)
@@ -214,40 +266,70 @@ void DrawMapView(ViewContext& ctx)
         return;
     }
 
-    // Entity switcher: the map shows one platform at a time.
+    // Entity switcher: the map shows one platform at a time. The row wraps at narrow widths.
+    FlowLayout row;
+    row.Next(TextWidth("Showing"));
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("Showing");
+    LayoutRecordLastItem(LayoutRole_Label, "Showing");
     for (int e : ctx.Sel.Entities)
     {
-        ImGui::SameLine();
-        std::string label = EntityLabel(ds.Entities[e]) + "##map-e" + std::to_string(e);
+        const char* name = ShapedText(EntityLabel(ds.Entities[e]));
+        std::string id = "##map-e" + std::to_string(e);
+        row.Next(TextButtonWidth(name));
         bool on = e == entity;
-        if (on)
-            ImGui::PushStyleColor(ImGuiCol_Button, WithAlpha(EntityColorFor(ctx, e), 0.35f));
-        if (ImGui::SmallButton(label.c_str()) && !on)
+        if (TextButton(th, id.c_str(), name, on) && !on)
         {
             auto& ids = ctx.Edit.Entities;
             ids.erase(std::remove(ids.begin(), ids.end(), ds.Entities[e].Id), ids.end());
             ids.insert(ids.begin(), ds.Entities[e].Id);
             ctx.CommitState();
         }
-        if (on)
-            ImGui::PopStyleColor();
     }
-    ImGui::SameLine();
-    ImGui::TextDisabled("· %s", PeriodLabel(ctx.Sel.At).c_str());
-    ImGui::SameLine();
+    std::string at = "· " + PeriodLabel(ctx.Sel.At);
+    row.Next(TextWidth(at.c_str()));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", at.c_str());
+    LayoutRecordLastItem(LayoutRole_Label, at);
+    row.Next(ToggleWidth("Log colour scale"));
     bool log = ctx.Edit.Scale == ScaleKind_Log;
-    if (ImGui::Checkbox("Log colour scale", &log))
+    if (Toggle(th, "##map-log", "Log colour scale", &log))
     {
         ctx.Edit.Scale = log ? ScaleKind_Log : ScaleKind_Linear;
         ctx.CommitState();
     }
 
+    // Wide: the map, and beside it a column with the legend over the region list. Narrow: the
+    // map across the width, the legend under it, then the list. The map keeps its aspect, so it
+    // gets the height its width can use and the list the rest.
     ImVec2 avail = ImGui::GetContentRegionAvail();
     bool side = avail.x > 640.0f;
-    float list_w = side ? std::min(260.0f, avail.x * 0.3f) : avail.x;
-    ImVec2 map_size = side ? ImVec2(avail.x - list_w - 8.0f, avail.y) : ImVec2(avail.x, avail.y * 0.62f);
+    const float gap = 8.0f;
+    float aspect = ctx.Map.Height > 0 ? ctx.Map.Width / ctx.Map.Height : 2.0f;
+    float list_w, legend_h;
+    ImVec2 map_size;
+    if (side)
+    {
+        float want_map_w = avail.y * aspect;   // the widest map the height allows
+        list_w = std::clamp(avail.x - gap - want_map_w, std::min(260.0f, avail.x * 0.3f), std::max(260.0f, avail.x * 0.3f));
+        map_size = ImVec2(avail.x - list_w - gap, avail.y);
+        legend_h = LegendHeight(ctx, list_w);
+    }
+    else
+    {
+        // Narrow: one scrolling column (the map, its legend, every region), so that a phone's
+        // short view still shows a map of a useful size; the wheel over the map zooms it.
+        ImGui::BeginChild("map-scroll", avail, ImGuiChildFlags_None);
+        ImVec2 wp = ImGui::GetWindowPos();
+        ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + avail.x, wp.y + avail.y)));
+        avail.x = ImGui::GetContentRegionAvail().x - (ImGui::GetScrollMaxY() > 0 ? 0.0f : ImGui::GetStyle().ScrollbarSize);
+        list_w = avail.x;
+        legend_h = LegendHeight(ctx, avail.x);
+        float map_h = std::min(avail.x / aspect, std::max(120.0f, avail.y * 0.7f));
+        map_size = ImVec2(avail.x, std::max(60.0f, map_h));
+    }
     double lo = ctx.MapM.Lo, hi = ctx.MapM.Hi, lo_pos = ctx.MapM.LoPositive;
+    static int list_hovered = -1;   // the region list's hovered entry of the last frame: outlined on the map
 
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImRect area(origin, ImVec2(origin.x + map_size.x, origin.y + map_size.y));
@@ -261,14 +343,17 @@ void DrawMapView(ViewContext& ctx)
         ctx.MapPan.x += io.MouseDelta.x;
         ctx.MapPan.y += io.MouseDelta.y;
     }
+    if (hovered)
+        ImGui::SetItemKeyOwner(ImGuiKey_MouseWheelY);   // the wheel zooms the map, not the column around it
     if (hovered && io.MouseWheel != 0.0f)
         ZoomMapAt(ctx, io.MousePos, std::pow(1.25f, io.MouseWheel));
+    int hovered_region = -1;
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(area.Min, area.Max, true);
     if (ctx.Map.Countries.empty())
     {
-        dl->AddText(ImVec2(area.Min.x + 8, area.Min.y + 8), th.ErrorText, ("The world map is unavailable: " + ctx.MapError).c_str());
+        DrawReportedText(dl, ImVec2(area.Min.x + 8, area.Min.y + 8), th.ErrorText, "The world map is unavailable: " + ctx.MapError, LayoutRole_Label);
     }
     else
     {
@@ -298,13 +383,14 @@ void DrawMapView(ViewContext& ctx)
         for (const CountryShape& c : ctx.Map.Countries)
             OutlineCountry(dl, c, t, th.CountryBorder, 0.6f);
         // Selected regions and the hovered region get an outline.
-        int hovered_region = hovered_country >= 0 ? ctx.CountryRegion[hovered_country] : -1;
+        hovered_region = hovered_country >= 0 ? ctx.CountryRegion[hovered_country] : -1;
+        int outlined = hovered_region >= 0 ? hovered_region : list_hovered;
         for (int c = 0; c < (int)ctx.Map.Countries.size(); c++)
         {
             int r = ctx.CountryRegion[c];
             if (r < 0)
                 continue;
-            if (r == hovered_region)
+            if (r == outlined)
                 OutlineCountry(dl, ctx.Map.Countries[c], t, th.Highlight, 1.5f);
             else if (RegionSelected(ctx, r))
                 OutlineCountry(dl, ctx.Map.Countries[c], t, th.Accent, 1.2f);
@@ -316,7 +402,7 @@ void DrawMapView(ViewContext& ctx)
             {
                 ObservationTooltip(ctx, CellFigure(ctx, hovered_region));
                 ImGui::BeginTooltip();
-                ImGui::TextDisabled("%s is counted in \"%s\"", country.Name.c_str(), ds.Regions[hovered_region].Name.c_str());
+                ImGui::TextDisabled("%s is counted in \"%s\"", country.Name.c_str(), ShapedText(ds.Regions[hovered_region].Name));
                 ImGui::EndTooltip();
             }
             else
@@ -336,11 +422,10 @@ void DrawMapView(ViewContext& ctx)
             Emit(ctx, "select", SelectEventJson(ctx, CellFigure(ctx, hovered_region).Row));
             ctx.CommitState();
         }
-        DrawLegend(ctx, dl, area, lo, hi, lo_pos);
         if (ctx.MapZoom > 1.0f)
         {
-            ImGui::SetCursorScreenPos(ImVec2(area.Max.x - 90, area.Min.y + 6));
-            if (ImGui::SmallButton("Reset zoom"))
+            ImGui::SetCursorScreenPos(ImVec2(area.Max.x - TextButtonWidth("Reset zoom") - 6.0f, area.Min.y + 6.0f));
+            if (TextButton(th, "##reset-zoom", "Reset zoom"))
             {
                 ctx.MapZoom = 1.0f;
                 ctx.MapPan = ImVec2(0, 0);
@@ -351,13 +436,20 @@ void DrawMapView(ViewContext& ctx)
 
     if (side)
     {
-        ImGui::SetCursorScreenPos(ImVec2(area.Max.x + 8.0f, area.Min.y));
-        DrawRegionList(ctx, ImVec2(list_w, map_size.y), lo, hi, lo_pos);
+        ImRect legend(ImVec2(area.Max.x + gap, area.Min.y), ImVec2(area.Max.x + gap + list_w, area.Min.y + legend_h));
+        if (!ctx.Map.Countries.empty())
+            DrawLegend(ctx, dl, legend, lo, hi, lo_pos);
+        ImGui::SetCursorScreenPos(ImVec2(legend.Min.x, legend.Max.y));
+        list_hovered = DrawRegionList(ctx, ImVec2(list_w, std::max(40.0f, map_size.y - legend_h)), lo, hi, lo_pos, hovered_region);
     }
     else
     {
-        ImGui::SetCursorScreenPos(ImVec2(area.Min.x, area.Max.y + 6.0f));
-        DrawRegionList(ctx, ImVec2(list_w, ImGui::GetContentRegionAvail().y), lo, hi, lo_pos);
+        ImRect legend(ImVec2(area.Min.x, area.Max.y + 6.0f), ImVec2(area.Max.x, area.Max.y + 6.0f + legend_h));
+        if (!ctx.Map.Countries.empty())
+            DrawLegend(ctx, dl, legend, lo, hi, lo_pos);
+        ImGui::SetCursorScreenPos(ImVec2(area.Min.x, legend.Max.y));
+        list_hovered = DrawRegionList(ctx, ImVec2(list_w, 0.0f), lo, hi, lo_pos, hovered_region);
+        ImGui::EndChild();
     }
 }
 

@@ -6,6 +6,10 @@
 
 #include "ui/views/views.h"
 #include "ui/app.h"
+#include "core/label_placement.h"
+#include "ui/layout_report.h"
+#include "ui/shaping.h"
+#include "ui/views/view_layout.h"
 
 #include <algorithm>
 #include <cmath>
@@ -62,7 +66,7 @@ static void BuildShareBars(const ViewContext& ctx, ImDrawList* out, const ShareC
             }
             if (first.Present)
                 rects.push_back({ ImVec2(base.x + c * (bw + gap), first.Top), ImVec2(base.x + last * (bw + gap) + bw, first.Bottom),
-                                  first.Estimate ? WithAlpha(PartColour(ctx, chart, i), 0.5f) : PartColour(ctx, chart, i) });
+                                  first.Estimate ? CachedEstimateColor(PartColour(ctx, chart, i), *ctx.Theme_) : PartColour(ctx, chart, i) });
             c = last + 1;
         }
     out->PrimReserve((int)rects.size() * 6, (int)rects.size() * 4);
@@ -70,73 +74,199 @@ static void BuildShareBars(const ViewContext& ctx, ImDrawList* out, const ShareC
         out->PrimRect(r.Min, r.Max, r.Colour);
 }
 
-static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec2 size, RetainedGeometry* geometry)
+// Period labels under the columns: the labels and the widest one, measured once per model and
+// font (a million observations give 250 columns; measuring them every frame would cost more than
+// drawing the bars).
+struct PeriodTicks
+{
+    uint64_t Generation = ~0ull;
+    const void* Font = nullptr;
+    std::vector<std::string> Labels;
+    float Widest = 0.0f;
+};
+
+static const PeriodTicks& TicksFor(const ViewContext& ctx, const ShareChartModel& chart, int which)
+{
+    static PeriodTicks cache[2];
+    PeriodTicks& t = cache[which];
+    ImFont* font = ImGui::GetFont();
+    if (t.Generation != ctx.ShareGeneration || t.Font != font || t.Labels.size() != chart.Columns.size())
+    {
+        t.Generation = ctx.ShareGeneration;
+        t.Font = font;
+        t.Labels.clear();
+        t.Widest = 0.0f;
+        for (const ShareColumnModel& col : chart.Columns)
+        {
+            t.Labels.push_back(PeriodLabel(col.At));
+            t.Widest = std::max(t.Widest, ImGui::CalcTextSize(t.Labels.back().c_str()).x);
+        }
+    }
+    return t;
+}
+
+// A legend entry's place: the parts not labelled on the bars, in rows that wrap at the width.
+struct LegendEntry { size_t Part; ImRect Rect; std::string Shown; };
+
+static std::vector<LegendEntry> LayOutLegend(const ShareChartModel& chart, const std::vector<bool>& labelled, ImVec2 at, float w, float* height)
+{
+    std::vector<LegendEntry> out;
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize(), lh = ImGui::GetTextLineHeight(), row_h = lh + 4.0f;
+    float x = at.x, y = at.y;
+    for (size_t i = 0; i < chart.Parts.size(); i++)
+    {
+        if (labelled[i])
+            continue;
+        std::string shown = Ellipsize(font, fs, ShapedText(chart.Parts[i]), std::max(20.0f, w - 18.0f));
+        float ew = 16.0f + font->CalcTextSizeA(fs, FLT_MAX, 0.0f, shown.c_str()).x;
+        if (x > at.x && x + ew > at.x + w)
+        {
+            x = at.x;
+            y += row_h;
+        }
+        out.push_back({ i, ImRect(ImVec2(x, y), ImVec2(x + ew, y + lh)), std::move(shown) });
+        x += ew + 14.0f;
+    }
+    *height = out.empty() ? 0.0f : y + row_h - at.y;
+    return out;
+}
+
+static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec2 size, RetainedGeometry* geometry, int which)
 {
     const Theme& th = *ctx.Theme_;
-    ImGui::TextUnformatted(chart.Title.c_str());
+    const float start_y = ImGui::GetCursorScreenPos().y;
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(ShapedText(chart.Title));
+    LayoutRecordLastItem(LayoutRole_Label, chart.Title);
+    ImGui::PushStyleColor(ImGuiCol_Text, th.TextMuted);
     if (!chart.Note.empty())
     {
-        ImGui::PushStyleColor(ImGuiCol_Text, th.TextMuted);
-        ImGui::TextWrapped("%s", chart.Note.c_str());
-        ImGui::PopStyleColor();
+        ImGui::TextUnformatted(ShapedText(chart.Note));
+        LayoutRecordLastItem(LayoutRole_Label, chart.Note);
     }
     if (!chart.Coverage.empty())
     {
-        ImGui::PushStyleColor(ImGuiCol_Text, th.TextMuted);
-        ImGui::TextWrapped("Coverage: %s", chart.Coverage.c_str());
-        ImGui::PopStyleColor();
+        std::string coverage = "Coverage: " + chart.Coverage;
+        ImGui::TextUnformatted(ShapedText(coverage));
+        LayoutRecordLastItem(LayoutRole_Label, coverage);
     }
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
     if (chart.Columns.empty())
     {
         if (chart.Note.empty() || !chart.Parts.empty())
+        {
             ImGui::TextDisabled("No period has figures for two or more parts.");
+            LayoutRecordLastItem(LayoutRole_Label, "No period has figures for two or more parts.");
+        }
         return;
     }
-    // Legend
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (size_t i = 0; i < chart.Parts.size(); i++)
-    {
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        dl->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 12, p.y + 15), PartColour(ctx, chart, i));
-        ImGui::Dummy(ImVec2(14, 14));
-        ImGui::SameLine();
-        ImGui::TextUnformatted(chart.Parts[i].c_str());
-        if (i + 1 < chart.Parts.size())
-            ImGui::SameLine(0, 14);
-    }
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize(), lh = ImGui::GetTextLineHeight();
+    const size_t n = chart.Columns.size(), parts = chart.Parts.size();
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    float h = std::max(80.0f, size.y - 30.0f);
-    float w = ImGui::GetContentRegionAvail().x;
-    ImGui::InvisibleButton("share-chart", ImVec2(w, h + 22));
-    bool hovered = ImGui::IsItemHovered();
-    ImGuiIO& io = ImGui::GetIO();
-    size_t n = chart.Columns.size();
+    const float w = ImGui::GetContentRegionAvail().x;
+
+    // Horizontal layout: the percentage axis, the columns, and on wide charts a margin at the
+    // right for direct labels beside the last column.
+    ImGui::PushFont(ctx.Fonts_.Small);
+    const float small_lh = ImGui::GetTextLineHeight();
+    const float axis_w = ImGui::CalcTextSize("100%").x + 6.0f;
+    ImGui::PopFont();
+    float widest_part = 0.0f;
+    for (const std::string& part : chart.Parts)
+        widest_part = std::max(widest_part, font->CalcTextSizeA(fs, FLT_MAX, 0.0f, ShapedText(part)).x);
+    const bool direct = w >= 480.0f;
+    const float label_margin = direct ? std::min(widest_part + 10.0f, w * 0.28f) : 0.0f;
+    const float plot_left = origin.x + axis_w, plot_w = std::max(20.0f, w - axis_w - label_margin);
     // Dense charts (columns of 6 px or less) have no gaps, so that neighbouring columns can share
     // rectangles (see BuildShareBars): 250 months at 4-5 px a column (a million observations)
     // would otherwise be one rectangle per segment, copied into every frame.
-    const bool dense = (w - 40.0f) / (float)n <= 6.0f;
-    float gap = dense ? 0.0f : n > 40 ? 1.0f : 4.0f;
-    float bw = std::max(dense ? 0.5f : 2.0f, (w - 40.0f) / (float)n - gap);
+    const bool dense = plot_w / (float)n <= 6.0f;
+    const float gap = dense ? 0.0f : n > 40 ? 1.0f : 4.0f;
+    const float bw = std::max(dense ? 0.5f : 2.0f, plot_w / (float)n - gap);
+    const float plot_right = plot_left + n * (bw + gap) - gap;
+
+    // Vertical layout: the columns, the period labels under them, the legend under those. The
+    // legend's height depends on which parts are labelled directly, which depends on the
+    // columns' height: laid out with every part in the legend first (the most it can take).
+    const float ticks_h = small_lh + 6.0f;
+    float legend_h = 0.0f;
+    std::vector<bool> labelled(parts, false);
+    LayOutLegend(chart, labelled, origin, w, &legend_h);
+    const float h = std::max(80.0f, size.y - (origin.y - start_y) - ticks_h - legend_h - 8.0f);
+    const float base_y = origin.y + h;
+
+    // Direct labels beside the last column, at its segments' middles, without overlapping: the
+    // placer leaves out what does not fit or would stray from its segment (to the legend).
+    std::vector<float> label_y(parts, 0.0f);
+    if (direct)
+    {
+        const ShareColumnModel& last = chart.Columns.back();
+        std::vector<LabelSpan> spans;
+        std::vector<size_t> span_part;
+        float y = base_y;
+        for (size_t i = 0; i < parts && i < last.Values.size(); i++)
+        {
+            if (last.Values[i] <= 0 || last.Total <= 0)
+                continue;
+            float seg = (float)(last.Values[i] / last.Total) * h;
+            spans.push_back({ y - seg * 0.5f, lh, (int)std::min(seg * 100.0f, 1e8f) });
+            span_part.push_back(i);
+            y -= seg;
+        }
+        LabelLayout placed = PlaceLabels(spans, origin.y, base_y, 1.0f, lh * 1.5f);
+        for (size_t k = 0; k < spans.size(); k++)
+            if (placed.Placed[k])
+            {
+                labelled[span_part[k]] = true;
+                label_y[span_part[k]] = placed.Pos[k];
+            }
+    }
+    std::vector<LegendEntry> legend = LayOutLegend(chart, labelled, ImVec2(origin.x, base_y + ticks_h + 4.0f), w, &legend_h);
+    const float total_h = h + ticks_h + 4.0f + legend_h;
+    ImGui::InvisibleButton("share-chart", ImVec2(w, total_h));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGuiIO& io = ImGui::GetIO();
+
+    // What the pointer is on: a legend entry, a direct label or a segment; that part is highlighted.
+    int lit = -1;
+    if (hovered)
+    {
+        for (const LegendEntry& e : legend)
+            if (e.Rect.Contains(io.MousePos))
+                lit = (int)e.Part;
+        if (lit < 0 && direct && io.MousePos.x > plot_right)
+            for (size_t i = 0; i < parts; i++)
+                if (labelled[i] && std::fabs(io.MousePos.y - label_y[i]) <= lh * 0.5f)
+                    lit = (int)i;
+    }
+
     ImGui::PushFont(ctx.Fonts_.Small);
     for (int pct = 0; pct <= 100; pct += 25)
     {
-        float y = origin.y + h - h * pct / 100.0f;
-        dl->AddLine(ImVec2(origin.x + 36, y), ImVec2(origin.x + w, y), th.Grid);
+        float y = base_y - h * pct / 100.0f;
+        dl->AddLine(ImVec2(plot_left - 2.0f, y), ImVec2(plot_right, y), th.Grid);
         char buf[8];
         std::snprintf(buf, sizeof(buf), "%d%%", pct);
-        dl->AddText(ImVec2(origin.x, y - 7), th.TextMuted, buf);
+        float tw = ImGui::CalcTextSize(buf).x;
+        // Kept inside the chart's box: the top label hangs below its line, the others sit on it.
+        float ty = pct == 100 ? y : y - small_lh * 0.5f;
+        DrawReportedText(dl, ImVec2(plot_left - 6.0f - tw, std::min(ty, base_y - small_lh)), th.TextMuted, buf, LayoutRole_Axis);
     }
+    ImGui::PopFont();
     // The bars are retained geometry; hatching, hover and labels are drawn every frame on top.
     if (ImDrawList* bars = geometry->Rebuild(GeometryKey().Add(ctx.ShareGeneration).Add(origin).Add((double)w).Add((double)h)
-                                             .Add((uint64_t)th.Dark)))
-        BuildShareBars(ctx, bars, chart, ImVec2(origin.x + 40.0f, origin.y + h), h, bw, gap, dense);
+                                             .Add((double)plot_left).Add((uint64_t)th.Dark)))
+        BuildShareBars(ctx, bars, chart, ImVec2(plot_left, base_y), h, bw, gap, dense);
     geometry->AppendTo(dl);
-    int label_every = std::max(1, (int)(60.0f / (bw + gap)));
-    float x = origin.x + 40.0f;
+    float x = plot_left;
     for (size_t c = 0; c < n; c++, x += bw + gap)
     {
         const ShareColumnModel& col = chart.Columns[c];
-        float y = origin.y + h;
+        float y = base_y;
         for (size_t i = 0; i < col.Values.size(); i++)
         {
             if (col.Values[i] <= 0 || col.Total <= 0)
@@ -146,15 +276,86 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
             y -= seg;
             if (col.Estimate[i] && !dense && bw >= 4.0f)   // dense or narrow bars show estimates by their lighter colour alone
                 DrawHatch(dl, r, th.EstimateHatch, 5.0f);
-            if (hovered && r.Contains(io.MousePos))
-                ImGui::SetTooltip("%s, %s\n%.1f%% of the parts' total (%d contributors)%s%s", chart.Parts[i].c_str(), PeriodLabel(col.At).c_str(),
+            if (hovered && lit < 0 && r.Contains(io.MousePos))
+            {
+                lit = (int)i;
+                ImGui::SetTooltip("%s, %s\n%.1f%% of the parts' total (%d contributors)%s%s", ShapedText(chart.Parts[i]), PeriodLabel(col.At).c_str(),
                                   100.0 * col.Values[i] / col.Total, col.Contributors, col.Estimate[i] ? "\nincludes estimates" : "",
                                   col.Bounded[i] ? "\nincludes a bound (at least / at most)" : "");
+            }
         }
-        if ((int)c % label_every == 0)
-            dl->AddText(ImVec2(x, origin.y + h + 3), th.TextMuted, PeriodLabel(col.At).c_str());
+    }
+    // The highlighted part: its segments outlined in every column (only while something is hovered).
+    if (lit >= 0)
+    {
+        x = plot_left;
+        for (size_t c = 0; c < n; c++, x += bw + gap)
+        {
+            const ShareColumnModel& col = chart.Columns[c];
+            float y = base_y;
+            for (size_t i = 0; i < col.Values.size() && (int)i <= lit; i++)
+            {
+                if (col.Values[i] <= 0 || col.Total <= 0)
+                    continue;
+                float seg = (float)(col.Values[i] / col.Total) * h;
+                if ((int)i == lit)
+                    dl->AddRect(ImVec2(x, y - seg), ImVec2(x + bw, y), th.Text, 0.0f, 0, 1.5f);
+                y -= seg;
+            }
+        }
+    }
+
+    // Period labels: every k-th column, k from the widest label, so no two touch; centred under
+    // their column and kept inside the chart.
+    ImGui::PushFont(ctx.Fonts_.Small);
+    const PeriodTicks& ticks = TicksFor(ctx, chart, which);
+    const float pitch = bw + gap;
+    const int every = std::max(1, (int)std::ceil((ticks.Widest + 10.0f) / pitch));
+    float last_right = -FLT_MAX;
+    for (size_t c = 0; c < n; c += every)
+    {
+        const std::string& label = ticks.Labels[c];
+        float tw = ImGui::CalcTextSize(label.c_str()).x;
+        float cx = plot_left + c * pitch + bw * 0.5f;
+        float lx = std::clamp(cx - tw * 0.5f, origin.x, origin.x + w - tw);
+        if (lx < last_right + 6.0f)
+            continue;
+        DrawReportedText(dl, ImVec2(lx, base_y + 3.0f), th.TextMuted, label, LayoutRole_Axis);
+        last_right = lx + tw;
     }
     ImGui::PopFont();
+
+    // Direct labels, with a tick from the label to its segment when the placer moved it.
+    if (direct)
+    {
+        const float lx = plot_right + 8.0f;
+        for (size_t i = 0; i < parts; i++)
+        {
+            if (!labelled[i])
+                continue;
+            std::string shown = Ellipsize(font, fs, ShapedText(chart.Parts[i]), origin.x + w - lx);
+            float ty = label_y[i] - lh * 0.5f;
+            dl->AddRectFilled(ImVec2(plot_right + 2.0f, label_y[i] - 1.0f), ImVec2(plot_right + 6.0f, label_y[i] + 1.0f), PartColour(ctx, chart, i));
+            dl->AddText(font, fs, ImVec2(lx, ty), (int)i == lit ? th.Text : th.Text, shown.c_str());
+            float tw = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, shown.c_str()).x;
+            if ((int)i == lit)
+                dl->AddLine(ImVec2(lx, ty + lh), ImVec2(lx + tw, ty + lh), th.Text, 1.0f);
+            LayoutRecord(LayoutRole_DataLabel, chart.Parts[i], ImRect(ImVec2(lx, ty), ImVec2(lx + tw, ty + lh)), (int)i == lit);
+        }
+    }
+    // The legend: the parts without a direct label.
+    for (const LegendEntry& e : legend)
+    {
+        bool on = (int)e.Part == lit;
+        ImVec2 p = e.Rect.Min;
+        dl->AddRectFilled(ImVec2(p.x, p.y + 2.0f), ImVec2(p.x + 12.0f, p.y + 14.0f), PartColour(ctx, chart, e.Part));
+        if (on)
+            dl->AddRect(ImVec2(p.x - 1.0f, p.y + 1.0f), ImVec2(p.x + 13.0f, p.y + 15.0f), th.Text, 0.0f, 0, 1.5f);
+        dl->AddText(font, fs, ImVec2(p.x + 16.0f, p.y), th.Text, e.Shown.c_str());
+        if (on)
+            dl->AddLine(ImVec2(p.x + 16.0f, p.y + lh), ImVec2(e.Rect.Max.x, p.y + lh), th.Text, 1.0f);
+        LayoutRecord(LayoutRole_Legend, chart.Parts[e.Part], e.Rect, on);
+    }
 }
 
 // Both charts of the selection come from the core's share model (core/share_model.cpp),
@@ -175,16 +376,34 @@ void DrawShareView(ViewContext& ctx)
     UpdateShareModel(ctx);
     if (!ctx.Share.Message.empty())
     {
-        ImGui::TextWrapped("%s", ctx.Share.Message.c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(ShapedText(ctx.Share.Message));
+        ImGui::PopTextWrapPos();
+        LayoutRecordLastItem(LayoutRole_Label, ctx.Share.Message);
         return;
     }
+    // The charts share the height; a chart that cannot be drawn says why in a few lines, and
+    // the other takes the rest.
     ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ShareChartModel* charts[2] = { &ctx.Share.ByRegion, &ctx.Share.ByOrigin };
+    int drawn = 0, told = 0;
+    for (const ShareChartModel* c : charts)
+        if (c->Shown)
+            (c->Columns.empty() ? told : drawn)++;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    const float told_h = told * (ImGui::GetTextLineHeightWithSpacing() * 4.0f + spacing);
+    const float chart_h = (avail.y - told_h) / (float)std::max(1, drawn) - spacing;
     ImGui::BeginChild("share-scroll", avail, ImGuiChildFlags_None);
-    if (ctx.Share.ByRegion.Shown)
-        DrawShareChart(ctx, ctx.Share.ByRegion, ImVec2(avail.x, avail.y * 0.5f - 40), &ctx.ShareGeometry[0]);
-    ImGui::Spacing();
-    if (ctx.Share.ByOrigin.Shown)
-        DrawShareChart(ctx, ctx.Share.ByOrigin, ImVec2(avail.x, avail.y * 0.5f - 40), &ctx.ShareGeometry[1]);
+    ImVec2 wp = ImGui::GetWindowPos();
+    if (ImGui::GetScrollMaxY() > 0)
+        ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + avail.x, wp.y + avail.y)));
+    for (int i = 0; i < 2; i++)
+        if (charts[i]->Shown)
+        {
+            if (i == 1)
+                ImGui::Spacing();
+            DrawShareChart(ctx, *charts[i], ImVec2(avail.x, chart_h), &ctx.ShareGeometry[i], i);
+        }
     ImGui::EndChild();
 }
 

@@ -4,6 +4,10 @@
 
 #include "ui/views/views.h"
 #include "ui/app.h"
+#include "ui/controls.h"
+#include "ui/layout_report.h"
+#include "ui/shaping.h"
+#include "ui/views/view_layout.h"
 
 #include <algorithm>
 #include <cctype>
@@ -51,19 +55,39 @@ static void SortTableRows(ViewContext& ctx, const ImGuiTableSortSpecs* specs)
     std::stable_sort(ctx.Table.Rows.begin(), ctx.Table.Rows.end(), cmp);
 }
 
+// One cell's text (shaped), reported clipped to its column; colour 0 = the text colour.
+static void Cell(std::string_view text, ImU32 color = 0)
+{
+    if (text.empty())
+        return;
+    if (color)
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(ShapedText(text));
+    if (color)
+        ImGui::PopStyleColor();
+    LayoutRecordLastItem(LayoutRole_Label, text);
+}
+
 void DrawTableView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
-    if (ImGui::InputTextWithHint("##filter", "Filter: platform, region, source, note, period", ctx.FilterText, sizeof(ctx.FilterText)))
+    FlowLayout row;
+    const float filter_w = std::min(ImGui::GetFontSize() * 18.0f, ImGui::GetContentRegionAvail().x);
+    row.Next(filter_w);
+    ImGui::SetNextItemWidth(filter_w);
+    const char* hint = filter_w >= 330.0f ? "Filter: platform, region, source, note, period" : "Filter rows";
+    if (ImGui::InputTextWithHint("##filter", hint, ctx.FilterText, sizeof(ctx.FilterText)))
     {
         ctx.Edit.Filter = ctx.FilterText;
         ctx.CommitState();
     }
     UpdateTableModel(ctx);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%zu observations", ctx.Table.Rows.size());
+    std::string count = std::to_string(ctx.Table.Rows.size()) + " observations";
+    row.Next(TextWidth(count.c_str()));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", count.c_str());
+    LayoutRecordLastItem(LayoutRole_Label, count);
     if (ctx.Sel.Metric < 0)
         return;
     const Metric& m = ds.Metrics[ctx.Sel.Metric];
@@ -74,11 +98,13 @@ void DrawTableView(ViewContext& ctx)
         return;
     ImVec2 wp = ImGui::GetWindowPos();
     ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + avail.x, wp.y + ImGui::GetWindowHeight())));
+    // The platform column and the header row stay put while the rest scrolls (sideways at narrow
+    // widths, where the columns are wider than the canvas, instead of being squeezed or cut).
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Platform", ImGuiTableColumnFlags_WidthFixed, 150.0f);
+    ImGui::TableSetupColumn("Platform", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoHide, std::min(150.0f, avail.x * 0.38f));
     ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthFixed, 140.0f);
     ImGui::TableSetupColumn("Period", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, 90.0f);
-    std::string value_header = "Value (" + m.Unit + ")";
+    std::string value_header = "Value (" + std::string(ShapedText(m.Unit)) + ")";
     ImGui::TableSetupColumn(value_header.c_str(), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 130.0f);
     ImGui::TableSetupColumn("Confidence", ImGuiTableColumnFlags_WidthFixed, 80.0f);
     ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, 260.0f);
@@ -104,37 +130,33 @@ void DrawTableView(ViewContext& ctx)
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(i);
-            if (ImGui::Selectable(ds.Entities[o.Entities[row]].Name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+            // The row's selectable has no text of its own (it spans every column); the name is a
+            // cell like the others, so each cell is reported once, clipped to its column.
+            if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
                 Emit(ctx, "select", SelectEventJson(ctx, row));
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
                 ObservationTooltip(ctx, row);
             ImGui::PopID();
+            ImGui::SameLine(0.0f, 0.0f);
+            Cell(ds.Entities[o.Entities[row]].Name);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ds.Regions[o.Regions[row]].Name.c_str());
+            Cell(ds.Regions[o.Regions[row]].Name);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(PeriodLabel(o.Periods[row]).c_str());
+            Cell(PeriodLabel(o.Periods[row]));
             ImGui::TableNextColumn();
-            std::string v = FigureValueText(ds, ctx.Sel.Metric, f);
-            if (est)
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(th.TextMuted), "%s", v.c_str());
-            else
-                ImGui::TextUnformatted(v.c_str());
+            Cell(FigureValueText(ds, ctx.Sel.Metric, f), est ? th.TextMuted : 0);
             ImGui::TableNextColumn();
             std::string confidence = std::string(ConfidenceName(f.Conf)) + (f.Grade != Certainty_None ? std::string(", ") + CertaintyName(f.Grade) + " certainty" : "");
-            if (est)
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(th.Highlight), "%s", confidence.c_str());
-            else
-                ImGui::TextUnformatted(confidence.c_str());
+            Cell(confidence, est ? th.Highlight : 0);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(SourceTitle(ds, row).c_str());
+            Cell(SourceTitle(ds, row));
             ImGui::TableNextColumn();
             std::string quality = f.Source >= 0 ? QualityText(ds, f.Source) : std::string();
             if (f.Source >= 0 && !ds.Sources[f.Source].Attribution.empty())
                 quality += ". " + ds.Sources[f.Source].Attribution;
-            ImGui::TextUnformatted(quality.c_str());
+            Cell(quality);
             ImGui::TableNextColumn();
-            std::string_view note = ds.ObservationNote(row);
-            ImGui::TextUnformatted(note.data(), note.data() + note.size());
+            Cell(ds.ObservationNote(row));
         }
     ImGui::EndTable();
 }

@@ -1,0 +1,60 @@
+// Small helpers the map, compare, share, table and sources views share: chart text cut to a
+// width with an ellipsis (the full text stays in the tooltip and in layout()), and estimate
+// colours remembered between frames.
+#pragma once
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+#include "ui/theme.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace ls {
+
+// Width of a line of text in the current font (for FlowLayout::Next, ui/controls.h).
+inline float TextWidth(const char* text) { return ImGui::CalcTextSize(text).x; }
+
+// The longest prefix of (shaped) text that fits in max_w with "…" after it; the text itself when
+// it fits. Cuts at code point boundaries only (a shaped run is one stand-in code point).
+inline std::string Ellipsize(ImFont* font, float size, const char* text, float max_w)
+{
+    if (font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x <= max_w)
+        return text;
+    static const char* const dots = "\xE2\x80\xA6";
+    float room = max_w - font->CalcTextSizeA(size, FLT_MAX, 0.0f, dots).x;
+    const char* end = text;
+    float w = 0.0f;
+    for (const char* p = text; *p;)
+    {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, nullptr);
+        if (n <= 0)
+            break;
+        float adv = font->GetCharAdvance((ImWchar)c) * size / font->FontSize;
+        if (w + adv > room)
+            break;
+        w += adv;
+        p += n;
+        end = p;
+    }
+    return std::string(text, end) + dots;
+}
+
+// EstimateColor() of a colour, remembered: it searches OKLab for the lightest tint that keeps 3:1,
+// too slow to repeat for every bar of every frame.
+inline ImU32 CachedEstimateColor(ImU32 base, const Theme& theme)
+{
+    static std::unordered_map<uint64_t, ImU32> cache;
+    uint64_t key = ((uint64_t)base << 32) | theme.Background;
+    auto it = cache.find(key);
+    if (it != cache.end())
+        return it->second;
+    if (cache.size() > 4096)
+        cache.clear();
+    return cache[key] = EstimateColor(base, theme);
+}
+
+} // namespace ls
