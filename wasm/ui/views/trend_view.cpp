@@ -1,9 +1,20 @@
 // Trend view: lines over time for the selected entities x regions of one metric. The time axis
 // is continuous (fractional years), so years, quarters, months and days share one chart: each
-// point sits at the middle of its period. Estimates and forecasts are dashed with hollow markers
-// (lighter and thinner on lines too dense for markers, see DenseSpacing); the data's events are
-// markers on the time axis.
+// point sits at the middle of its period. Estimates and forecasts are lighter (EstimateColor),
+// with hollow markers and dashes on lines sparse enough for markers; on dense lines (see
+// DenseSpacing) by their colour alone. The data's events are markers on the time axis.
+//
+// Telling series apart: several entities each keep their colour (the data's, else the palette's);
+// an entity shown in several regions draws each region with its own marker shape (then dash
+// pattern), so regions never differ by their labels alone. One entity: each region a palette
+// colour (SeriesStyleFor). Labels sit in a gutter right of the plot, placed by
+// core/label_placement.h next to their line's end; those that do not fit (too wide for the
+// gutter, too many, or too far from their line) go to a legend below the plot, which shows the
+// same swatches. Hovering a line, its label or its legend entry highlights it.
 
+#include "core/label_placement.h"
+#include "ui/layout_report.h"
+#include "ui/shaping.h"
 #include "ui/views/views.h"
 #include "ui/app.h"
 
@@ -25,43 +36,35 @@ void UpdateTrendModel(ViewContext& ctx)
     ctx.Trend = BuildTrendModel(*ctx.Data, ctx.Query);
 }
 
-// One entity: colour by region; several: each entity keeps its colour.
-static ImU32 TrendLineColour(const ViewContext& ctx, const TrendSeries& line, int index)
+// What stays from frame to frame while the lines, the plot and the scale do: each line's
+// geometry (so the highlighted one can be drawn again on top) and its drawn points in screen
+// pixels, sorted by x (hover looks at the few near the pointer instead of projecting every
+// observation each frame).
+struct TrendDrawing
 {
-    return ctx.Sel.Entities.size() == 1 ? PaletteColor(index, ctx.Theme_->Dark) : EntityColorFor(ctx, line.Entity);
-}
+    uint64_t Key = 0;
+    bool Valid = false;
+    std::vector<std::unique_ptr<RetainedGeometry>> Lines;
+    std::vector<std::vector<ImVec2>> Points;
+};
 
-// A bound is not a point: an open marker with an arrow towards where the true value lies.
-static void DrawBoundMarker(ImDrawList* dl, ImVec2 p, Bound b, ImU32 colour, ImU32 background)
-{
-    float dir = b == Bound_Lower ? -1.0f : 1.0f;   // screen y grows downwards
-    ImVec2 tip(p.x, p.y + dir * 13.0f);
-    dl->AddLine(ImVec2(p.x, p.y + dir * 5.0f), tip, colour, 1.5f);
-    dl->AddTriangleFilled(tip, ImVec2(tip.x - 4.0f, tip.y - dir * 5.0f), ImVec2(tip.x + 4.0f, tip.y - dir * 5.0f), colour);
-    dl->AddCircleFilled(p, 4.5f, background);
-    dl->AddCircle(p, 4.5f, colour, 0, 2.0f);
-}
+namespace {
 
 // A line with more points than the plot has room for (closer than DenseSpacing pixels on
-// average; a million observations make thousands per line): no markers, and per pixel column
-// only the first, lowest, highest and last point, so the shape survives and the vertex count
-// follows the plot's width, not the data's size. Estimates keep their look as lighter, thinner
-// runs. Short lines keep markers and dashes.
-static constexpr float DenseSpacing = 6.0f;
+// average; a million observations make thousands per line): no point markers, and per pixel
+// column only the first, lowest, highest and last point, so the shape survives and the vertex
+// count follows the plot's width, not the data's size. Short lines keep markers and dashes.
+constexpr float DenseSpacing = 6.0f;
+constexpr float LineWidth = 2.0f;
+constexpr float MarkerEvery = 56.0f;      // px between shape markers on a dense line
+constexpr float SwatchW = 22.0f;          // legend swatch: a short stretch of line with its marker
+constexpr float LabelMark = 18.0f;        // direct label: its line's swatch before the text
 
-struct DenseRun
+struct SeriesLook
 {
-    ImDrawList* Draw;
-    ImU32 Colour;
-    std::vector<ImVec2> Points;
-    bool Estimate = false;
-    void Flush()
-    {
-        if (Points.size() >= 2)
-            Draw->AddPolyline(Points.data(), (int)Points.size(), Estimate ? WithAlpha(Colour, 0.45f) : Colour, ImDrawFlags_None, Estimate ? 1.5f : 2.0f);
-        if (!Points.empty())
-            Points.erase(Points.begin(), Points.end() - 1);   // the next run starts where this one ended
-    }
+    SeriesStyle Style;           // Style.Color: reported figures
+    ImU32 Estimate = 0;          // estimates and forecasts
+    bool Dense = false;
 };
 
 struct PixelColumn   // M4: the points of one pixel column that keep a line's shape
@@ -82,19 +85,222 @@ struct PixelColumn   // M4: the points of one pixel column that keep a line's sh
         Last = p;
         Count++;
     }
-    void Emit(DenseRun* run) const
+    void Emit(std::vector<ImVec2>* points, std::vector<uint8_t>* estimate) const
     {
         if (X == INT32_MIN)
             return;
         const ImVec2 order[4] = { First, TopAt < BottomAt ? Top : Bottom, TopAt < BottomAt ? Bottom : Top, Last };
         for (const ImVec2& p : order)
-            if (run->Points.empty() || run->Points.back().x != p.x || run->Points.back().y != p.y)
-                run->Points.push_back(p);
+            if (points->empty() || points->back().x != p.x || points->back().y != p.y)
+            {
+                points->push_back(p);
+                estimate->push_back(Estimate);
+            }
     }
 };
 
+// Whether a stretch of line at x is drawn under a dash pattern (measured along x, so that the
+// zigzag of a dense line's pixel columns does not scramble the pattern).
+bool DashOn(SeriesDash dash, float x)
+{
+    if (dash == SeriesDash_Solid)
+        return true;
+    const float on = dash == SeriesDash_Dashed ? 7.0f : 2.0f, period = dash == SeriesDash_Dashed ? 11.0f : 5.0f;
+    return std::fmod(std::fabs(x), period) < on;
+}
+
+// One anti-aliased polyline with a colour per segment (seg[i]: points[i] -> points[i+1]; alpha 0
+// = a gap), written as one strip: a dense line's reported and estimated stretches are one strip
+// instead of a polyline per stretch. Uses ImGui's baked line texture, as AddPolyline does for
+// integer widths (two vertices per point, one quad per segment); where the colour changes the
+// point gets a second vertex pair so each segment keeps one colour. Without the texture (a font
+// atlas built without baked lines, a fringe scale other than 1) it falls back to AddPolyline
+// per colour run.
+void AddColouredPolyline(ImDrawList* dl, const ImVec2* pts, const ImU32* seg, int n, float thickness)
+{
+    if (n < 2)
+        return;
+    const int width = (int)thickness;
+    const bool textured = (dl->Flags & ImDrawListFlags_AntiAliasedLines) && (dl->Flags & ImDrawListFlags_AntiAliasedLinesUseTex) &&
+                          dl->_FringeScale == 1.0f && (float)width == thickness && width < IM_DRAWLIST_TEX_LINES_WIDTH_MAX;
+    if (!textured)
+    {
+        for (int i = 0; i < n - 1;)
+        {
+            int j = i;
+            while (j < n - 1 && seg[j] == seg[i])
+                j++;
+            if ((seg[i] & IM_COL32_A_MASK) != 0)
+                dl->AddPolyline(pts + i, j - i + 1, seg[i], ImDrawFlags_None, thickness);
+            i = j;
+        }
+        return;
+    }
+    const ImVec4 uvs = dl->_Data->TexUvLines[width];
+    const ImVec2 uv0(uvs.x, uvs.y), uv1(uvs.z, uvs.w);
+    const float half = thickness * 0.5f + 1.0f;   // the texture's line has one pixel of fringe each side
+    dl->PrimReserve((n - 1) * 6, n * 4);
+    int used_vtx = 0, used_idx = 0;
+    auto normal = [&](int i) {   // of segment i
+        float dx = pts[i + 1].x - pts[i].x, dy = pts[i + 1].y - pts[i].y, d2 = dx * dx + dy * dy;
+        if (d2 > 0.0f) { float inv = 1.0f / std::sqrt(d2); dx *= inv; dy *= inv; }
+        return ImVec2(dy, -dx);
+    };
+    auto offset = [&](bool has_a, ImVec2 a, bool has_b, ImVec2 b) {   // the edge offset at a joint
+        ImVec2 m = has_a && has_b ? ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f) : has_a ? a : b;
+        float d2 = m.x * m.x + m.y * m.y;
+        if (d2 > 1e-6f)
+        {
+            // Miter, capped at twice the width: the zigzag of a dense line would spike otherwise.
+            float inv = std::min(1.0f / d2, 4.0f);
+            m.x *= inv, m.y *= inv;
+        }
+        return ImVec2(m.x * half, m.y * half);
+    };
+    auto pair = [&](ImVec2 p, ImVec2 o, ImU32 c) {
+        ImDrawVert* v = dl->_VtxWritePtr;
+        v[0].pos = ImVec2(p.x + o.x, p.y + o.y); v[0].uv = uv0; v[0].col = c;
+        v[1].pos = ImVec2(p.x - o.x, p.y - o.y); v[1].uv = uv1; v[1].col = c;
+        dl->_VtxWritePtr += 2;
+        used_vtx += 2;
+        unsigned int idx = dl->_VtxCurrentIdx;
+        dl->_VtxCurrentIdx += 2;
+        return idx;
+    };
+    bool open = false;
+    unsigned int last = 0;
+    ImVec2 prev_normal(0, 0);
+    for (int i = 0; i < n - 1; i++)
+    {
+        const ImU32 c = seg[i];
+        if ((c & IM_COL32_A_MASK) == 0)
+        {
+            open = false;
+            continue;
+        }
+        const ImVec2 nrm = normal(i);
+        if (!open || c != seg[i - 1])
+            last = pair(pts[i], offset(open, prev_normal, true, nrm), c);
+        const bool next = i + 1 < n - 1 && (seg[i + 1] & IM_COL32_A_MASK) != 0;
+        const unsigned int end = pair(pts[i + 1], offset(true, nrm, next, next ? normal(i + 1) : nrm), c);
+        ImDrawIdx* ix = dl->_IdxWritePtr;
+        ix[0] = (ImDrawIdx)(end + 0); ix[1] = (ImDrawIdx)(last + 0); ix[2] = (ImDrawIdx)(last + 1);
+        ix[3] = (ImDrawIdx)(end + 1); ix[4] = (ImDrawIdx)(last + 1); ix[5] = (ImDrawIdx)(end + 0);
+        dl->_IdxWritePtr += 6;
+        used_idx += 6;
+        last = end;
+        prev_normal = nrm;
+        open = true;
+    }
+    dl->PrimUnreserve((n - 1) * 6 - used_idx, n * 4 - used_vtx);
+}
+
+void DrawMarker(ImDrawList* dl, ImVec2 p, SeriesMarker m, float r, ImU32 colour, bool filled, ImU32 background)
+{
+    switch (m)
+    {
+    case SeriesMarker_Square:
+    {
+        ImVec2 a(p.x - r * 0.9f, p.y - r * 0.9f), b(p.x + r * 0.9f, p.y + r * 0.9f);
+        if (filled) dl->AddRectFilled(a, b, colour);
+        else { dl->AddRectFilled(a, b, background); dl->AddRect(a, b, colour, 0.0f, 0, 1.5f); }
+        break;
+    }
+    case SeriesMarker_Triangle:
+    {
+        ImVec2 a(p.x, p.y - r * 1.15f), b(p.x - r * 1.1f, p.y + r * 0.8f), c(p.x + r * 1.1f, p.y + r * 0.8f);
+        if (filled) dl->AddTriangleFilled(a, b, c, colour);
+        else { dl->AddTriangleFilled(a, b, c, background); dl->AddTriangle(a, b, c, colour, 1.5f); }
+        break;
+    }
+    default:
+        if (filled) dl->AddCircleFilled(p, r, colour);
+        else { dl->AddCircleFilled(p, r, background); dl->AddCircle(p, r, colour, 0, 1.5f); }
+        break;
+    }
+}
+
+// The marker a sparse line draws at each point (every point has one: filled = reported).
+SeriesMarker PointMarker(const SeriesLook& look) { return look.Style.Marker == SeriesMarker_None ? SeriesMarker_Circle : look.Style.Marker; }
+
+// A short stretch of the series' line with its marker: the legend's and the labels' key.
+void DrawSwatch(ImDrawList* dl, ImVec2 a, ImVec2 b, const SeriesLook& look, ImU32 colour, ImU32 background)
+{
+    const float y = std::floor((a.y + b.y) * 0.5f) + 0.5f;
+    if (look.Style.Dash == SeriesDash_Solid)
+        dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), colour, LineWidth);
+    else
+        DrawDashedLine(dl, ImVec2(a.x, y), ImVec2(b.x, y), colour, LineWidth, look.Style.Dash == SeriesDash_Dashed ? 5.0f : 2.0f,
+                       look.Style.Dash == SeriesDash_Dashed ? 3.0f : 2.0f);
+    if (!look.Dense || look.Style.Marker != SeriesMarker_None)
+        DrawMarker(dl, ImVec2((a.x + b.x) * 0.5f, y), PointMarker(look), 3.5f, colour, true, background);
+}
+
+// A bound is not a point: an open marker with an arrow towards where the true value lies.
+void DrawBoundMarker(ImDrawList* dl, ImVec2 p, Bound b, ImU32 colour, ImU32 background)
+{
+    float dir = b == Bound_Lower ? -1.0f : 1.0f;   // screen y grows downwards
+    ImVec2 tip(p.x, p.y + dir * 13.0f);
+    dl->AddLine(ImVec2(p.x, p.y + dir * 5.0f), tip, colour, 1.5f);
+    dl->AddTriangleFilled(tip, ImVec2(tip.x - 4.0f, tip.y - dir * 5.0f), ImVec2(tip.x + 4.0f, tip.y - dir * 5.0f), colour);
+    dl->AddCircleFilled(p, 4.5f, background);
+    dl->AddCircle(p, 4.5f, colour, 0, 2.0f);
+}
+
+// How each line looks (see the top of the file).
+std::vector<SeriesLook> SeriesLooks(const ViewContext& ctx, const std::vector<TrendSeries>& series, const Theme& th)
+{
+    std::vector<SeriesLook> looks(series.size());
+    std::vector<int> entities;                 // shown, in order
+    std::vector<int> per_entity;               // lines of each
+    for (const TrendSeries& s : series)
+    {
+        auto it = std::find(entities.begin(), entities.end(), s.Entity);
+        if (it == entities.end())
+        {
+            entities.push_back(s.Entity);
+            per_entity.push_back(1);
+        }
+        else
+            per_entity[it - entities.begin()]++;
+    }
+    std::vector<int> seen(entities.size(), 0);
+    int uncoloured = 0;
+    std::vector<SeriesStyle> entity_style(entities.size());
+    for (size_t k = 0; k < entities.size(); k++)
+    {
+        const Entity& e = ctx.Data->Entities[entities[k]];
+        entity_style[k] = SeriesStyleFor(e.HasColor ? (int)k : uncoloured++, th.Dark);
+        if (e.HasColor)
+        {
+            entity_style[k] = SeriesStyle{};
+            entity_style[k].Color = EntityColorFor(ctx, entities[k]);
+        }
+    }
+    static const SeriesMarker shapes[] = { SeriesMarker_Circle, SeriesMarker_Square, SeriesMarker_Triangle };
+    for (size_t i = 0; i < series.size(); i++)
+    {
+        SeriesLook& look = looks[i];
+        size_t k = std::find(entities.begin(), entities.end(), series[i].Entity) - entities.begin();
+        if (entities.size() == 1 && !ctx.Data->Entities[entities[0]].HasColor)
+            look.Style = SeriesStyleFor((int)i, th.Dark);   // one entity: regions by colour
+        else
+        {
+            look.Style = entity_style[k];
+            if (per_entity[k] > 1)   // regions of one colour: a shape each, then a dash pattern
+            {
+                int r = seen[k]++;
+                look.Style.Marker = shapes[r % 3];
+                look.Style.Dash = (SeriesDash)((r / 3) % SeriesDash_COUNT);
+            }
+        }
+        look.Estimate = EstimateColor(look.Style.Color, th);
+    }
+    return looks;
+}
+
 // About `count` round tick values covering [lo, hi].
-static std::vector<double> NiceTicks(double lo, double hi, int count)
+std::vector<double> NiceTicks(double lo, double hi, int count)
 {
     std::vector<double> ticks;
     if (!(hi > lo))
@@ -106,6 +312,88 @@ static std::vector<double> NiceTicks(double lo, double hi, int count)
         ticks.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
     return ticks;
 }
+
+// The longest prefix of shaped text (whole code points: a shaped run is one) that fits max_w with "...".
+std::string Ellipsize(const char* text, float max_w)
+{
+    if (ImGui::CalcTextSize(text).x <= max_w)
+        return text;
+    float room = max_w - ImGui::CalcTextSize("...").x;
+    const char* end = text;
+    for (const char* p = text; *p;)
+    {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, nullptr);
+        if (n <= 0 || ImGui::CalcTextSize(text, p + n).x > room)
+            break;
+        p += n;
+        end = p;
+    }
+    return std::string(text, end) + "...";
+}
+
+// Squared distance from p to the segment ab.
+float SegmentDistance2(ImVec2 p, ImVec2 a, ImVec2 b)
+{
+    float dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+    float t = l2 > 0.0f ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / l2, 0.0f, 1.0f) : 0.0f;
+    float ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+    return ex * ex + ey * ey;
+}
+
+struct LegendItem
+{
+    int Series;
+    std::string Text;            // shaped, cut to fit a row
+    ImRect Rect;                 // swatch and text
+};
+
+// Places the legend's entries in rows that wrap within [x0, x1) from y0, at most max_rows of
+// them; entries past those become one "+N more" entry (its tooltip lists them). Returns the
+// height; *shown: how many entries are drawn, *more: the "+N more" entry (empty when none).
+float LayoutLegend(std::vector<LegendItem>* items, const std::vector<TrendSeries>& series, float x0, float x1, float y0, float row_h,
+                   int max_rows, int* shown, ImRect* more)
+{
+    const float gap = 16.0f, inner = 6.0f;
+    float x = x0;
+    int row = 0;
+    *shown = 0;
+    *more = ImRect();
+    for (LegendItem& it : *items)
+    {
+        it.Text = Ellipsize(ShapedText(series[it.Series].Label), std::max(10.0f, x1 - x0 - SwatchW - inner));
+        float w = SwatchW + inner + ImGui::CalcTextSize(it.Text.c_str()).x;
+        if (x > x0 && x + w > x1)
+            x = x0, row++;
+        if (row >= max_rows)
+            break;
+        it.Rect = ImRect(ImVec2(x, y0 + row * row_h), ImVec2(x + w, y0 + (row + 1) * row_h));
+        x += w + gap;
+        (*shown)++;
+    }
+    if (*shown < (int)items->size())
+    {
+        // Room for "+N more" after the last entry shown, giving up entries until it fits.
+        for (;;)
+        {
+            char text[32];
+            std::snprintf(text, sizeof(text), "+%d more", (int)items->size() - *shown);
+            float w = ImGui::CalcTextSize(text).x + 8.0f;
+            float mx = *shown > 0 ? (*items)[*shown - 1].Rect.Max.x + gap : x0;
+            float my = *shown > 0 ? (*items)[*shown - 1].Rect.Min.y : y0;
+            if (mx + w <= x1 || *shown == 0)
+            {
+                *more = ImRect(ImVec2(mx, my), ImVec2(std::min(mx + w, x1), my + row_h));
+                break;
+            }
+            (*shown)--;
+        }
+        row = std::max(0, max_rows - 1);
+    }
+    return *shown == 0 && more->GetWidth() <= 0.0f ? 0.0f : (row + 1) * row_h;
+}
+
+} // namespace
 
 void DrawTrendView(ViewContext& ctx)
 {
@@ -125,10 +413,12 @@ void DrawTrendView(ViewContext& ctx)
     if (series.empty())
     {
         ImGui::TextWrapped("No series for this selection: choose platforms and regions that have figures for this metric.");
+        LayoutRecordLastItem(LayoutRole_Label, "No series for this selection: choose platforms and regions that have figures for this metric.");
         return;
     }
 
     const int metric = ctx.Sel.Metric;
+    const int n = (int)series.size();
 
     // Ranges
     double x0 = ctx.Trend.X0, x1 = ctx.Trend.X1, y0 = ctx.Trend.Y0, y1 = ctx.Trend.Y1, ypos = ctx.Trend.YPositive;
@@ -144,164 +434,351 @@ void DrawTrendView(ViewContext& ctx)
         y0 = std::pow(10.0, std::floor(std::log10(ypos)));
         y1 = std::pow(10.0, std::ceil(std::log10(y1 * 1.01)));
     }
-
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float label_w = 150.0f;
-    ImRect plot(ImVec2(origin.x + 64.0f, origin.y + 8.0f), ImVec2(origin.x + avail.x - label_w, origin.y + avail.y - 40.0f));
-    if (plot.GetWidth() < 100 || plot.GetHeight() < 60)
-        return;
-    ImGui::InvisibleButton("trend-plot", avail);
-    bool hovered = ImGui::IsItemHovered();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    auto X = [&](double year) { return (float)(plot.Min.x + (year - x0) / (x1 - x0) * plot.GetWidth()); };
-    auto Y = [&](double v) {
-        double t = use_log ? (std::log10(std::max(v, y0)) - std::log10(y0)) / (std::log10(y1) - std::log10(y0)) : (v - y0) / (y1 - y0);
-        return (float)(plot.Max.y - t * plot.GetHeight());
-    };
-
-    // Grid and axes
-    ImGui::PushFont(ctx.Fonts_.Small);
     std::vector<double> yt;
     if (use_log)
         for (double v = y0; v <= y1 * 1.0001; v *= 10) yt.push_back(v);
     else
         yt = NiceTicks(y0, y1, 5);
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float right = origin.x + avail.x;
+    ImGui::PushFont(ctx.Fonts_.Small);
+    const float lh = ImGui::GetFontSize();
+    const float row_h = std::floor(lh * 1.35f);
+    std::vector<SeriesLook> looks = SeriesLooks(ctx, series, th);
+
+    // Left: the widest tick label. Right: a gutter for the labels that fit within a share of the
+    // width (measured shaped text); the rest go to the legend.
+    std::vector<std::string> tick_text;
+    float tick_w = 0.0f;
     for (double v : yt)
     {
-        float y = Y(v);
-        dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), th.Grid);
-        std::string s = FormatValue(ds, metric, v);
-        ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-        dl->AddText(ImVec2(plot.Min.x - ts.x - 6, y - ts.y / 2), th.TextMuted, s.c_str());
+        tick_text.push_back(FormatValue(ds, metric, v));
+        tick_w = std::max(tick_w, ImGui::CalcTextSize(tick_text.back().c_str()).x);
     }
-    int year_step = std::max(1, (int)std::ceil((x1 - x0) / std::max(1.0f, plot.GetWidth() / 70.0f)));
+    const float cap = avail.x * (avail.x < 600.0f ? 0.30f : 0.26f);
+    std::vector<float> label_need(n);
+    std::vector<bool> direct(n);
+    for (int i = 0; i < n; i++)
+    {
+        label_need[i] = 6.0f + LabelMark + 4.0f + ImGui::CalcTextSize(ShapedText(series[i].Label)).x + 4.0f;
+        direct[i] = label_need[i] <= cap;
+    }
+    const bool events = ctx.TrendShowEvents;
+    const float top = origin.y + row_h + 2.0f;                    // the unit above the plot
+    const float band = row_h + 4.0f + (events ? 14.0f : 0.0f);    // year labels and the event markers below it
+
+    // The plot's size depends on the legend's and the gutter's, and which labels fit depends on
+    // the plot: settle in rounds, each moving at least one label to the legend (so at most n+1).
+    ImRect plot;
+    std::vector<LegendItem> legend;
+    int legend_shown = 0;
+    ImRect legend_more;
+    LabelLayout placed;
+    std::vector<int> placed_series;
+    std::vector<ImVec2> ends(n);
+    auto X = [&](double year) { return (float)(plot.Min.x + (year - x0) / (x1 - x0) * plot.GetWidth()); };
+    auto Y = [&](double v) {
+        double t = use_log ? (std::log10(std::max(v, y0)) - std::log10(y0)) / (std::log10(y1) - std::log10(y0)) : (v - y0) / (y1 - y0);
+        return (float)(plot.Max.y - t * plot.GetHeight());
+    };
+    for (;;)
+    {
+        float gutter = 16.0f;   // room for the last year label's overhang and the end markers
+        legend.clear();
+        for (int i = 0; i < n; i++)
+            if (direct[i])
+                gutter = std::max(gutter, label_need[i]);
+            else
+                legend.push_back({ i, {}, {} });
+        // The legend takes what the plot can spare above its least height (a phone's canvas
+        // is short); entries past that are listed by the "+N more" entry's tooltip.
+        const float min_plot = std::min(120.0f, avail.y * 0.45f);
+        int max_rows = std::max(1, (int)((avail.y - (top - origin.y) - band - min_plot - 6.0f) / row_h));
+        float legend_h = LayoutLegend(&legend, series, origin.x, right, 0.0f, row_h, max_rows, &legend_shown, &legend_more);
+        plot = ImRect(ImVec2(origin.x + tick_w + 8.0f, top + lh * 0.5f),
+                      ImVec2(right - gutter, origin.y + avail.y - band - (legend_h > 0 ? legend_h + 6.0f : 0.0f)));
+        for (LegendItem& it : legend)
+            it.Rect.Translate(ImVec2(0.0f, plot.Max.y + band + 6.0f));
+        legend_more.Translate(ImVec2(0.0f, plot.Max.y + band + 6.0f));
+        if (plot.GetWidth() < 60 || plot.GetHeight() < 50)
+        {
+            ImGui::PopFont();
+            return;
+        }
+        std::vector<LabelSpan> spans;
+        placed_series.clear();
+        for (int i = 0; i < n; i++)
+        {
+            const TrendSeries& s = series[i];
+            ends[i] = ImVec2(X(s.Years.back()), Y(ds.Observations.Values[s.Rows.back()]));
+            if (!direct[i])
+                continue;
+            // Labels of lines reaching the right edge matter most (they sit next to their line).
+            int priority = (ends[i].x >= plot.Max.x - plot.GetWidth() * 0.12f ? 1000 : 0) - i;
+            spans.push_back({ ends[i].y, row_h - 1.0f, priority });
+            placed_series.push_back(i);
+        }
+        placed = PlaceLabels(spans, top, plot.Max.y + 2.0f, 1.0f, std::max(3.0f * row_h, plot.GetHeight() * 0.3f));
+        if (placed.ToLegend.empty())
+            break;
+        for (int k : placed.ToLegend)
+            direct[placed_series[k]] = false;
+    }
+
+    for (int si = 0; si < n; si++)
+        looks[si].Dense = plot.GetWidth() / (float)series[si].Rows.size() < DenseSpacing;
+    ImGui::InvisibleButton("trend-plot", avail);
+    const bool hovered = ImGui::IsItemHovered();
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImRect lines_clip(ImVec2(plot.Min.x - 6, plot.Min.y - 6), ImVec2(plot.Max.x + 6, plot.Max.y + 6));
+
+    // The lines: retained geometry, rebuilt only when the lines, the plot or the scale change.
+    if (!ctx.TrendDrawn)
+        ctx.TrendDrawn = std::make_shared<TrendDrawing>();
+    TrendDrawing& drawn = *ctx.TrendDrawn;
+    GeometryKey key = GeometryKey().Add(ctx.TrendGeneration).Add(plot.Min).Add(plot.Max).Add(x0).Add(x1).Add(y0).Add(y1)
+                          .Add((uint64_t)use_log).Add((uint64_t)th.Dark).Add((uint64_t)th.Background).Add((uint64_t)n);
+    if (!drawn.Valid || drawn.Key != key.Hash || (int)drawn.Lines.size() != n)
+    {
+        drawn.Key = key.Hash;
+        drawn.Valid = true;
+        drawn.Lines.resize(n);
+        drawn.Points.assign(n, {});
+        std::vector<ImVec2> pts;
+        std::vector<uint8_t> est;
+        std::vector<ImU32> seg;
+        for (int si = 0; si < n; si++)
+        {
+            const TrendSeries& s = series[si];
+            SeriesLook& look = looks[si];
+            if (!drawn.Lines[si])
+                drawn.Lines[si] = std::make_unique<RetainedGeometry>();
+            ImDrawList* out = drawn.Lines[si]->Rebuild(key);
+            if (!out)
+                continue;
+            const ImU32 colour = look.Style.Color;
+            std::vector<ImVec2>& points = drawn.Points[si];
+            if (look.Dense)
+            {
+                pts.clear(), est.clear();
+                PixelColumn column;
+                for (size_t i = 0; i < s.Rows.size(); i++)
+                {
+                    uint32_t row = s.Rows[i];
+                    ImVec2 p(X(s.Years[i]), Y(ds.Observations.Values[row]));
+                    bool e = ds.Observations.Confidences[row] != Confidence_Reported;
+                    int px = (int)std::floor(p.x);
+                    if (px == column.X && e == column.Estimate)
+                        column.Add(p);
+                    else
+                    {
+                        column.Emit(&pts, &est);
+                        column.Start(px, e, p);
+                    }
+                }
+                column.Emit(&pts, &est);
+                // A segment takes the look of the point it leads to (a stretch of estimates
+                // begins where the reported line left off).
+                seg.resize(pts.size());
+                for (size_t i = 0; i + 1 < pts.size(); i++)
+                    seg[i] = DashOn(look.Style.Dash, (pts[i].x + pts[i + 1].x) * 0.5f) ? (est[i + 1] ? look.Estimate : colour) : 0;
+                AddColouredPolyline(out, pts.data(), seg.data(), (int)pts.size(), LineWidth);
+                if (look.Style.Marker != SeriesMarker_None)   // the shape that tells this region from its siblings
+                    for (float mx = plot.Min.x + 8.0f + std::fmod(si * 19.0f, MarkerEvery); mx <= plot.Max.x; mx += MarkerEvery)
+                    {
+                        auto it = std::lower_bound(pts.begin(), pts.end(), mx, [](const ImVec2& p, float x) { return p.x < x; });
+                        if (it == pts.end())
+                            break;
+                        if (it->x - mx < MarkerEvery * 0.5f)
+                            DrawMarker(out, *it, look.Style.Marker, 3.5f, est[it - pts.begin()] ? look.Estimate : colour, true, th.Background);
+                    }
+                points = pts;
+            }
+            else
+            {
+                points.resize(s.Rows.size());
+                for (size_t i = 0; i < s.Rows.size(); i++)
+                    points[i] = ImVec2(X(s.Years[i]), Y(ds.Observations.Values[s.Rows[i]]));
+                for (size_t i = 1; i < s.Rows.size(); i++)
+                {
+                    bool e = ds.Observations.Confidences[s.Rows[i]] != Confidence_Reported ||
+                             ds.Observations.Confidences[s.Rows[i - 1]] != Confidence_Reported;
+                    SeriesDash dash = look.Style.Dash == SeriesDash_Solid && e ? SeriesDash_Dashed : look.Style.Dash;
+                    ImU32 c = e ? look.Estimate : colour;
+                    if (dash == SeriesDash_Solid)
+                        out->AddLine(points[i - 1], points[i], c, LineWidth);
+                    else
+                        DrawDashedLine(out, points[i - 1], points[i], c, LineWidth, dash == SeriesDash_Dashed ? 6.0f : 2.0f, dash == SeriesDash_Dashed ? 4.0f : 3.0f);
+                }
+                for (size_t i = 0; i < s.Rows.size(); i++)
+                {
+                    uint32_t row = s.Rows[i];
+                    Bound bound = ds.Observations.BoundAt(row);
+                    bool e = ds.Observations.Confidences[row] != Confidence_Reported;
+                    if (bound != Bound_None)
+                        DrawBoundMarker(out, points[i], bound, e ? look.Estimate : colour, th.Background);
+                    else
+                        DrawMarker(out, points[i], PointMarker(look), e ? 4.0f : 3.5f, e ? look.Estimate : colour, !e, th.Background);
+                }
+            }
+        }
+    }
+    // Hover: the line nearest the pointer (within a few pixels of its drawn segments), and the
+    // nearest point for the tooltip; both look only at the points near the pointer's x.
+    int hot = -1, hover_row = -1, hover_series = -1;
+    const bool in_plot = hovered && lines_clip.Contains(mouse);
+    if (in_plot)
+    {
+        float best_line = 7.0f * 7.0f, best_point = 14.0f * 14.0f;
+        for (int si = 0; si < n; si++)
+        {
+            const std::vector<ImVec2>& pts = drawn.Points[si];
+            auto lo = std::lower_bound(pts.begin(), pts.end(), mouse.x - 14.0f, [](const ImVec2& p, float x) { return p.x < x; });
+            if (lo != pts.begin())
+                --lo;
+            for (auto it = lo; it != pts.end() && it->x <= mouse.x + 14.0f; ++it)
+                if (it + 1 != pts.end())
+                {
+                    float d = SegmentDistance2(mouse, *it, *(it + 1));
+                    if (d < best_line)
+                        best_line = d, hot = si;
+                }
+            const TrendSeries& s = series[si];
+            // Points by their years: the observations between the years under mouse.x -+ 14 px
+            // (on a dense line, -+ 2 px: there is a point in nearly every column).
+            float reach = looks[si].Dense ? 2.0f : 14.0f;
+            double ya = x0 + (mouse.x - reach - plot.Min.x) / plot.GetWidth() * (x1 - x0);
+            double yb = x0 + (mouse.x + reach - plot.Min.x) / plot.GetWidth() * (x1 - x0);
+            for (size_t i = std::lower_bound(s.Years.begin(), s.Years.end(), ya) - s.Years.begin(); i < s.Years.size() && s.Years[i] <= yb; i++)
+            {
+                ImVec2 p(X(s.Years[i]), Y(ds.Observations.Values[s.Rows[i]]));
+                float d = (mouse.x - p.x) * (mouse.x - p.x) + (mouse.y - p.y) * (mouse.y - p.y);
+                if (d < best_point)
+                    best_point = d, hover_row = (int)s.Rows[i], hover_series = si;
+            }
+        }
+        if (hot < 0 && hover_series >= 0)
+            hot = hover_series;
+    }
+    // Labels and legend entries highlight their line too.
+    std::vector<ImRect> label_rect(n);
+    for (size_t k = 0; k < placed_series.size(); k++)
+    {
+        int i = placed_series[k];
+        if (!placed.Placed[k])
+            continue;
+        float y = placed.Pos[k] - lh * 0.5f;
+        label_rect[i] = ImRect(ImVec2(plot.Max.x + 6.0f, y), ImVec2(plot.Max.x + label_need[i] - 4.0f, y + lh));
+        if (hovered && label_rect[i].Contains(mouse))
+            hot = i;
+    }
+    for (int k = 0; k < legend_shown; k++)
+        if (hovered && legend[k].Rect.Contains(mouse))
+            hot = legend[k].Series;
+    const bool more_hovered = hovered && legend_more.GetWidth() > 0.0f && legend_more.Contains(mouse);
+
+    // Grid and axes
+    for (size_t t = 0; t < yt.size(); t++)
+    {
+        float y = Y(yt[t]);
+        dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), th.Grid);
+        ImVec2 ts = ImGui::CalcTextSize(tick_text[t].c_str());
+        DrawReportedText(dl, ImVec2(plot.Min.x - ts.x - 6, y - ts.y / 2), th.TextMuted, tick_text[t], LayoutRole_Axis);
+    }
+    int year_step = std::max(1, (int)std::ceil((x1 - x0) / std::max(1.0f, plot.GetWidth() / 64.0f)));
+    float last_year_right = -FLT_MAX;
     for (int year = (int)std::ceil(x0); year <= (int)std::floor(x1); year += year_step)
     {
         float x = X(year);
         dl->AddLine(ImVec2(x, plot.Min.y), ImVec2(x, plot.Max.y), th.Grid);
-        char buf[8];
+        char buf[16];
         std::snprintf(buf, sizeof(buf), "%d", year);
-        dl->AddText(ImVec2(x + 3, plot.Max.y + 3), th.TextMuted, buf);
+        float w = ImGui::CalcTextSize(buf).x;
+        float lx = std::clamp(x - w * 0.5f, plot.Min.x, right - w);
+        if (lx < last_year_right + 6.0f)
+            continue;
+        DrawReportedText(dl, ImVec2(lx, plot.Max.y + 3), th.TextMuted, buf, LayoutRole_Axis);
+        last_year_right = lx + w;
     }
     dl->AddLine(ImVec2(plot.Min.x, plot.Max.y), ImVec2(plot.Max.x, plot.Max.y), th.Axis);
     std::string unit = ds.Metrics[metric].Unit + (use_log ? " (log scale)" : "");
-    dl->AddText(ImVec2(origin.x, origin.y - 2), th.TextMuted, unit.c_str());
-    ImGui::PopFont();
+    DrawReportedText(dl, ImVec2(origin.x, origin.y), th.TextMuted, unit, LayoutRole_Axis);
 
-    // Lines
-    ImGuiIO& io = ImGui::GetIO();
-    int hover_row = -1;
-    float best = 14.0f * 14.0f;
-    dl->PushClipRect(ImVec2(plot.Min.x - 6, plot.Min.y - 6), ImVec2(plot.Max.x + label_w, plot.Max.y + 6), true);
-    struct EndLabel { ImVec2 Pos; ImU32 Color; std::string Text; };
-    std::vector<EndLabel> labels;
-    // The lines are retained geometry: rebuilt only when the lines, the plot or the scale change;
-    // this loop still runs every frame for hover and the labels' positions, drawing nothing then.
-    ImU32 hover_marker_colour = 0;
-    ImDrawList* lines = ctx.TrendGeometry.Rebuild(GeometryKey().Add(ctx.TrendGeneration).Add(plot.Min).Add(plot.Max).Add(x0).Add(x1)
-                                                  .Add(y0).Add(y1).Add((uint64_t)use_log).Add((uint64_t)th.Dark));
-    for (size_t si = 0; si < series.size(); si++)
+    // Lines; a highlighted one is drawn again over the others, which a veil of the background dims.
+    dl->PushClipRect(lines_clip.Min, lines_clip.Max, true);
+    for (int si = 0; si < n; si++)
+        drawn.Lines[si]->AppendTo(dl);
+    if (hot >= 0)
     {
-        const TrendSeries& s = series[si];
-        const ImU32 colour = TrendLineColour(ctx, s, (int)si);
-        const bool dense = plot.GetWidth() / (float)s.Rows.size() < DenseSpacing;
-        DenseRun run{ lines, colour, {} };
-        PixelColumn column;
-        ImVec2 prev;
-        bool prev_est = false;
-        for (size_t i = 0; i < s.Rows.size(); i++)
-        {
-            uint32_t row = s.Rows[i];
-            ImVec2 p(X(s.Years[i]), Y(ds.Observations.Values[row]));
-            bool est = ds.Observations.Confidences[row] != Confidence_Reported;
-            if (!lines)
-            {
-                // geometry retained: nothing to draw
-            }
-            else if (dense)
-            {
-                int px = (int)std::floor(p.x);
-                if (px == column.X && est == column.Estimate)
-                    column.Add(p);
-                else
-                {
-                    column.Emit(&run);
-                    if (est != run.Estimate)
-                    {
-                        run.Flush();
-                        run.Estimate = est;
-                    }
-                    column.Start(px, est, p);
-                }
-            }
-            else
-            {
-                if (i > 0)
-                {
-                    if (est || prev_est)
-                        DrawDashedLine(lines, prev, p, colour, 2.0f);
-                    else
-                        lines->AddLine(prev, p, colour, 2.0f);
-                }
-                Bound bound = ds.Observations.BoundAt(row);
-                if (bound != Bound_None)
-                    DrawBoundMarker(lines, p, bound, colour, th.Background);
-                else if (est)
-                {
-                    lines->AddCircleFilled(p, 4.0f, th.Background);
-                    lines->AddCircle(p, 4.0f, colour, 0, 1.5f);
-                }
-                else
-                    lines->AddCircleFilled(p, 3.5f, colour);
-            }
-            float d = (io.MousePos.x - p.x) * (io.MousePos.x - p.x) + (io.MousePos.y - p.y) * (io.MousePos.y - p.y);
-            if (hovered && d < best)
-            {
-                best = d;
-                hover_row = (int)row;
-                hover_marker_colour = 0;
-            }
-            prev = p;
-            prev_est = est;
-        }
-        if (dense && lines)
-        {
-            column.Emit(&run);
-            run.Flush();
-        }
-        if (hover_row >= 0 && dense && ds.Observations.Entities[hover_row] == s.Entity && ds.Observations.Regions[hover_row] == s.Region)
-            hover_marker_colour = colour;   // dense lines have no markers: show the hovered point
-        labels.push_back({ prev, colour, s.Label });
+        dl->AddRectFilled(lines_clip.Min, lines_clip.Max, WithAlpha(th.Background, 0.72f));
+        drawn.Lines[hot]->AppendTo(dl);
     }
-    ctx.TrendGeometry.AppendTo(dl);
-    if (hover_row >= 0 && hover_marker_colour != 0)
-        dl->AddCircleFilled(ImVec2(X(PeriodMidYear(ds.Observations.Periods[hover_row])), Y(ds.Observations.Values[hover_row])), 4.0f, hover_marker_colour);
-    // Labels at the lines' ends, pushed apart vertically so that lines ending close together
-    // stay readable.
-    ImGui::PushFont(ctx.Fonts_.Small);
-    float lh = ImGui::GetFontSize() + 1.0f;
-    std::sort(labels.begin(), labels.end(), [](const EndLabel& a, const EndLabel& b) { return a.Pos.y < b.Pos.y; });
-    for (size_t i = 1; i < labels.size(); i++)
-        for (size_t j = 0; j < i; j++)   // every label above that could overlap, not just the previous one
-            if (std::fabs(labels[i].Pos.x - labels[j].Pos.x) < 120.0f && labels[i].Pos.y < labels[j].Pos.y + lh)
-                labels[i].Pos.y = labels[j].Pos.y + lh;
-    // Labels pushed below the plot go back up, the stack above them with them.
-    for (size_t i = labels.size(); i-- > 0;)
+    if (hover_row >= 0 && looks[hover_series].Dense)   // dense lines have no point markers: show the hovered point
     {
-        labels[i].Pos.y = std::min(labels[i].Pos.y, plot.Max.y - lh * 0.5f);
-        for (size_t j = i + 1; j < labels.size(); j++)
-            if (std::fabs(labels[i].Pos.x - labels[j].Pos.x) < 120.0f && labels[i].Pos.y > labels[j].Pos.y - lh)
-                labels[i].Pos.y = labels[j].Pos.y - lh;
+        bool e = ds.Observations.Confidences[hover_row] != Confidence_Reported;
+        dl->AddCircleFilled(ImVec2(X(PeriodMidYear(ds.Observations.Periods[hover_row])), Y(ds.Observations.Values[hover_row])), 4.0f,
+                            e ? looks[hover_series].Estimate : looks[hover_series].Style.Color);
     }
-    for (const EndLabel& l : labels)
-        dl->AddText(ImVec2(l.Pos.x + 7, l.Pos.y - lh * 0.5f), l.Color, l.Text.c_str());
-    ImGui::PopFont();
     dl->PopClipRect();
+
+    // Direct labels in the gutter: the line's marker, then its name, a leader from the line's end
+    // when the label had to move away from it.
+    auto shade = [&](int i, ImU32 c) { return hot >= 0 && hot != i ? WithAlpha(c, 0.4f) : c; };
+    for (size_t k = 0; k < placed_series.size(); k++)
+    {
+        int i = placed_series[k];
+        if (!placed.Placed[k])
+            continue;
+        const ImRect& r = label_rect[i];
+        float cy = (r.Min.y + r.Max.y) * 0.5f;
+        ImU32 c = shade(i, looks[i].Style.Color);
+        if (ends[i].x >= plot.Max.x - plot.GetWidth() * 0.12f && std::fabs(cy - ends[i].y) > 3.0f)
+            dl->AddLine(ImVec2(ends[i].x + 5.0f, ends[i].y), ImVec2(r.Min.x - 2.0f, cy), WithAlpha(c, 0.6f), 1.0f);
+        DrawSwatch(dl, ImVec2(r.Min.x, r.Min.y), ImVec2(r.Min.x + LabelMark, r.Max.y), looks[i], c, th.Background);
+        DrawReportedText(dl, ImVec2(r.Min.x + LabelMark + 4.0f, r.Min.y), c, series[i].Label, LayoutRole_DataLabel, hot == i);
+    }
+    // The legend: the lines whose labels did not fit, with the same swatches.
+    for (int k = 0; k < legend_shown; k++)
+    {
+        const LegendItem& it = legend[k];
+        ImU32 c = shade(it.Series, looks[it.Series].Style.Color);
+        DrawSwatch(dl, it.Rect.Min, ImVec2(it.Rect.Min.x + SwatchW, it.Rect.Max.y), looks[it.Series], c, th.Background);
+        ImVec2 tp(it.Rect.Min.x + SwatchW + 6.0f, it.Rect.Min.y + (row_h - lh) * 0.5f);
+        dl->AddText(tp, hot >= 0 && hot != it.Series ? WithAlpha(th.Text, 0.5f) : th.Text, it.Text.c_str());
+        LayoutRecord(LayoutRole_Legend, series[it.Series].Label, ImRect(it.Rect.Min, ImVec2(it.Rect.Max.x, tp.y + lh)), hot == it.Series);
+    }
+    if (legend_more.GetWidth() > 0.0f)
+    {
+        char text[32];
+        std::snprintf(text, sizeof(text), "+%d more", (int)legend.size() - legend_shown);
+        ImVec2 tp(legend_more.Min.x + 4.0f, legend_more.Min.y + (row_h - lh) * 0.5f);
+        dl->AddRect(legend_more.Min, legend_more.Max, more_hovered ? th.Text : th.Grid, 4.0f);
+        DrawReportedText(dl, tp, th.Text, text, LayoutRole_Legend, more_hovered);
+    }
+    ImGui::PopFont();
+    if (more_hovered)
+    {
+        // Every line the legend had no room for, each with its swatch.
+        ImGui::BeginTooltip();
+        for (int k = legend_shown; k < (int)legend.size(); k++)
+        {
+            int i = legend[k].Series;
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            float h = ImGui::GetTextLineHeight();
+            DrawSwatch(ImGui::GetWindowDrawList(), p, ImVec2(p.x + SwatchW, p.y + h), looks[i], looks[i].Style.Color, th.Panel);
+            ImGui::Dummy(ImVec2(SwatchW, h));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(ShapedText(series[i].Label));
+        }
+        ImGui::EndTooltip();
+    }
 
     // Events on the time axis
     int hover_event = -1;
-    if (ctx.TrendShowEvents)
+    if (events)
         for (int i = 0; i < (int)ds.Events.size(); i++)
         {
             const Event& ev = ds.Events[i];
@@ -313,11 +790,11 @@ void DrawTrendView(ViewContext& ctx)
                 related |= std::find(ctx.Sel.Entities.begin(), ctx.Sel.Entities.end(), e) != ctx.Sel.Entities.end();
             float x = X(year);
             ImU32 col = related ? th.Highlight : WithAlpha(th.Axis, 0.7f);
-            float y = plot.Max.y + 22.0f;
+            float y = plot.Max.y + row_h + 10.0f;
             dl->AddTriangleFilled(ImVec2(x, y - 6), ImVec2(x - 5, y + 3), ImVec2(x + 5, y + 3), col);
             if (related)
                 DrawDashedLine(dl, ImVec2(x, plot.Min.y), ImVec2(x, plot.Max.y), WithAlpha(th.Highlight, 0.5f), 1.0f, 3.0f, 3.0f);
-            if (hovered && std::fabs(io.MousePos.x - x) < 6 && std::fabs(io.MousePos.y - y) < 9)
+            if (hovered && std::fabs(mouse.x - x) < 6 && std::fabs(mouse.y - y) < 9)
                 hover_event = i;
         }
 
@@ -327,11 +804,11 @@ void DrawTrendView(ViewContext& ctx)
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
         ImGui::TextDisabled("%s", PeriodLabel(ev.Date).c_str());
-        ImGui::TextUnformatted(ev.Title.c_str());
+        ImGui::TextUnformatted(ShapedText(ev.Title));
         if (!ev.Detail.empty())
-            ImGui::TextDisabled("%s", ev.Detail.c_str());
+            ImGui::TextDisabled("%s", ShapedText(ev.Detail));
         if (ev.Source >= 0)
-            ImGui::TextDisabled("Source: %s", ds.Sources[ev.Source].Title.c_str());
+            ImGui::TextDisabled("Source: %s", ShapedText(ds.Sources[ev.Source].Title));
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

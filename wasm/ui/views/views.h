@@ -17,6 +17,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ namespace ls {
 
 class App;
 struct AppEvent;
+struct TrendDrawing;   // trend_view.cpp
 
 // What a view shows (ShownTable) and the numbers behind it (the view models) come from
 // core/view_models.h: the views here only lay them out and draw them.
@@ -114,7 +116,7 @@ struct ViewContext
     TrendModel        Trend;                   // of the selection (see TrendDirty)
     bool              TrendDirty = true;
     uint64_t          TrendGeneration = 0;        // counts recomputations of TrendLines
-    RetainedGeometry  TrendGeometry;
+    std::shared_ptr<TrendDrawing> TrendDrawn;     // trend_view.cpp: each line's retained geometry and points on screen
     // Share: both charts of the selection (see ShareDirty)
     ShareModel        Share;
     bool              ShareDirty = true;
