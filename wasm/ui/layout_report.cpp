@@ -46,14 +46,29 @@ HookState Hook;
 // reported. Every other clip (the widget's frame, a plot, a table column, a tab bar) cuts what it
 // draws, and the report keeps the item whole so that a test sees it overflow the canvas or run
 // into its neighbour instead of a neatly cut rectangle. The drawing window's own clip is the draw
-// list's (a table's frozen columns clip the columns scrolling under them).
+// list's, except in a table that scrolls: there a cell is clipped to the table's visible width
+// (less its frozen columns, which the others scroll under), not to its own column, so a name cut
+// by its column shows that it overflows.
+static ImRect TableClip(const ImGuiTable* table, ImRect clip)
+{
+    clip.Min.x = table->InnerClipRect.Min.x;
+    clip.Max.x = table->InnerClipRect.Max.x;
+    const int column = table->CurrentColumn;
+    if (column >= 0 && table->FreezeColumnsCount > 0 && table->Columns[column].DisplayOrder >= table->FreezeColumnsCount)
+        for (const ImGuiTableColumn& c : table->Columns)
+            if (c.DisplayOrder < table->FreezeColumnsCount && c.IsEnabled)
+                clip.Min.x = ImMax(clip.Min.x, c.MaxX);
+    return clip;
+}
+
 static ImRect ReportClip(ImGuiWindow* window, const ImRect& draw_clip)
 {
     const float big = 1e7f;
     ImRect r(-big, -big, big, big);
+    const ImGuiTable* table = GImGui->CurrentTable;
     for (ImGuiWindow* w = window; w; w = w->ParentWindow)
     {
-        const ImRect c = w == window ? draw_clip : w->InnerClipRect;
+        const ImRect c = w != window ? w->InnerClipRect : table && table->InnerWindow == w ? TableClip(table, draw_clip) : draw_clip;
         if (w->ScrollMax.x > 0.0f) { r.Min.x = ImMax(r.Min.x, c.Min.x); r.Max.x = ImMin(r.Max.x, c.Max.x); }
         if (w->ScrollMax.y > 0.0f) { r.Min.y = ImMax(r.Min.y, c.Min.y); r.Max.y = ImMin(r.Max.y, c.Max.y); }
         if (!(w->Flags & ImGuiWindowFlags_ChildWindow))
