@@ -184,7 +184,8 @@ float PillWidth(std::string_view label, std::string_view value)
     return w;
 }
 
-bool BeginPill(const Theme& theme, const char* id, std::string_view label, std::string_view value, float width, ImGuiComboFlags flags)
+bool BeginPill(const Theme& theme, const char* id, std::string_view label, std::string_view value, float width, ImGuiComboFlags flags,
+               float popup_width)
 {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems)
@@ -247,7 +248,7 @@ bool BeginPill(const Theme& theme, const char* id, std::string_view label, std::
     const float max_w = std::max(w, vp->Size.x - 2.0f * ImGui::GetStyle().WindowPadding.x);
     const float items = (flags & ImGuiComboFlags_HeightLarge) ? 20.0f : 10.0f;
     const float max_h = std::min(vp->Size.y * 0.8f, ImGui::GetFrameHeightWithSpacing() * items + ImGui::GetStyle().WindowPadding.y * 2.0f);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(max_w, max_h));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(std::max(w, popup_width), max_w), 0.0f), ImVec2(max_w, max_h));
     return ImGui::BeginComboPopup(popup_id, bb, flags);
 }
 
@@ -512,7 +513,7 @@ bool Timeline(const Theme& theme, const char* id, int count, int* index, const T
     // Tick labels: every n-th, the smallest n at which no two drawn labels come closer than a gap.
     ImFont* font = ImGui::GetFont();
     const float fs = TickFontSize();
-    const float gap = fs * 0.8f;
+    const float gap = fs * 1.5f;   // labels closer than this read as one
     const float label_y = ty + knob + 1.0f;
     static std::vector<float> widths;   // measured once a frame, tried at several spacings
     widths.resize((size_t)std::max(0, tick_count));

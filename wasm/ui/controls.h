@@ -65,10 +65,11 @@ int SegmentedTabs(const Theme& theme, const char* id, const char* const* labels,
 // A rounded button showing "label  value ▾" that opens a popup below it. Between BeginPill and
 // EndPill (only when it returned true) draw the popup's contents (MenuItem, CheckItem, anything).
 // `width` 0 = natural width, capped at the available width; a value too long for the width ends
-// in an ellipsis. Reported as role combo with text "label: value" (or the value alone).
+// in an ellipsis. Reported as role combo with text "label: value" (or the value alone). The popup
+// is at least `popup_width` wide (and the pill's width), at most the canvas's.
 float PillWidth(std::string_view label, std::string_view value);
 bool  BeginPill(const Theme& theme, const char* id, std::string_view label, std::string_view value, float width = 0.0f,
-                ImGuiComboFlags flags = 0);
+                ImGuiComboFlags flags = 0, float popup_width = 0.0f);
 void  EndPill();
 
 // A small menu: a pill without a label (the speed "1×", a "View: Map" switcher at narrow widths).
