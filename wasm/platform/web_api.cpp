@@ -541,14 +541,18 @@ EMSCRIPTEN_KEEPALIVE double ls_mirror_version() { return g_Web ? g_Web->App.Mirr
 // Footer lines for an exported picture: {title, sources, license}.
 EMSCRIPTEN_KEEPALIVE const char* ls_export_footer() { return g_Web ? Reply(g_Web->App.ExportFooterJson()) : "{}"; }
 
-// Characters of the loaded data that no font can draw, as UTF-8 (the widget rasterises them).
-EMSCRIPTEN_KEEPALIVE const char* ls_missing_glyphs() { return g_Web ? Reply(g_Web->App.MissingGlyphsUtf8()) : ""; }
+// What the browser is to rasterise for the atlas (characters no font has, complex-script runs to
+// shape whole): {"density", "em": [body, title, small] CSS px, "glyphs": [{"cp", "text", "rtl"}]}.
+// Each is listed once; the widget asks after a load and when the wasm emits "glyphs".
+EMSCRIPTEN_KEEPALIVE const char* ls_glyph_requests() { return g_Web ? Reply(g_Web->App.GlyphRequestsJson()) : "{}"; }
 
-// Adds a glyph the browser rasterised: alpha bitmap (w*h bytes) at the font's pixel density.
-EMSCRIPTEN_KEEPALIVE void ls_add_glyph(unsigned codepoint, int width, int height, float advance, const unsigned char* alpha)
+// Adds a glyph the browser rasterised for one font (0 body, 1 title, 2 small): alpha bitmap
+// (w*h bytes) at the font's density, the pen at column origin_x, the baseline at row baseline,
+// advance in the bitmap's pixels. Returns 0 when refused (sizes, the atlas's budget).
+EMSCRIPTEN_KEEPALIVE int ls_add_glyph(unsigned codepoint, int font, int width, int height, float advance, float origin_x, float baseline,
+                                      const unsigned char* alpha)
 {
-    if (g_Web)
-        g_Web->App.AddRasterisedGlyph(codepoint, width, height, advance, alpha);
+    return g_Web && g_Web->App.AddRasterisedGlyph(codepoint, font, width, height, advance, origin_x, baseline, alpha) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ls_stats()

@@ -10,6 +10,7 @@
 
 #include "ui/app.h"
 #include "ui/layout_report.h"
+#include "ui/shaping.h"
 #include "ui/views/views.h"
 
 #include "core/json_dom.h"   // ParseJson: the one nlohmann parse instantiation of the wasm
@@ -167,6 +168,22 @@ void App::CollectDataChars()
     small_chars.AddUtf8("\xE2\x89\xA5\xE2\x89\xA4");
     TitleChars = title_chars.Sorted();
     SmallChars = small_chars.Sorted();
+
+    // The runs of complex scripts in the data, so that the browser shapes them before the first
+    // frame (texts composed later, "name · region", add theirs as they are drawn). The previous
+    // data's stand-ins are gone: their code points now stand for other runs.
+    FontLib.ForgetRasterised(0xE000, 0xF8FF);
+    ShapingReset(DataChars);
+    auto run = [](const std::string& s) { ShapingAddText(s); };
+    run(Dataset_.Title); run(Dataset_.Edition); run(Dataset_.Publisher); run(Dataset_.Description);
+    for (const std::string& c : Dataset_.Caveats) run(c);
+    for (const Region& r : Dataset_.Regions) { run(r.Name); run(r.Note); }
+    for (const Entity& e : Dataset_.Entities) { run(e.Name); run(e.NativeName); run(e.Owner); run(e.Category); run(e.Note); }
+    for (const Metric& m : Dataset_.Metrics) { run(m.Name); run(m.Unit); run(m.Definition); }
+    for (const Source& s : Dataset_.Sources) { run(s.Title); run(s.Publisher); run(s.Attribution); }
+    for (const Event& e : Dataset_.Events) { run(e.Title); run(e.Detail); }
+    for (uint32_t i = 1; i < Dataset_.NotePool.Size(); i++) ShapingAddText(Dataset_.NotePool.Get(i));
+    GlyphsAsk = GlyphAsk_NewData;
 }
 
 //-----------------------------------------------------------------------------
@@ -249,30 +266,53 @@ void ViewContext::CommitState()
 
 void App::SetDensity(float density)
 {
-    Density = density > 0.0f ? density : 1.0f;
+    float next = density > 0.0f ? density : 1.0f;
+    // The browser's glyphs were rasterised for the old density: asked for again (the old ones
+    // are drawn, scaled, until the new ones come).
+    if (next != Density && FontLib.RasterisedCount() > 0)
+        GlyphsAsk = GlyphAsk_Again;
+    Density = next;
     FontsDirty = true;
 }
 
 void App::RebuildFonts()
 {
     Fonts_ = FontLib.Build(ImGui::GetIO().Fonts, Density, DataChars, TitleChars, SmallChars);
+    ShapingSetDrawable(FontLib.InEveryFont());
     Ctx->Fonts_ = Fonts_;
     FontsDirty = false;
 }
 
-std::string App::MissingGlyphsUtf8() const
+// What the browser is to rasterise: characters no compiled-in font has (each on its own) and
+// shaped runs (whole, under their stand-in), each for every font at its em, in device pixels.
+std::string App::GlyphRequestsJson()
 {
-    std::u32string missing = FontLib.Missing(DataChars);
-    Json j;
-    j["px"] = FontLib.BodyPixelSize(Density);
-    j["chars"] = EncodeUtf8(missing);
-    return Dump(j);
+    std::string items;
+    if (GlyphsAsk != GlyphAsk_None)
+    {
+        std::u32string chars = GlyphsAsk == GlyphAsk_Again ? FontLib.NotCompiledIn(DataChars) : FontLib.Missing(DataChars);
+        for (char32_t cp : chars)
+            if (cp <= 0xFFFF)   // a shaping script's letters too: unshaped text (a run not shaped yet) still shows them
+            {
+                Json item = { { "cp", (unsigned)cp }, { "text", EncodeUtf8(std::u32string(1, cp)) }, { "rtl", false } };
+                items += (items.empty() ? "" : ",") + Dump(item);
+            }
+    }
+    ShapingTakeRequests(&items, GlyphsAsk == GlyphAsk_Again);
+    GlyphsAsk = GlyphAsk_None;
+    GlyphsAnnounced = false;
+    char head[160];
+    std::snprintf(head, sizeof(head), "{\"density\":%g,\"em\":[%g,%g,%g],\"glyphs\":[", Density, FontLib.EmSize(0), FontLib.EmSize(1),
+                  FontLib.EmSize(2));
+    return head + items + "]}";
 }
 
-void App::AddRasterisedGlyph(unsigned codepoint, int width, int height, float advance, const unsigned char* alpha)
+bool App::AddRasterisedGlyph(unsigned codepoint, int font, int width, int height, float advance, float origin_x, float baseline,
+                             const unsigned char* alpha)
 {
-    FontLib.AddRasterised(codepoint, width, height, advance, Density, alpha);
-    FontsDirty = true;
+    bool ok = FontLib.AddRasterised(codepoint, font, width, height, advance, origin_x, baseline, Density, alpha);
+    FontsDirty = FontsDirty || ok;
+    return ok;
 }
 
 void App::SetDarkTheme(bool dark)
@@ -289,6 +329,7 @@ void App::SetDarkTheme(bool dark)
 void App::DrawFrame(double time_s)
 {
     LayoutBeginFrame();
+    ShapingBeginFrame();
     Ctx->Time = time_s;
     Ctx->Theme_ = &Theme_;
     Ctx->Data = &Dataset_;
@@ -318,12 +359,19 @@ void App::DrawFrame(double time_s)
     }
 
     AdvancePlayback(Ctx);
+    // Runs first seen in this frame (texts composed from the data) or a new density: the widget
+    // hears "glyphs" (it never reaches the page's listeners) and asks GlyphRequestsJson().
+    if (!GlyphsAnnounced && (GlyphsAsk != GlyphAsk_None || ShapingHasRequests()))
+    {
+        GlyphsAnnounced = true;
+        Emit("glyphs", "{}");
+    }
 }
 
 void App::DrawHeader()
 {
     ImGui::PushFont(Fonts_.Title);
-    ImGui::TextUnformatted(Loaded ? Dataset_.Title.c_str() : "Landscape");
+    ImGui::TextUnformatted(Loaded ? ShapedText(Dataset_.Title) : "Landscape");
     ImGui::PopFont();
     if (Loaded && (!Dataset_.Edition.empty() || !Dataset_.Publisher.empty()))
     {
@@ -331,7 +379,7 @@ void App::DrawHeader()
         std::string line = Dataset_.Publisher;
         if (!Dataset_.Edition.empty())
             line += (line.empty() ? "" : " · ") + Dataset_.Edition;
-        ImGui::TextUnformatted(line.c_str());
+        ImGui::TextUnformatted(ShapedText(line));
         ImGui::PopStyleColor();
     }
 }

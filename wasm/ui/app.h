@@ -69,8 +69,11 @@ public:
     void SetDensity(float density);
     bool FontsNeedRebuild() const { return FontsDirty; }
     void RebuildFonts();
-    std::string MissingGlyphsUtf8() const;            // {"px": .., "chars": ".."} for the browser rasteriser
-    void AddRasterisedGlyph(unsigned codepoint, int width, int height, float advance, const unsigned char* alpha);
+    // {"density", "em": [body, title, small], "glyphs": [{"cp", "text", "rtl"}]}: what the browser is
+    // to rasterise (characters no font has, shaped runs; ui/shaping.h); asked once each.
+    std::string GlyphRequestsJson();
+    bool AddRasterisedGlyph(unsigned codepoint, int font, int width, int height, float advance, float origin_x, float baseline,
+                            const unsigned char* alpha);
 
     // Outputs
     std::string ExportCsv() const;
@@ -108,6 +111,8 @@ private:
     std::u32string DataChars;      // every character of the data's text
     std::u32string TitleChars;     // those the title font draws (title, units)
     std::u32string SmallChars;     // those the small font draws (units, entity and region names)
+    enum GlyphAsk { GlyphAsk_None, GlyphAsk_NewData, GlyphAsk_Again } GlyphsAsk = GlyphAsk_None;   // what GlyphRequestsJson() lists besides new runs
+    bool        GlyphsAnnounced = false;  // "glyphs" emitted, GlyphRequestsJson() not called since
     std::vector<AppEvent> Events;
 };
 

@@ -2,6 +2,7 @@
 #include "ui/assets.h"
 #include "imgui_internal.h"   // ImFontAtlasGetBuilderForStbTruetype()
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -94,9 +95,44 @@ static const ImWchar BodyBaseRanges[] = { 0x0020, 0x007E, 0x00A0, 0x00A0, 0x00A3
 static const ImWchar NumbersBaseRanges[] = { 0x0020, 0x007E, 0x00A0, 0x00A0, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x2013, 0x2014,
                                              0x2026, 0x2026, 0x2212, 0x2212, 0 };
 
+static uint32_t ReadU16(const unsigned char* p) { return (uint32_t)p[0] << 8 | p[1]; }
+static uint32_t ReadU32(const unsigned char* p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
+
+// (hhea ascender - descender) / unitsPerEm: ImGui (stb_truetype's ScaleForPixelHeight) sizes a
+// font so that this height is the size asked for, so the em is size / this. 1.2 when unreadable.
+static float HeightPerEm(const unsigned char* font, size_t size)
+{
+    size_t head = 0, hhea = 0, tables = size >= 12 ? ReadU16(font + 4) : 0;
+    for (size_t i = 0; i < tables && 12 + 16 * (i + 1) <= size; i++)
+    {
+        const unsigned char* rec = font + 12 + 16 * i;
+        if (std::memcmp(rec, "head", 4) == 0) head = ReadU32(rec + 8);
+        if (std::memcmp(rec, "hhea", 4) == 0) hhea = ReadU32(rec + 8);
+    }
+    if (!head || !hhea || head + 20 > size || hhea + 8 > size)
+        return 1.2f;
+    float upm = (float)ReadU16(font + head + 18);
+    float height = (float)(int16_t)ReadU16(font + hhea + 4) - (float)(int16_t)ReadU16(font + hhea + 6);
+    return upm > 0.0f && height > 0.0f ? height / upm : 1.2f;
+}
+
+// ImGui rounds font sizes down to whole pixels (ImFontAtlasBuildInit): the size it really uses.
+static float UsedSize(float size) { return std::floor(size); }
+
+float FontLibrary::EmSize(int font) const
+{
+    const float size = UsedSize(font == 1 ? TitleSize : font == 2 ? SmallSize : BodySize);
+    const Asset* inter = FindAsset(FontStack[0]);
+    return inter ? size / HeightPerEm(inter->Data, inter->Size) : size / 1.2f;
+}
+
 static ImFont* AddFontStack(ImFontAtlas* atlas, float size, float density, const ImWchar* ranges)
 {
     // Inter first, then the fallbacks: ImGui keeps the first font's glyph when two have one.
+    // Each fallback is sized to Inter's em (not to Inter's ascent - descent, which would draw a
+    // CJK glyph a fifth smaller than the Latin beside it and than the browser's glyphs).
+    size = UsedSize(size);
+    float em = size;
     ImFont* font = nullptr;
     for (const char* name : FontStack)
     {
@@ -111,7 +147,12 @@ static ImFont* AddFontStack(ImFontAtlas* atlas, float size, float density, const
         cfg.OversampleV = 1;
         cfg.PixelSnapH = false;
         std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.1fpx", name, size);
-        ImFont* f = atlas->AddFontFromMemoryTTF((void*)a->Data, (int)a->Size, size, &cfg, ranges);
+        float per_em = HeightPerEm(a->Data, a->Size);
+        if (!font)
+            em = size / per_em;
+        // Whole pixels (ImGui rounds down): rounding to the nearest keeps the em within 3 %.
+        float pixels = font ? std::max(1.0f, std::round(em * per_em)) : size;
+        ImFont* f = atlas->AddFontFromMemoryTTF((void*)a->Data, (int)a->Size, pixels, &cfg, ranges);
         if (!font)
             font = f;
     }
@@ -132,42 +173,67 @@ Fonts FontLibrary::Build(ImFontAtlas* atlas, float density, const std::u32string
     fonts.Body = AddFontStack(atlas, BodySize, density, Ranges.data());
     fonts.Title = AddFontStack(atlas, TitleSize, density, TitleRanges.data());
     fonts.Small = AddFontStack(atlas, SmallSize, density, SmallRanges.data());
+    ImFont* const by_index[FontCount] = { fonts.Body, fonts.Title, fonts.Small };
 
-    // Rasterised glyphs go into custom rectangles (in every font, at the body size: a name in
-    // a trend label or a title then shows, if not at its exact size); their pixels are copied in
-    // after the build. Quads are in CSS pixels, so the sizes are divided by the bitmap density.
+    // Rasterised glyphs go into custom rectangles of their font; their pixels are copied in after
+    // the build. Quads are in CSS pixels, so the sizes are divided by the bitmap density.
     struct Placed { ImFont* Font; const RasterisedGlyph* Glyph; int RectId; };
     std::vector<Placed> placed;
-    for (ImFont* font : { fonts.Body, fonts.Title, fonts.Small })
-        for (const RasterisedGlyph& g : Rasterised)
-            if (g.Codepoint <= 0xFFFF)
-                placed.push_back({ font, &g, atlas->AddCustomRectFontGlyph(font, (ImWchar)g.Codepoint, g.Width, g.Height, g.Advance / g.Density) });
+    int widest = 0;
+    size_t area = 0;
+    for (const RasterisedGlyph& g : Rasterised)
+        if (g.Codepoint <= 0xFFFF && g.Font >= 0 && g.Font < FontCount)
+        {
+            placed.push_back({ by_index[g.Font], &g, atlas->AddCustomRectFontGlyph(by_index[g.Font], (ImWchar)g.Codepoint, g.Width, g.Height, g.Advance / g.Density) });
+            widest = std::max(widest, g.Width);
+            area += (size_t)(g.Width + 1) * (size_t)(g.Height + 1);
+        }
+    // ImGui picks the texture's width from the compiled glyphs only: a wide run (or many) needs
+    // a wider one, or it would not be packed at all.
+    int width = 512;
+    while (width < 4096 && (width < widest + 2 || (size_t)width * (size_t)width < area * 2))
+        width *= 2;
+    atlas->TexDesiredWidth = placed.empty() ? 0 : width;
     // The builder directly, not ImFontAtlas::Build() (nor GetTexDataAs*(), which call it): Build()
     // falls back to ImGui's embedded ProggyClean font, and referencing it adds 12 KB to the wasm.
     ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(atlas);
+    Complete.clear();
     if (placed.empty())
         return fonts;
     unsigned char* pixels = atlas->TexPixelsAlpha8;
     const int tex_w = atlas->TexWidth;
+    std::vector<int> fonts_of;   // per placed glyph: how many fonts it ended up in
     for (const Placed& p : placed)
     {
         const RasterisedGlyph& g = *p.Glyph;
         const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(p.RectId);
+        if (!r->IsPacked())
+            continue;
         for (int y = 0; y < g.Height; y++)
             std::memcpy(pixels + (r->Y + y) * tex_w + r->X, g.Alpha.data() + y * g.Width, (size_t)g.Width);
         ImFontGlyph* glyph = (ImFontGlyph*)p.Font->FindGlyphNoFallback((ImWchar)g.Codepoint);
         if (glyph && glyph->X1 - glyph->X0 == (float)g.Width)
         {
-            // The bitmap's baseline is at row BodyPixelSize (see the widget's rasteriser).
-            float top = p.Font->Ascent - BodySize;
-            glyph->X0 = -1.0f / g.Density;
+            // The bitmap's pen origin and baseline, on the font's own baseline.
+            glyph->X0 = -g.OriginX / g.Density;
             glyph->X1 = glyph->X0 + g.Width / g.Density;
-            glyph->Y0 = top;
-            glyph->Y1 = top + g.Height / g.Density;
+            glyph->Y0 = p.Font->Ascent - g.Baseline / g.Density;
+            glyph->Y1 = glyph->Y0 + g.Height / g.Density;
         }
     }
-    for (ImFont* font : { fonts.Body, fonts.Title, fonts.Small })
+    for (ImFont* font : by_index)
         font->BuildLookupTable();
+    // What every font can draw from the rasterised glyphs (a shaped run is used only then).
+    for (const RasterisedGlyph& g : Rasterised)
+    {
+        if (g.Font != 0 || g.Codepoint > 0xFFFF)
+            continue;
+        bool everywhere = true;
+        for (ImFont* font : by_index)
+            everywhere = everywhere && font->FindGlyphNoFallback((ImWchar)g.Codepoint) != nullptr;
+        if (everywhere)
+            Complete.push_back((char32_t)g.Codepoint);
+    }
     return fonts;
 }
 
@@ -175,9 +241,6 @@ Fonts FontLibrary::Build(ImFontAtlas* atlas, float density, const std::u32string
 // Which characters a font can draw: its 'cmap' table (formats 4 and 12, as stb_truetype reads
 // it). Answering from the table needs no atlas: rasterising one just to ask cost ~100 ms.
 //-----------------------------------------------------------------------------
-
-static uint32_t ReadU16(const unsigned char* p) { return (uint32_t)p[0] << 8 | p[1]; }
-static uint32_t ReadU32(const unsigned char* p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
 
 static bool CmapFormat12Maps(const unsigned char* font, size_t size, size_t table, uint32_t cp)
 {
@@ -251,7 +314,7 @@ bool FontMapsCodepoint(const unsigned char* font, size_t size, uint32_t cp)
     return format4 && CmapFormat4Maps(font, size, format4, cp);
 }
 
-std::u32string FontLibrary::Missing(const std::u32string& data_chars) const
+std::u32string FontLibrary::NotCompiledIn(const std::u32string& data_chars) const
 {
     std::u32string missing;
     for (char32_t cp : data_chars)
@@ -260,35 +323,69 @@ std::u32string FontLibrary::Missing(const std::u32string& data_chars) const
             continue;   // controls and zero-width joiners draw nothing by design
         bool found = false;
         if (cp <= 0xFFFF)   // ImWchar is 16-bit: the atlas holds the BMP only
-        {
             for (const char* name : FontStack)
                 if (const Asset* a = FindAsset(name))
                     if ((found = FontMapsCodepoint(a->Data, a->Size, cp)))
                         break;
-            for (size_t i = 0; !found && i < Rasterised.size(); i++)
-                found = Rasterised[i].Codepoint == cp;
-        }
         if (!found && missing.find(cp) == std::u32string::npos)
             missing.push_back(cp);
     }
     return missing;
 }
 
-void FontLibrary::AddRasterised(uint32_t codepoint, int width, int height, float advance, float density, const unsigned char* alpha)
+std::u32string FontLibrary::Missing(const std::u32string& data_chars) const
 {
-    if (width <= 0 || height <= 0 || width > 512 || height > 512)
-        return;
-    for (const RasterisedGlyph& g : Rasterised)
-        if (g.Codepoint == codepoint)
-            return;
+    std::u32string missing;
+    for (char32_t cp : NotCompiledIn(data_chars))
+    {
+        bool found = false;
+        for (size_t i = 0; !found && i < Rasterised.size(); i++)
+            found = Rasterised[i].Codepoint == cp;
+        if (!found)
+            missing.push_back(cp);
+    }
+    return missing;
+}
+
+// Rasterised pixels kept at most (each glyph in three fonts): past it runs stay unshaped rather
+// than grow the atlas texture beyond what a phone's GPU takes.
+constexpr size_t MaxRasterisedBytes = (size_t)12 << 20;
+
+bool FontLibrary::AddRasterised(uint32_t codepoint, int font, int width, int height, float advance, float origin_x, float baseline,
+                                float density, const unsigned char* alpha)
+{
+    if (width <= 0 || height <= 0 || width > 2048 || height > 512 || font < 0 || font >= FontCount || codepoint > 0xFFFF)
+        return false;
+    size_t bytes = (size_t)width * (size_t)height;
+    auto old = std::find_if(Rasterised.begin(), Rasterised.end(),
+                            [&](const RasterisedGlyph& g) { return g.Codepoint == codepoint && g.Font == font; });
+    size_t freed = old != Rasterised.end() ? old->Alpha.size() : 0;
+    if (RasterisedBytes - freed + bytes > MaxRasterisedBytes)
+        return false;
     RasterisedGlyph g;
     g.Codepoint = codepoint;
+    g.Font = font;
     g.Width = width;
     g.Height = height;
     g.Advance = advance;
+    g.OriginX = origin_x;
+    g.Baseline = baseline;
     g.Density = density > 0.0f ? density : 1.0f;
-    g.Alpha.assign(alpha, alpha + (size_t)width * height);
-    Rasterised.push_back(std::move(g));
+    g.Alpha.assign(alpha, alpha + bytes);
+    RasterisedBytes = RasterisedBytes - freed + bytes;
+    if (old != Rasterised.end())
+        *old = std::move(g);
+    else
+        Rasterised.push_back(std::move(g));
+    return true;
+}
+
+void FontLibrary::ForgetRasterised(uint32_t first, uint32_t last)
+{
+    auto gone = std::remove_if(Rasterised.begin(), Rasterised.end(), [&](const RasterisedGlyph& g) { return g.Codepoint >= first && g.Codepoint <= last; });
+    for (auto it = gone; it != Rasterised.end(); ++it)
+        RasterisedBytes -= it->Alpha.size();
+    Rasterised.erase(gone, Rasterised.end());
 }
 
 } // namespace ls

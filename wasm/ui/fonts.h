@@ -1,5 +1,8 @@
 // Fonts: Inter for UI text plus fallback subsets (CJK, Arabic, Devanagari) compiled in at build
-// time for the shipped data, and glyphs the browser rasterised for data loaded at run time.
+// time for the shipped data, and glyphs the browser rasterised for data loaded at run time
+// (characters no compiled font has, and whole shaped runs: ui/shaping.h). Every font of the stack
+// and every rasterised glyph is drawn at Inter's em, on Inter's baseline: one name never mixes
+// glyph sizes, whichever source each of its characters comes from.
 // The atlas is rasterised at the display's density (ImFontConfig::RasterizerDensity), so text is
 // crisp at any devicePixelRatio while sizes stay in CSS pixels.
 #pragma once
@@ -28,22 +31,39 @@ public:
                 const std::u32string& title_chars = std::u32string(), const std::u32string& small_chars = std::u32string());
 
     // Characters of data_chars that no compiled-in font (nor a rasterised glyph) can draw; needs
-    // no atlas.
+    // no atlas. NotCompiledIn: those no compiled-in font has, rasterised or not.
     std::u32string Missing(const std::u32string& data_chars) const;
+    std::u32string NotCompiledIn(const std::u32string& data_chars) const;
 
-    // A glyph the browser rasterised (alpha, w*h, at BodyPixelSize(density), baseline at row
-    // BodyPixelSize); used from the next Build() on, at any density.
-    void AddRasterised(uint32_t codepoint, int width, int height, float advance, float density, const unsigned char* alpha);
+    // A glyph (a character or a shaped run's stand-in, see shaping.h) the browser rasterised for
+    // one font (0 body, 1 title, 2 small) at `density`: alpha w*h, the pen's origin at column
+    // origin_x and the baseline at row baseline, advance in the bitmap's pixels. Used from the
+    // next Build() on (a glyph given again replaces the old one). False when refused (sizes, or
+    // the atlas would grow past its budget).
+    bool AddRasterised(uint32_t codepoint, int font, int width, int height, float advance, float origin_x, float baseline,
+                       float density, const unsigned char* alpha);
+    void ForgetRasterised(uint32_t first, uint32_t last);   // e.g. the stand-ins of the previous data
     int  RasterisedCount() const { return (int)Rasterised.size(); }
-    float BodyPixelSize(float density) const { return BodySize * density; }
+    // Code points with a rasterised glyph in every font (after the last Build()).
+    const std::u32string& InEveryFont() const { return Complete; }
+    // The em of a font in CSS pixels: what the browser's `font-size` must be for its glyphs to
+    // match the compiled-in ones (ImGui sizes a font by ascent - descent, not by the em).
+    float EmSize(int font) const;
 
     static constexpr float BodySize = 15.0f;
     static constexpr float TitleSize = 19.0f;
     static constexpr float SmallSize = 12.5f;
+    static constexpr int FontCount = 3;
 
 private:
-    struct RasterisedGlyph { uint32_t Codepoint; int Width, Height; float Advance; float Density; std::vector<unsigned char> Alpha; };
+    struct RasterisedGlyph
+    {
+        uint32_t Codepoint; int Font; int Width, Height; float Advance, OriginX, Baseline, Density;
+        std::vector<unsigned char> Alpha;
+    };
     std::vector<RasterisedGlyph> Rasterised;
+    size_t RasterisedBytes = 0;
+    std::u32string Complete;
     std::vector<ImWchar> Ranges;           // must outlive the atlas build
     std::vector<ImWchar> TitleRanges;
     std::vector<ImWchar> SmallRanges;

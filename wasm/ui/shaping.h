@@ -5,19 +5,54 @@
 // name never mixes glyph sizes. Where no browser shapes for us (native build, tests), the text is
 // drawn as it is: unshaped, never a crash.
 //
+// A run is a maximal stretch of characters of such scripts plus the spaces, digits, marks and
+// punctuation between them; Latin and CJK text around a run stays as it is. A long run (a note)
+// is cut at spaces into pieces of at most MaxRunCodepoints, so wrapped text still wraps; the
+// pieces of a right-to-left run are placed right to left. Stand-ins are private-use code points
+// (U+E000..U+F8FF) that the data itself does not use.
+//
 // Usage: every string from the data goes through ShapedText() before ImGui sees it (labels,
 // tooltips, chart text). Measuring (ImGui::CalcTextSize) works on the shaped string too.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace ls {
 
 // The text with each run that needs shaping replaced by its stand-in (when the browser has
-// shaped it; until then the original characters). The pointer stays valid until the data changes.
+// shaped it; until then the original characters). The pointer stays valid until the data, the
+// fonts or (past a few thousand distinct texts) the frame changes.
 const char* ShapedText(std::string_view utf8);
 // The inverse, for reports (layout(), the mirror): stand-ins back to the text they stand for.
 std::string UnshapedText(std::string_view shaped);
+
+//-----------------------------------------------------------------------------
+// The app's side (App owns the data and the fonts; these keep the runs between them).
+//-----------------------------------------------------------------------------
+
+constexpr int MaxRunCodepoints = 32;   // longer runs are cut at spaces
+constexpr int MaxRuns = 2000;          // distinct runs shaped per data file; the rest stay unshaped
+
+bool NeedsShaping(uint32_t cp);         // a character of a script ImGui cannot lay out
+bool IsRightToLeft(uint32_t cp);
+
+// New data: forgets every run and stand-in, then registers the runs of the data's texts
+// (ShapingAddText for each) so that the browser shapes them before the first frame.
+// data_chars: every character of the data, so that no stand-in collides with one of them.
+void ShapingReset(const std::u32string& data_chars);
+void ShapingAddText(std::string_view utf8);
+
+// The runs the browser has not been asked for yet, as JSON items {"cp","text","rtl"} appended
+// to out (comma-separated); marks them asked. Again = ask for every run (a new density).
+void ShapingTakeRequests(std::string* out_items, bool again = false);
+bool ShapingHasRequests();              // runs found since the last ShapingTakeRequests()
+// Whether cp is a stand-in, and its text.
+bool ShapingIsStandIn(uint32_t cp);
+// The fonts were rebuilt with these stand-ins drawable (each in every font): ShapedText() uses them from now on.
+void ShapingSetDrawable(const std::u32string& stand_ins);
+void ShapingBeginFrame();               // bounds the cache of shaped texts
+int  ShapingRunCount();
 
 } // namespace ls

@@ -205,13 +205,17 @@ function wrap(module) {
     loadAbort: () => module._ls_load_abort(),
     lastResult: () => json(module._ls_last_result()),
     setStatus: (status) => str(JSON.stringify(status), (ptr) => module._ls_set_status(ptr, now())),
-    missingGlyphs: () => json(module._ls_missing_glyphs()),
-    addGlyph(codepoint, width, height, advance, alpha) {
+    // Glyphs for the atlas (web/widget/glyphs.js rasterises them): what the wasm asks for, and
+    // one bitmap per glyph and font (false: refused).
+    glyphRequests: () => json(module._ls_glyph_requests(), { glyphs: [] }),
+    addGlyph(codepoint, font, bitmap) {
+      const { width, height, advance, originX, baseline, alpha } = bitmap;
       const ptr = module._malloc(alpha.length);
-      if (!ptr) return;
+      if (!ptr) return false;
       module.HEAPU8.set(alpha, ptr);
-      module._ls_add_glyph(codepoint, width, height, advance, ptr);
+      const ok = module._ls_add_glyph(codepoint, font, width, height, advance, originX, baseline, ptr);
       module._free(ptr);
+      return !!ok;
     },
 
     // View state and the URL hash. stateProblems: what the last setState/setHash could not

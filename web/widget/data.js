@@ -1,17 +1,17 @@
 // Data: handing a data file to the wasm in pieces (setData(), and the part load() shares with it),
-// the status line the wasm draws (loading, error with its problems), and the glyphs a data file
-// needs that no bundled font has.
+// and the status line the wasm draws (loading, error with its problems). The glyphs a data file
+// needs that no bundled font has, and its complex-script runs, are made by glyphs.js.
 //
 // Index
 //  [SECTION] Status and failure
 //  [SECTION] One data file on its way at a time
 //  [SECTION] setData()
-//  [SECTION] Glyphs the fonts lack
 
 import { lsError, errorPayload } from "./errors.js";
 import { emit } from "./events.js";
 import { requestFrame, endQuiet, nextFrame } from "./frames.js";
 import { readHash, writeHash } from "./hash.js";
+import { rasteriseGlyphs } from "./glyphs.js";
 import { underKey } from "./problems.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ export async function endFeed(w, owner) {
   w.data.loaded = true;
   w.data.title = result.title || "";
   endQuiet(w);
-  rasteriseMissingGlyphs(w);
+  rasteriseGlyphs(w);
   reportStateBeforeData(w);   // before the hash is read: reading it starts a new problems list
   if (hash) { w.hash.last = ""; readHash(w); writeHash(w); }
   setStatus(w, { state: "ok" });
@@ -155,47 +155,4 @@ function reportStateBeforeData(w) {
   const late = underKey(list.slice(pending.reported), pending.prefix);
   if (w.startProblems) w.startProblems.push(...late);
   else emit(w, "warning", { problems: late });
-}
-
-// ---------------------------------------------------------------------------------------------
-// [SECTION] Glyphs the fonts lack
-// ---------------------------------------------------------------------------------------------
-
-const GlyphFamily = 'system-ui, "Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari", "Noto Sans CJK SC", sans-serif';
-
-// Characters no bundled font has (a data file loaded at run time, in any script): the browser
-// rasterises them and the widget adds them to its font atlas.
-function rasteriseMissingGlyphs(w) {
-  const request = w.core.missingGlyphs();
-  const chars = [...(request.chars || "")];
-  if (!chars.length) return;
-  const px = Math.max(8, Math.round(request.px || 16));
-  const c = document.createElement("canvas");
-  const ctx = c.getContext("2d", { willReadFrequently: true });
-  for (const ch of chars) {
-    // A combining mark alone would be drawn on a dotted circle: draw it on a no-break space and
-    // keep only the mark's part (ImGui does not shape text; the letters must at least appear).
-    const isMark = /\p{M}/u.test(ch);
-    const prefix = isMark ? "\u00A0" : "";
-    ctx.font = `${px}px ${GlyphFamily}`;
-    const prefixW = isMark ? ctx.measureText(prefix).width : 0;
-    const fullW = ctx.measureText(prefix + ch).width;
-    const advance = Math.max(0, Math.ceil(fullW - prefixW));
-    const full = Math.max(1, Math.ceil(fullW) + 2), h = Math.ceil(px * 1.3);
-    c.width = full; c.height = h;
-    ctx.font = `${px}px ${GlyphFamily}`;
-    ctx.clearRect(0, 0, full, h);
-    ctx.fillStyle = "#fff";
-    ctx.textBaseline = "alphabetic";
-    ctx.fillText(prefix + ch, 1, Math.round(px * 1.0));
-    const skip = Math.floor(prefixW);
-    const width = Math.max(1, full - skip);
-    const rgba = ctx.getImageData(skip, 0, width, h).data;
-    const alpha = new Uint8Array(width * h);
-    let ink = 0;
-    for (let i = 0; i < width * h; i++) { alpha[i] = rgba[i * 4 + 3]; ink += alpha[i]; }
-    if (!ink && ch.trim()) continue;   // no font of this browser has it: stats().missingGlyphs counts it
-    w.core.addGlyph(ch.codePointAt(0), width, h, advance, alpha);
-  }
-  requestFrame(w);
 }

@@ -18,6 +18,7 @@ import { requestFrame, nextFrame, stopFrames, measure, watchSize, watchVisibilit
 import { watchInput } from "./input.js";
 import { readHash, writeHash } from "./hash.js";
 import { setData } from "./data.js";
+import { rasteriseGlyphs } from "./glyphs.js";
 import { startEarlyFetch, load, abortLoads } from "./fetching.js";
 import { exportCSV, exportPNG, stats } from "./exports.js";
 import { problem, checkOptions, stateJson, underKey } from "./problems.js";
@@ -110,6 +111,8 @@ function onWasmEvent(w, type, json) {
   try { detail = JSON.parse(json); } catch { /* keep {} */ }
   if (type === "statechange" && w.options.hash) writeHash(w);
   if (type === "retry") { if (w.loading.retry) setTimeout(() => w.loading.retry(), 0); return; }
+  // The wasm has texts for the browser to shape (glyphs.js): after this frame, not inside it.
+  if (type === "glyphs") { queueMicrotask(() => rasteriseGlyphs(w)); return; }
   emit(w, type, detail);
 }
 

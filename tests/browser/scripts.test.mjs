@@ -1,0 +1,246 @@
+// Complex scripts are shaped (issue #12, point 6): a name in Arabic, Hebrew, Devanagari, Bengali
+// or Thai, drawn by the widget, looks like the browser's own rendering of the same string in the
+// same font and size; the same name drawn unshaped (code point by code point, left to right: what
+// the widget drew before, and what a native build still draws) does not. And one name never mixes
+// glyph sizes: 腾讯音乐 and 网易云音乐 take 腾讯音 from the bundled CJK subset and 乐网易云 from the
+// browser, and every glyph of them has the same height band.
+//
+// How: the name is the data's title (the header draws it in the title font at a place layout()
+// reports). Its pixels are cropped from the canvas and turned into ink (distance from the
+// background), and the browser draws the same string into a 2D canvas in the page at the same em
+// and density. Both are cut to their ink's bounding box, the reference is resampled onto the
+// widget's box, and the score is the normalised cross-correlation of the two ink maps (1 = the same
+// picture). The negative control is scored the same way against the same reference.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, serve, openPage, ROOT } from "./harness.mjs";
+
+// The widget's title font: ImGui size 19 px, which is Inter's ascender - descender (2728 + 680
+// units of 2816 per em): the em in CSS px (wasm/ui/fonts.cpp EmSize).
+const TitleEm = 19 * 2816 / (2728 + 680);
+// The families web/widget/glyphs.js rasterises with.
+const Family = '"Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Bengali", ' +
+  '"Noto Sans Thai", "Noto Sans CJK SC", system-ui, sans-serif';
+// Shaped names score above this against the browser's rendering, unshaped ones below. Measured
+// (Chromium, dpr 1 and 2): shaped 0.998-0.999; unshaped Arabic 0.19-0.24, Hebrew 0.32-0.36,
+// Bengali 0.24-0.28, Devanagari 0.75-0.77, Thai 0.77-0.78 (their letters are right, only the vowel
+// signs and stacked tone marks are misplaced).
+const Threshold = 0.9;
+
+const Names = [
+  { script: "Arabic", text: "أنغامي", rtl: true },
+  { script: "Hebrew", text: "שירים ישראליים", rtl: true },
+  { script: "Devanagari", text: "जियोसावन", rtl: false },
+  { script: "Bengali", text: "গানের স্রোত", rtl: false },
+  { script: "Thai", text: "เพลงที่นี่", rtl: false },
+];
+
+let browser, site;
+before(async () => { browser = await launch(); site = await serve(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+const fixture = JSON.parse(readFileSync(join(ROOT, "tests", "data", "scripts", "scripts.json"), "utf8"));
+
+// Shows `title` as the data's title and returns its ink maps, the widget's and the browser's
+// (shaped, and unshaped code point by code point), each {w, h, ink: number[]} in device pixels.
+// `smaller`: also draw the name as it was drawn before (issue #12): that character 0.83 times the
+// size of the others (ImGui sizing the CJK font by its ascent + descent), each on the baseline.
+async function inkOf(page, title, rtl, smaller = "") {
+  await page.evaluate((doc) => window.explorer.setData(doc), { ...fixture, title });
+  await page.waitForTimeout(200);   // glyphs asked for in the first frame come a frame later
+  return page.evaluate(({ title, rtl, em, family, smaller }) => {
+    const host = document.querySelector("#landscape").firstElementChild;
+    const canvas = host.shadowRoot.querySelector("canvas");
+    const dpr = canvas.width / canvas.getBoundingClientRect().width;
+    const items = window.explorer.layout ? window.explorer.layout() : [];
+    const item = items.find((it) => it.text === title);
+    // Where layout() does not report the title (yet), the header's first line, left part.
+    const box = item ? { x: item.x, y: item.y, w: item.w, h: item.h } : { x: 0, y: 0, w: canvas.width / dpr * 0.6, h: 40 };
+    // Marks and descenders of these scripts reach past the line's box (Arabic dots, Thai tone
+    // marks): a margin of a third of an em around it (the header has that much room).
+    const margin = em / 3;
+    const x0 = Math.max(0, Math.floor((box.x - margin) * dpr)), y0 = Math.max(0, Math.floor((box.y - margin) * dpr));
+    const w = Math.min(canvas.width - x0, Math.ceil((box.w + 2 * margin) * dpr)), h = Math.min(canvas.height - y0, Math.ceil((box.h + 2 * margin) * dpr));
+    const copy = document.createElement("canvas");
+    copy.width = w; copy.height = h;
+    const cctx = copy.getContext("2d");
+    cctx.drawImage(canvas, x0, y0, w, h, 0, 0, w, h);
+    const px = cctx.getImageData(0, 0, w, h).data;
+    const bg = [px[0], px[1], px[2]];
+    const widget = { w, h, ink: [] };
+    for (let i = 0; i < w * h; i++) {
+      widget.ink.push(Math.max(Math.abs(px[i * 4] - bg[0]), Math.abs(px[i * 4 + 1] - bg[1]), Math.abs(px[i * 4 + 2] - bg[2])) / 255);
+    }
+    // The browser's own rendering, and the unshaped one (what ImGui draws from one glyph per code
+    // point: marks on a no-break space, kept at zero advance; left to right).
+    const draw = (paint) => {
+      const c = document.createElement("canvas");
+      c.width = Math.ceil(title.length * em * dpr * 1.5) + 40; c.height = Math.ceil(em * dpr * 2.5);
+      const ctx = c.getContext("2d");
+      ctx.font = `${em * dpr}px ${family}`;
+      ctx.fillStyle = "#000";
+      ctx.textBaseline = "alphabetic";
+      ctx.textAlign = "left";
+      paint(ctx, 20, Math.round(em * dpr * 1.6));
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const ink = [];
+      for (let i = 0; i < c.width * c.height; i++) ink.push(d[i * 4 + 3] / 255);
+      return { w: c.width, h: c.height, ink };
+    };
+    const shaped = draw((ctx, x, y) => { ctx.direction = rtl ? "rtl" : "ltr"; ctx.fillText(title, x, y); });
+    const unshaped = draw((ctx, x, y) => {
+      ctx.direction = "ltr";
+      const nbsp = ctx.measureText("\u00A0").width;
+      for (const ch of title) {
+        if (/\p{M}/u.test(ch)) { ctx.fillText("\u00A0" + ch, x - nbsp, y); x += Math.max(0, ctx.measureText("\u00A0" + ch).width - nbsp); }
+        else { ctx.fillText(ch, x, y); x += ctx.measureText(ch).width; }
+      }
+    });
+    const mixed = draw((ctx, x, y) => {
+      for (const ch of title) {
+        ctx.font = `${em * dpr * (ch === smaller ? 0.83 : 1)}px ${family}`;
+        ctx.fillText(ch, x, y);
+        x += ctx.measureText(ch).width;
+      }
+    });
+    return { widget, shaped, unshaped, mixed, dpr, located: !!item };
+  }, { title, rtl, em: TitleEm, family: Family, smaller });
+}
+
+// The map cut to its ink's bounding box (ink above a quarter of its maximum).
+function cropToInk(map) {
+  const max = Math.max(...map.ink);
+  let x0 = map.w, y0 = map.h, x1 = -1, y1 = -1;
+  for (let y = 0; y < map.h; y++) {
+    for (let x = 0; x < map.w; x++) {
+      if (map.ink[y * map.w + x] > max * 0.25) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+    }
+  }
+  assert.ok(x1 >= x0, "no ink at all");
+  const w = x1 - x0 + 1, h = y1 - y0 + 1, ink = new Float64Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) ink[y * w + x] = map.ink[(y + y0) * map.w + x + x0] / max;
+  return { w, h, ink };
+}
+
+// `map` resampled (bilinear) to w x h.
+function resample(map, w, h) {
+  const out = new Float64Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const sx = Math.min(map.w - 1, Math.max(0, (x + 0.5) * map.w / w - 0.5)), sy = Math.min(map.h - 1, Math.max(0, (y + 0.5) * map.h / h - 0.5));
+      const ix = Math.floor(sx), iy = Math.floor(sy), fx = sx - ix, fy = sy - iy;
+      const at = (xx, yy) => map.ink[Math.min(map.h - 1, yy) * map.w + Math.min(map.w - 1, xx)];
+      out[y * w + x] = at(ix, iy) * (1 - fx) * (1 - fy) + at(ix + 1, iy) * fx * (1 - fy) + at(ix, iy + 1) * (1 - fx) * fy + at(ix + 1, iy + 1) * fx * fy;
+    }
+  }
+  return { w, h, ink: out };
+}
+
+function dump(r, c) {
+  const rows = [];
+  const rs = resample(c, r.w, r.h);
+  for (let y = 0; y < r.h; y++) {
+    let line = "";
+    for (let x = 0; x < r.w; x++) line += r.ink[y * r.w + x] > 0.4 ? "#" : ".";
+    line += "   ";
+    for (let x = 0; x < r.w; x++) line += rs.ink[y * r.w + x] > 0.4 ? "#" : ".";
+    rows.push(line);
+  }
+  console.log(`ref ${r.w}x${r.h} cand ${c.w}x${c.h}\n` + rows.join("\n"));
+}
+
+function ncc(a, b) {
+  const n = a.length;
+  let ma = 0, mb = 0;
+  for (let i = 0; i < n; i++) { ma += a[i]; mb += b[i]; }
+  ma /= n; mb /= n;
+  let ab = 0, aa = 0, bb = 0;
+  for (let i = 0; i < n; i++) { const da = a[i] - ma, db = b[i] - mb; ab += da * db; aa += da * da; bb += db * db; }
+  return ab / Math.sqrt(aa * bb);
+}
+
+// Similarity of `candidate` to `reference` (both cut to their ink, the candidate resampled onto
+// the reference's box and moved by up to 2 px either way for the best match: a cut a pixel off
+// on one side costs nothing), and the ratio of their boxes' sizes.
+function similarity(reference, candidate) {
+  const r = cropToInk(reference), c = cropToInk(candidate);
+  if (process.env.SHAPING_DUMP) dump(r, c);
+  const moved = resample(c, r.w, r.h);
+  let score = -1;
+  for (let dy = -2; dy <= 2; dy++) {
+    for (let dx = -2; dx <= 2; dx++) {
+      const shifted = new Float64Array(r.w * r.h);
+      for (let y = 0; y < r.h; y++) {
+        for (let x = 0; x < r.w; x++) {
+          const sx = x + dx, sy = y + dy;
+          if (sx >= 0 && sy >= 0 && sx < r.w && sy < r.h) shifted[y * r.w + x] = moved.ink[sy * r.w + sx];
+        }
+      }
+      score = Math.max(score, ncc(r.ink, shifted));
+    }
+  }
+  return { score, width: c.w / r.w, height: c.h / r.h };
+}
+
+for (const scale of [1, 2]) {
+  test(`names in complex scripts look like the browser's rendering of them, unshaped ones do not (dpr ${scale})`, async () => {
+    const { page, context, errors } = await openPage(browser, `${site.url}/index.html`, { width: 900, height: 600, scale });
+    const lines = [];
+    for (const { script, text, rtl } of Names) {
+      const m = await inkOf(page, text, rtl);
+      const widget = similarity(m.shaped, m.widget);
+      const control = similarity(m.shaped, m.unshaped);
+      lines.push(`${script} ${text}: widget ${widget.score.toFixed(3)} (box ${widget.width.toFixed(2)} x ${widget.height.toFixed(2)}), unshaped ${control.score.toFixed(3)}${m.located ? "" : " [located by position]"}`);
+      assert.ok(widget.score > Threshold, `${script}: the widget's ${text} scores ${widget.score.toFixed(3)} against the browser's rendering (threshold ${Threshold})`);
+      assert.ok(control.score < Threshold, `${script}: the negative control (unshaped ${text}) scores ${control.score.toFixed(3)}, not below ${Threshold}: the test cannot tell`);
+      // The same size, not only the same shape.
+      assert.ok(Math.abs(widget.width - 1) < 0.12 && Math.abs(widget.height - 1) < 0.12,
+        `${script}: the widget's ${text} is ${widget.width.toFixed(2)} x ${widget.height.toFixed(2)} the browser's size`);
+    }
+    console.log(`dpr ${scale}:\n  ${lines.join("\n  ")}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+// The height of each glyph's ink in a CJK name (its glyphs are an em wide: equal cells of the box).
+function glyphHeights(map, count) {
+  const ink = cropToInk(map), heights = [];
+  for (let g = 0; g < count; g++) {
+    let top = ink.h, bottom = -1;
+    for (let y = 0; y < ink.h; y++) {
+      for (let x = Math.floor(g * ink.w / count); x < Math.floor((g + 1) * ink.w / count); x++) {
+        if (ink.ink[y * ink.w + x] > 0.25) { top = Math.min(top, y); bottom = Math.max(bottom, y); }
+      }
+    }
+    heights.push(bottom - top + 1);
+  }
+  return heights;
+}
+
+// Whether two renderings' glyphs have the same heights (within 2 px or 6 %, rasterisers differ).
+const sameHeights = (a, b) => a.every((h, i) => Math.abs(h - b[i]) <= Math.max(2, b[i] * 0.06));
+
+test("a Chinese name draws every glyph at one size, whichever font each comes from (腾讯音乐, 网易云音乐)", async () => {
+  const { page, context, errors } = await openPage(browser, `${site.url}/index.html`, { width: 900, height: 600, scale: 2 });
+  for (const text of ["腾讯音乐", "网易云音乐"]) {
+    const m = await inkOf(page, text, false, "音");
+    const widget = similarity(m.shaped, m.widget);
+    // 腾讯音 are rasterised by ImGui from the bundled subset, the rest by the browser: a little
+    // less alike than shaped runs, which are the browser's pixels.
+    assert.ok(widget.score > 0.85, `${text} scores ${widget.score.toFixed(3)} against the browser's rendering`);
+    assert.ok(Math.abs(widget.width - 1) < 0.06 && Math.abs(widget.height - 1) < 0.06, `${text} is ${widget.width.toFixed(2)} x ${widget.height.toFixed(2)} the browser's size`);
+    const count = [...text].length;
+    const browserHeights = glyphHeights(m.shaped, count), widgetHeights = glyphHeights(m.widget, count);
+    const mixedHeights = glyphHeights(m.mixed, count);
+    console.log(`${text}: glyph heights ${widgetHeights.join(", ")} device px; the browser's ${browserHeights.join(", ")}; ` +
+      `音 at 0.83 ${mixedHeights.join(", ")}; score ${widget.score.toFixed(3)}`);
+    assert.ok(sameHeights(widgetHeights, browserHeights), `${text}: glyph heights ${widgetHeights.join(", ")}, the browser's ${browserHeights.join(", ")}`);
+    // The measure tells: 音 a sixth smaller than its neighbours (as before) fails it.
+    assert.ok(!sameHeights(mixedHeights, browserHeights), `the negative control passes: ${mixedHeights.join(", ")}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
