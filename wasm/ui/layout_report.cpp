@@ -42,7 +42,7 @@ HookState Hook;
 //-----------------------------------------------------------------------------
 
 // The rectangle a report is clipped to: what scrolls. Along an axis where the drawing window (or a
-// child window around it) scrolls, content is clipped to it, and what is scrolled out is not
+// child window around it) has a scrollbar, content is clipped to it, and what is scrolled out is not
 // reported. Every other clip (the widget's frame, a plot, a table column, a tab bar) cuts what it
 // draws, and the report keeps the item whole so that a test sees it overflow the canvas or run
 // into its neighbour instead of a neatly cut rectangle. The drawing window's own clip is the draw
@@ -69,8 +69,10 @@ static ImRect ReportClip(ImGuiWindow* window, const ImRect& draw_clip)
     for (ImGuiWindow* w = window; w; w = w->ParentWindow)
     {
         const ImRect c = w != window ? w->InnerClipRect : table && table->InnerWindow == w ? TableClip(table, draw_clip) : draw_clip;
-        if (w->ScrollMax.x > 0.0f) { r.Min.x = ImMax(r.Min.x, c.Min.x); r.Max.x = ImMin(r.Max.x, c.Max.x); }
-        if (w->ScrollMax.y > 0.0f) { r.Min.y = ImMax(r.Min.y, c.Min.y); r.Max.y = ImMin(r.Max.y, c.Max.y); }
+        // Scrolls = shows a scrollbar: ImGui keeps a scroll range for any window whose content
+        // overflows, also where nothing lets a reader scroll (the widget's frame, NoScrollbar).
+        if (w->ScrollbarX) { r.Min.x = ImMax(r.Min.x, c.Min.x); r.Max.x = ImMin(r.Max.x, c.Max.x); }
+        if (w->ScrollbarY) { r.Min.y = ImMax(r.Min.y, c.Min.y); r.Max.y = ImMin(r.Max.y, c.Max.y); }
         if (!(w->Flags & ImGuiWindowFlags_ChildWindow))
             break;
     }
