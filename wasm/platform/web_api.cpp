@@ -353,6 +353,12 @@ EMSCRIPTEN_KEEPALIVE int ls_wants_wheel(float x, float y)
     return g_Web && g_Web->App.WantsWheelAt(x, y) ? 1 : 0;
 }
 
+// What a finger put down at (x, y) does: 0 page scroll, 1 scrolls a panel, 2 pans/zooms the map.
+EMSCRIPTEN_KEEPALIVE int ls_touch_kind(float x, float y)
+{
+    return g_Web ? g_Web->App.TouchKindAt(x, y) : 0;
+}
+
 // Pinch zoom from a two-finger gesture: scale factor around (x, y).
 EMSCRIPTEN_KEEPALIVE void ls_pinch(float x, float y, float scale, double now_ms)
 {

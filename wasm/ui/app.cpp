@@ -429,6 +429,15 @@ bool App::WantsWheelAt(float x, float y) const
     return false;
 }
 
+int App::TouchKindAt(float x, float y) const
+{
+    if (!Ctx)
+        return 0;
+    if (Ctx->Edit.View == ViewKind_Map && Ctx->MapRect.Contains(ImVec2(x, y)) && WantsWheelAt(x, y))
+        return 2;
+    return WantsWheelAt(x, y) ? 1 : 0;
+}
+
 void App::Pinch(float x, float y, float scale)
 {
     if (Ctx)

@@ -7,7 +7,7 @@
 const Style = `
 :host { display: block; position: relative; width: 100%; height: 100%; min-height: 200px; overflow: hidden; contain: content; }
 .frame { position: absolute; inset: 0; user-select: none; -webkit-user-select: none; }
-canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; outline: none; touch-action: pan-y; }
+canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; outline: none; touch-action: pan-y pinch-zoom; }
 canvas:focus-visible { outline: 2px solid #3b82f6; outline-offset: -2px; }
 .text-agent { position: absolute; left: 0; top: 0; width: 1px; height: 1px; opacity: 0; border: 0; padding: 0; font-size: 16px; pointer-events: none; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }

@@ -29,59 +29,121 @@ function localPos(canvas, e) {
   return [e.clientX - r.left, e.clientY - r.top];
 }
 
+// Touch. What a finger does depends on where it lands (the wasm answers from the last frame):
+//  - on the map (kind 2): a drag pans it, two fingers zoom it; the page neither scrolls nor zooms;
+//  - on a panel that scrolls (kind 1: the table, lists): a drag scrolls the panel, sent as wheel
+//    steps (ImGui scrolls 5 lines down, 2 em sideways, a step), and a tap clicks;
+//  - elsewhere (kind 0: plots, the header): the browser scrolls the page up and down
+//    (touch-action: pan-y in dom.js), a sideways drag stays with the widget (sliders, the
+//    timeline), a tap clicks. When the browser takes the finger for scrolling it sends
+//    pointercancel: the pointer leaves before the button lifts, so a swipe never clicks.
+// A tap also hovers: the pointer stays where the finger lifted, so the tooltip a mouse shows
+// there stays until the next tap elsewhere. A drag is not a tap: it leaves nothing hovered.
+const TAP_SLOP = 8;                                  // CSS px a tap may wander
+const WHEEL_STEP_Y = 5 * 15, WHEEL_STEP_X = 2 * 15;  // ImGui's scroll per wheel step at the 15 px body font
+
 function watchPointer(w) {
   const { canvas, textAgent, host, shadow } = w.dom;
-  const touches = new Map();   // active touch pointers, for pinch: id -> [x, y]
+  const touches = new Map();   // active touch pointers: id -> [x, y]
+  let gesture = null;          // the current touch gesture: { kind, start, last, moved (or pinched), pressed }
   let pinchDistance = 0;
   const touchPair = () => [...touches.values()];
   const touchDistance = () => { const [a, b] = touchPair(); return Math.hypot(a[0] - b[0], a[1] - b[1]); };
   const touchCentre = () => { const [a, b] = touchPair(); return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]; };
+  const release = (hover) => {   // lift the button; without hover, nothing under it is clicked
+    if (!hover) w.core.pointerLeave();
+    if (gesture && gesture.pressed) { w.core.pointerButton(0, false); gesture.pressed = false; }
+  };
+
+  // Cancelling touchstart is what keeps the page from scrolling and zooming under a gesture the
+  // widget owns (touch-action is fixed before the first move, for the whole canvas).
+  // Pointer events come first (pointerdown has set `gesture`); asked here too in case they do not.
+  listen(w, canvas, "touchstart", (e) => {
+    let kind = gesture ? gesture.kind : 0;
+    if (!gesture && e.touches.length === 1) {
+      const r = canvas.getBoundingClientRect();
+      kind = w.core.touchKind(e.touches[0].clientX - r.left, e.touches[0].clientY - r.top);
+    }
+    if (kind > 0) e.preventDefault();
+  }, { passive: false });
+
+  const touchDown = (e, x, y) => {
+    touches.set(e.pointerId, [x, y]);
+    if (touches.size === 1) {
+      gesture = { kind: w.core.touchKind(x, y), start: [x, y], last: [x, y], moved: false, pressed: false };
+      w.core.pointerMove(x, y, 1);   // hover shows at once
+      if (gesture.kind !== 1) { w.core.pointerButton(0, true); gesture.pressed = true; }
+    } else if (touches.size === 2 && gesture && gesture.kind === 2) {
+      release(false);                // a pinch is no click and no pan, nor is what follows it
+      gesture.moved = true;
+      pinchDistance = touchDistance();
+    }
+  };
+  const touchMove = (e, x, y) => {
+    if (!touches.has(e.pointerId) || !gesture) return;
+    touches.set(e.pointerId, [x, y]);
+    if (touches.size === 2) {
+      if (gesture.kind !== 2) return;
+      const d = touchDistance();
+      if (pinchDistance > 0 && d > 0) {
+        const [cx, cy] = touchCentre();
+        w.core.pinch(cx, cy, d / pinchDistance);
+      }
+      pinchDistance = d;
+      return;
+    }
+    if (touches.size > 2) return;
+    const [dx, dy] = [x - gesture.last[0], y - gesture.last[1]];
+    gesture.last = [x, y];
+    if (Math.hypot(x - gesture.start[0], y - gesture.start[1]) > TAP_SLOP) gesture.moved = true;
+    w.core.pointerMove(x, y, 1);
+    if (gesture.kind === 1 && gesture.moved) w.core.wheel(dx / WHEEL_STEP_X, dy / WHEEL_STEP_Y);
+  };
+  const touchEnd = (e, x, y, cancelled) => {
+    if (!touches.has(e.pointerId)) return;
+    const wasPinch = touches.size >= 2;
+    touches.delete(e.pointerId);
+    if (!gesture) return;
+    if (wasPinch) pinchDistance = 0;
+    else if (cancelled || gesture.moved) release(false);
+    else {
+      w.core.pointerMove(x, y, 1);
+      if (!gesture.pressed) { w.core.pointerButton(0, true); gesture.pressed = true; }   // a tap on a panel
+      release(true);
+    }
+    if (touches.size === 0) gesture = null;
+  };
 
   listen(w, canvas, "pointerdown", (e) => {
     const [x, y] = localPos(canvas, e);
     if (document.activeElement !== host || shadow.activeElement !== canvas) canvas.focus({ preventScroll: true });
-    if (e.pointerType === "touch") {
-      touches.set(e.pointerId, [x, y]);
-      if (touches.size === 2) { pinchDistance = touchDistance(); return; }
-      if (touches.size > 2) return;
-    }
     canvas.setPointerCapture(e.pointerId);
-    w.core.pointerMove(x, y, sourceOf(e));   // position first: a tap clicks where it lands
-    const b = buttonOf(e);
-    if (b >= 0) w.core.pointerButton(b, true);
+    if (e.pointerType === "touch") touchDown(e, x, y);
+    else {
+      w.core.pointerMove(x, y, sourceOf(e));   // position first: a click lands where it is
+      const b = buttonOf(e);
+      if (b >= 0) w.core.pointerButton(b, true);
+    }
     requestFrame(w);
   });
   listen(w, canvas, "pointermove", (e) => {
     const [x, y] = localPos(canvas, e);
-    if (e.pointerType === "touch" && touches.has(e.pointerId)) {
-      touches.set(e.pointerId, [x, y]);
-      if (touches.size === 2) {
-        const d = touchDistance();
-        if (pinchDistance > 0 && d > 0) {
-          const [cx, cy] = touchCentre();
-          w.core.pinch(cx, cy, d / pinchDistance);
-        }
-        pinchDistance = d;
-        requestFrame(w);
-        return;
-      }
-    }
-    w.core.pointerMove(x, y, sourceOf(e));
+    if (e.pointerType === "touch") touchMove(e, x, y);
+    else w.core.pointerMove(x, y, sourceOf(e));
     requestFrame(w);
   });
-  const pointerEnd = (e) => {
-    const wasPinch = touches.size >= 2;
-    touches.delete(e.pointerId);
-    if (wasPinch) { pinchDistance = 0; return; }
+  const pointerEnd = (cancelled) => (e) => {
     const [x, y] = localPos(canvas, e);
-    w.core.pointerMove(x, y, sourceOf(e));
-    const b = buttonOf(e);
-    if (b >= 0) w.core.pointerButton(b, false);
-    if (e.pointerType === "touch") w.core.pointerLeave();   // a lifted finger hovers nothing
+    if (e.pointerType === "touch") touchEnd(e, x, y, cancelled);
+    else {
+      w.core.pointerMove(x, y, sourceOf(e));
+      const b = buttonOf(e);
+      if (b >= 0) w.core.pointerButton(b, false);
+    }
     requestFrame(w);
   };
-  listen(w, canvas, "pointerup", pointerEnd);
-  listen(w, canvas, "pointercancel", pointerEnd);
+  listen(w, canvas, "pointerup", pointerEnd(false));
+  listen(w, canvas, "pointercancel", pointerEnd(true));
   listen(w, canvas, "pointerleave", (e) => { if (e.pointerType !== "touch") { w.core.pointerLeave(); requestFrame(w); } });
   listen(w, canvas, "contextmenu", (e) => e.preventDefault());
   // Nothing in the widget is draggable, and a drop onto it must not navigate the host page away

@@ -1,0 +1,166 @@
+// Touch at phone size, with real touch input synthesised by Chromium's DevTools protocol (the
+// events a finger makes: pointer and touch events through the compositor, scrolling included):
+// a tap shows what hover shows and it stays; a drag pans the map and the page stays put; a pinch
+// zooms the map, not the page; a swipe over a plot that does not pan scrolls the page.
+// Waits are on the widget's own signals (events, drawn frames, layout()), never fixed sleeps.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serve, openPage, imageData } from "./harness.mjs";
+
+const PHONE = { width: 375, height: 740, scale: 2, contextOptions: { hasTouch: true, isMobile: true } };
+const MAP_STATE = { view: "map", metric: "revenue-by-user-geography", entities: ["meta"], regions: [], period: "2025-Q3" };
+let browser, site;
+before(async () => { browser = await launch(); site = await serve(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+// The widget has drawn nothing for 20 animation frames: what it shows is what it will keep
+// showing. Counted in frames, not milliseconds.
+async function quiet(page) {
+  await page.evaluate(() => new Promise((done) => {
+    let last = -1, same = 0;
+    const tick = () => {
+      const n = window.explorer.stats().framesRendered;
+      same = n === last ? same + 1 : 0;
+      last = n;
+      if (same >= 20) done(); else requestAnimationFrame(tick);
+    };
+    tick();
+  }));
+}
+
+async function phonePage(state) {
+  const opened = await openPage(browser, `${site.url}/index.html`, PHONE);
+  const { page } = opened;
+  await page.evaluate((s) => window.explorer.setState(s), state);
+  await page.locator("#landscape").scrollIntoViewIfNeeded();
+  await quiet(page);
+  const cdp = await page.context().newCDPSession(page);
+  return { ...opened, cdp };
+}
+
+async function shot(page) { return page.locator("#landscape").screenshot(); }
+
+// The map's darkest blue (the largest value: US & Canada) and the map's extent, in CSS px of
+// the widget, from the picture itself.
+async function findMap(page) {
+  return imageData(page, await shot(page), (d, width, height) => {
+    let best = null, top = height, bottom = 0;
+    for (let y = 0; y < height; y += 2) for (let x = 0; x < width; x += 2) {
+      const i = (y * width + x) * 4;
+      const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+      if (r === 0xEE && g === 0xF3 && b === 0xF8) { top = Math.min(top, y); bottom = Math.max(bottom, y); }   // the ocean
+      if (b > r + 40 && g < 140 && (!best || r + g + b < best.sum)) best = { x, y, sum: r + g + b };
+    }
+    return best && { us: [best.x / 2, best.y / 2], top: top / 2, bottom: bottom / 2, width: width / 2 };
+  });
+}
+
+// Pixels that differ between two pictures of the widget, inside a rectangle in CSS px; in CSS px².
+async function compare(page, pngA, pngB, rect) {
+  const b64 = pngB.toString("base64");
+  return imageData(page, pngA, async (d, width, height, arg) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + arg.b64;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const e = ctx.getImageData(0, 0, width, height).data;
+    const [x0, y0, x1, y1] = arg.rect.map((v) => Math.round(v * 2));
+    let changed = 0;
+    for (let y = Math.max(0, y0); y < Math.min(height, y1); y++) for (let x = Math.max(0, x0); x < Math.min(width, x1); x++) {
+      const i = (y * width + x) * 4;
+      if (d[i] !== e[i] || d[i + 1] !== e[i + 1] || d[i + 2] !== e[i + 2]) changed++;
+    }
+    return { changed: changed / 4 };
+  }, { b64, rect });
+}
+
+test("a tap on a map region selects it and shows its tooltip, which stays until a tap elsewhere", async () => {
+  const { page, context, errors, cdp } = await phonePage(MAP_STATE);
+  const map = await findMap(page);
+  assert.ok(map, "no coloured region found on the map");
+  const box = await page.locator("#landscape").boundingBox();
+  const selected = page.evaluate(() => new Promise((ok) => window.explorer.on("select", ok)));
+  await cdp.send("Input.synthesizeTapGesture", { x: box.x + map.us[0], y: box.y + map.us[1], gestureSourceType: "touch" });
+  const event = await selected;
+  assert.equal(event.region, "us-canada", "the tap did not click the region under the finger");
+  await quiet(page);
+  const withTooltip = await shot(page);   // after the widget stopped drawing: this is what stays
+
+  // A tap on the text above the map (nothing there reacts to a tap): the tooltip goes, and the
+  // picture differs from the one above by the tooltip's panel at least. Before touch kept the
+  // hover, the tooltip had gone when the finger lifted and the two pictures were the same.
+  await cdp.send("Input.synthesizeTapGesture", { x: box.x + 40, y: box.y + map.top - 30, gestureSourceType: "touch" });
+  await quiet(page);
+  const diff = await compare(page, withTooltip, await shot(page), [0, 0, box.width, box.height]);
+  assert.ok(diff.changed > 150 * 80, `no tooltip stayed after the tap (${diff.changed} CSS px² differ from the picture without it)`);
+  assert.deepEqual((await page.evaluate(() => window.explorer.getState())).regions, ["us-canada"], "the second tap changed the selection");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a drag on the map pans it; the page does not scroll and nothing is selected", async () => {
+  const { page, context, errors, cdp } = await phonePage(MAP_STATE);
+  const map = await findMap(page);
+  const box = await page.locator("#landscape").boundingBox();
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  const before = await shot(page);
+  const [x, y] = [box.x + map.width / 2, box.y + (map.top + map.bottom) / 2];
+  const point = (dx, dy) => [{ x: x + dx, y: y + dy, id: 1 }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: point(0, 0) });
+  for (let i = 1; i <= 8; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(-5 * i, -6 * i) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await quiet(page);
+  const moved = await compare(page, await shot(page), before, [0, map.top, map.width, map.bottom]);
+  assert.ok(moved.changed > 2000, `the map did not move (${moved.changed} CSS px² changed)`);
+  assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, "the page scrolled under the map drag");
+  assert.deepEqual((await page.evaluate(() => window.explorer.getState())).regions, [], "a drag selected a region");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a pinch on the map zooms the map, not the page", async () => {
+  const { page, context, errors, cdp } = await phonePage(MAP_STATE);
+  const map = await findMap(page);
+  const box = await page.locator("#landscape").boundingBox();
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  const before = await shot(page);
+  // Two fingers inside the map, moving apart (the map is short on a phone: the protocol's own
+  // synthesizePinchGesture starts its fingers outside it).
+  const [x, y] = [box.x + map.width / 2, box.y + (map.top + map.bottom) / 2];
+  const fingers = (d) => [{ x: x - d, y, id: 1 }, { x: x + d, y, id: 2 }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: fingers(12).slice(0, 1) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: fingers(12) });
+  for (let i = 1; i <= 10; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: fingers(12 + 6 * i) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await quiet(page);
+  const zoomed = await compare(page, await shot(page), before, [0, map.top, map.width, map.bottom]);
+  assert.ok(zoomed.changed > 3000, `the map did not zoom (${zoomed.changed} CSS px² changed)`);
+  assert.deepEqual((await page.evaluate(() => window.explorer.getState())).regions, [], "the pinch selected a region");
+  assert.equal(await page.evaluate(() => window.visualViewport.scale), 1, "the page zoomed");
+  assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, "the page scrolled under the pinch");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a vertical swipe over the trend plot scrolls the page", async () => {
+  const { page, context, errors, cdp } = await phonePage({ ...MAP_STATE, view: "trend" });
+  const box = await page.locator("#landscape").boundingBox();
+  // A point in the plot: the lower part of the widget, away from its edges and controls.
+  const [x, y] = [box.x + box.width / 2, box.y + box.height * 0.75];
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  const stateBefore = await page.evaluate(() => JSON.stringify(window.explorer.getState()));
+  // (Input.synthesizeScrollGesture with touch does not scroll headless Chromium's page at all,
+  // not even outside the widget; dispatched touch events do.)
+  const finger = (dy) => [{ x, y: y + dy, id: 1 }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: finger(0) });
+  for (let i = 1; i <= 10; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: finger(-20 * i) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await page.waitForFunction((s) => window.scrollY > s + 100, scrollBefore, { timeout: 10000 });
+  await quiet(page);
+  assert.equal(await page.evaluate(() => JSON.stringify(window.explorer.getState())), stateBefore, "the swipe changed the view");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
