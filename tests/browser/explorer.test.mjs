@@ -117,7 +117,10 @@ test("IME composition types 小红书 into the platform search", async () => {
   const { page, context, errors } = await openPage(browser, `${site.url}/index.html`);
   await setState(page, { view: "map", metric: "us-dau-similarweb", entities: ["tiktok"] });
   const box = await widgetBox(page);
-  await page.mouse.click(box.x + 370, box.y + 101);   // the "Platforms" picker
+  // The "Platforms" picker, wherever the frame's layout puts it at this width.
+  const picker = (await page.evaluate(() => window.explorer.layout())).find((it) => it.role === "combo" && it.text.startsWith("Platforms:"));
+  assert.ok(picker, "no Platforms picker in layout()");
+  await page.mouse.click(box.x + picker.x + picker.w / 2, box.y + picker.y + picker.h / 2);
   await settle(page, 500);
   const agent = await page.evaluate(() => {
     const host = document.getElementById("landscape").firstElementChild;
