@@ -30,16 +30,9 @@ static ImU32 Mix(ImU32 a, ImU32 b, float t)
     return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
 }
 
-// A control's fill: the panel colour, pulled towards the text colour when hovered or held, so the
-// change reads in both themes.
-static ImU32 ControlFill(const Theme& t, bool hovered, bool held)
-{
-    return held ? Mix(t.Panel, t.Text, 0.16f) : hovered ? Mix(t.Panel, t.Text, 0.08f) : t.Panel;
-}
-
-// The outline of an idle control: between the axis grey and the muted text, visible (>= 3:1 in
-// both themes' backgrounds for the muted end) without shouting.
-static ImU32 ControlBorder(const Theme& t) { return Mix(t.Axis, t.TextMuted, 0.5f); }
+// The theme's control colours (>= 3:1 borders, text >= 4.5:1 on every fill: tests/ui_test_theme.cpp).
+static ImU32 ControlFill(const Theme& t, bool hovered, bool held) { return held ? t.ControlActive : hovered ? t.ControlHover : t.ControlBg; }
+static ImU32 ControlBorder(const Theme& t) { return t.ControlBorder; }
 
 static void DrawChevron(ImDrawList* dl, ImVec2 c, float s, ImU32 col)
 {
@@ -136,8 +129,8 @@ int SegmentedTabs(const Theme& theme, const char* id, const char* const* labels,
     ImGui::ItemSize(track, ImGui::GetStyle().FramePadding.y + 2.0f);
     ImDrawList* dl = window->DrawList;
     const float rounding = h * 0.5f;
-    dl->AddRectFilled(track.Min, track.Max, theme.Panel, rounding);
-    dl->AddRect(track.Min, track.Max, Mix(theme.Panel, theme.Axis, 0.6f), rounding);
+    dl->AddRectFilled(track.Min, track.Max, theme.ControlBg, rounding);
+    dl->AddRect(track.Min, track.Max, theme.ControlBorder, rounding);
 
     const float extra = (w - natural) / (float)count;   // stretched: the surplus shared equally
     int pressed_index = -1;
@@ -157,12 +150,15 @@ int SegmentedTabs(const Theme& theme, const char* id, const char* const* labels,
             pressed_index = i;
         const bool on = i == selected;
         if (on)
-            dl->AddRectFilled(seg.Min, seg.Max, theme.Accent, seg.GetHeight() * 0.5f);
+        {
+            dl->AddRectFilled(seg.Min, seg.Max, theme.Selected, seg.GetHeight() * 0.5f);
+            dl->AddRect(seg.Min, seg.Max, theme.Accent, seg.GetHeight() * 0.5f, 0, 1.5f);
+        }
         else if (hovered || held)
             dl->AddRectFilled(seg.Min, seg.Max, ControlFill(theme, hovered, held), seg.GetHeight() * 0.5f);
         ImGui::RenderNavHighlight(seg, sid);
         const ImVec2 tp(seg.Min.x + (seg.GetWidth() - text.x) * 0.5f, seg.Min.y + (seg.GetHeight() - text.y) * 0.5f);
-        dl->AddText(tp, on ? theme.Background : theme.Text, labels[i]);
+        dl->AddText(tp, on ? theme.OnSelected : theme.Text, labels[i]);
         LayoutRecord(LayoutRole_Tab, labels[i], seg, on);
     }
     ImGui::PopID();
@@ -439,7 +435,7 @@ bool Toggle(const Theme& theme, const char* id, std::string_view label, bool* v)
     ImDrawList* dl = window->DrawList;
     const float th = ImGui::GetFontSize() * 1.05f, tw = ToggleTrackWidth();
     const ImRect track(ImVec2(bb.Min.x, bb.Min.y + (h - th) * 0.5f), ImVec2(bb.Min.x + tw, bb.Min.y + (h + th) * 0.5f));
-    ImU32 fill = *v ? theme.Accent : Mix(theme.Axis, theme.TextMuted, 0.3f);
+    ImU32 fill = *v ? theme.Accent : theme.ControlBorder;   // off: still a 3:1 shape
     if (hovered)
         fill = Mix(fill, theme.Text, 0.12f);
     dl->AddRectFilled(track.Min, track.Max, fill, th * 0.5f);
@@ -458,7 +454,7 @@ bool Toggle(const Theme& theme, const char* id, std::string_view label, bool* v)
 // [SECTION] Timeline
 //-----------------------------------------------------------------------------
 
-static float TickFontSize() { return ImGui::GetFontSize() * (12.5f / 15.0f); }
+static float TickFontSize() { return ImGui::GetFontSize() * (Type::Small / Type::Body); }
 
 static float KnobRadius() { return ImGui::GetFontSize() * 0.45f; }
 
