@@ -1,7 +1,8 @@
 // Touch at phone size, with real touch input synthesised by Chromium's DevTools protocol (the
 // events a finger makes: pointer and touch events through the compositor, scrolling included):
 // a tap shows what hover shows and it stays; a drag pans the map and the page stays put; a pinch
-// zooms the map, not the page; a swipe over a plot that does not pan scrolls the page.
+// zooms the map, not the page; a swipe over a plot that does not pan scrolls the page; a drag on
+// the table scrolls the table.
 // Waits are on the widget's own signals (events, drawn frames, layout()), never fixed sleeps.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -161,6 +162,25 @@ test("a vertical swipe over the trend plot scrolls the page", async () => {
   await page.waitForFunction((s) => window.scrollY > s + 100, scrollBefore, { timeout: 10000 });
   await quiet(page);
   assert.equal(await page.evaluate(() => JSON.stringify(window.explorer.getState())), stateBefore, "the swipe changed the view");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a drag on the table scrolls the table, not the page", async () => {
+  const { page, context, errors, cdp } = await phonePage({ ...MAP_STATE, view: "table" });
+  const box = await page.locator("#landscape").boundingBox();
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  const before = await shot(page);
+  // The table fills the lower part of the widget on a phone.
+  const [x, y] = [box.x + box.width / 2, box.y + box.height * 0.8];
+  const finger = (dy) => [{ x, y: y + dy, id: 1 }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: finger(0) });
+  for (let i = 1; i <= 8; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: finger(-10 * i) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await quiet(page);
+  const moved = await compare(page, await shot(page), before, [0, box.height * 0.55, box.width, box.height * 0.95]);
+  assert.ok(moved.changed > 2000, `the table did not scroll (${moved.changed} CSS px² changed)`);
+  assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, "the page scrolled under the table drag");
   assert.deepEqual(errors, []);
   await context.close();
 });
