@@ -36,6 +36,14 @@ void UpdateTrendModel(ViewContext& ctx)
     ctx.Trend = BuildTrendModel(*ctx.Data, ctx.Query);
 }
 
+// How one line looks.
+struct TrendLook
+{
+    SeriesStyle Style;           // Style.Color: reported figures
+    ImU32 Estimate = 0;          // estimates and forecasts
+    bool Dense = false;          // see DenseSpacing
+};
+
 // What stays from frame to frame while the lines, the plot and the scale do: each line's
 // geometry (so the highlighted one can be drawn again on top) and its drawn points in screen
 // pixels, sorted by x (hover looks at the few near the pointer instead of projecting every
@@ -46,6 +54,10 @@ struct TrendDrawing
     bool Valid = false;
     std::vector<std::unique_ptr<RetainedGeometry>> Lines;
     std::vector<std::vector<ImVec2>> Points;
+    // How each line looks, worked out once per selection and theme (the theme's colour
+    // arithmetic, contrast searches included, is too slow for every frame).
+    uint64_t LooksKey = 0;
+    std::vector<TrendLook> Looks;
 };
 
 namespace {
@@ -59,13 +71,6 @@ constexpr float LineWidth = 2.0f;
 constexpr float MarkerEvery = 56.0f;      // px between shape markers on a dense line
 constexpr float SwatchW = 22.0f;          // legend swatch: a short stretch of line with its marker
 constexpr float LabelMark = 18.0f;        // direct label: its line's swatch before the text
-
-struct SeriesLook
-{
-    SeriesStyle Style;           // Style.Color: reported figures
-    ImU32 Estimate = 0;          // estimates and forecasts
-    bool Dense = false;
-};
 
 struct PixelColumn   // M4: the points of one pixel column that keep a line's shape
 {
@@ -221,10 +226,10 @@ void DrawMarker(ImDrawList* dl, ImVec2 p, SeriesMarker m, float r, ImU32 colour,
 }
 
 // The marker a sparse line draws at each point (every point has one: filled = reported).
-SeriesMarker PointMarker(const SeriesLook& look) { return look.Style.Marker == SeriesMarker_None ? SeriesMarker_Circle : look.Style.Marker; }
+SeriesMarker PointMarker(const TrendLook& look) { return look.Style.Marker == SeriesMarker_None ? SeriesMarker_Circle : look.Style.Marker; }
 
 // A short stretch of the series' line with its marker: the legend's and the labels' key.
-void DrawSwatch(ImDrawList* dl, ImVec2 a, ImVec2 b, const SeriesLook& look, ImU32 colour, ImU32 background)
+void DrawSwatch(ImDrawList* dl, ImVec2 a, ImVec2 b, const TrendLook& look, ImU32 colour, ImU32 background)
 {
     const float y = std::floor((a.y + b.y) * 0.5f) + 0.5f;
     if (look.Style.Dash == SeriesDash_Solid)
@@ -248,9 +253,9 @@ void DrawBoundMarker(ImDrawList* dl, ImVec2 p, Bound b, ImU32 colour, ImU32 back
 }
 
 // How each line looks (see the top of the file).
-std::vector<SeriesLook> SeriesLooks(const ViewContext& ctx, const std::vector<TrendSeries>& series, const Theme& th)
+std::vector<TrendLook> TrendLooks(const ViewContext& ctx, const std::vector<TrendSeries>& series, const Theme& th)
 {
-    std::vector<SeriesLook> looks(series.size());
+    std::vector<TrendLook> looks(series.size());
     std::vector<int> entities;                 // shown, in order
     std::vector<int> per_entity;               // lines of each
     for (const TrendSeries& s : series)
@@ -280,7 +285,7 @@ std::vector<SeriesLook> SeriesLooks(const ViewContext& ctx, const std::vector<Tr
     static const SeriesMarker shapes[] = { SeriesMarker_Circle, SeriesMarker_Square, SeriesMarker_Triangle };
     for (size_t i = 0; i < series.size(); i++)
     {
-        SeriesLook& look = looks[i];
+        TrendLook& look = looks[i];
         size_t k = std::find(entities.begin(), entities.end(), series[i].Entity) - entities.begin();
         if (entities.size() == 1 && !ctx.Data->Entities[entities[0]].HasColor)
             look.Style = SeriesStyleFor((int)i, th.Dark);   // one entity: regions by colour
@@ -316,6 +321,8 @@ std::vector<double> NiceTicks(double lo, double hi, int count)
 // The longest prefix of shaped text (whole code points: a shaped run is one) that fits max_w with "...".
 std::string Ellipsize(const char* text, float max_w)
 {
+    if (HasStandIns(text))
+        return EllipsizeShaped(ImGui::GetFont(), ImGui::GetFontSize(), text, max_w, "...");   // a shaped run cannot be cut inside
     if (ImGui::CalcTextSize(text).x <= max_w)
         return text;
     float room = max_w - ImGui::CalcTextSize("...").x;
@@ -446,7 +453,16 @@ void DrawTrendView(ViewContext& ctx)
     ImGui::PushFont(ctx.Fonts_.Small);
     const float lh = ImGui::GetFontSize();
     const float row_h = std::floor(lh * 1.35f);
-    std::vector<SeriesLook> looks = SeriesLooks(ctx, series, th);
+    if (!ctx.TrendDrawn)
+        ctx.TrendDrawn = std::make_shared<TrendDrawing>();
+    TrendDrawing& drawn = *ctx.TrendDrawn;
+    const uint64_t looks_key = GeometryKey().Add(ctx.TrendGeneration).Add((uint64_t)th.Dark).Add((uint64_t)th.Background).Hash;
+    if (drawn.LooksKey != looks_key || drawn.Looks.size() != series.size())
+    {
+        drawn.Looks = TrendLooks(ctx, series, th);
+        drawn.LooksKey = looks_key;
+    }
+    std::vector<TrendLook>& looks = drawn.Looks;
 
     // Left: the widest tick label. Right: a gutter for the labels that fit within a share of the
     // width (measured shaped text); the rest go to the legend.
@@ -536,9 +552,6 @@ void DrawTrendView(ViewContext& ctx)
     const ImRect lines_clip(ImVec2(plot.Min.x - 6, plot.Min.y - 6), ImVec2(plot.Max.x + 6, plot.Max.y + 6));
 
     // The lines: retained geometry, rebuilt only when the lines, the plot or the scale change.
-    if (!ctx.TrendDrawn)
-        ctx.TrendDrawn = std::make_shared<TrendDrawing>();
-    TrendDrawing& drawn = *ctx.TrendDrawn;
     GeometryKey key = GeometryKey().Add(ctx.TrendGeneration).Add(plot.Min).Add(plot.Max).Add(x0).Add(x1).Add(y0).Add(y1)
                           .Add((uint64_t)use_log).Add((uint64_t)th.Dark).Add((uint64_t)th.Background).Add((uint64_t)n);
     if (!drawn.Valid || drawn.Key != key.Hash || (int)drawn.Lines.size() != n)
@@ -553,7 +566,7 @@ void DrawTrendView(ViewContext& ctx)
         for (int si = 0; si < n; si++)
         {
             const TrendSeries& s = series[si];
-            SeriesLook& look = looks[si];
+            TrendLook& look = looks[si];
             if (!drawn.Lines[si])
                 drawn.Lines[si] = std::make_unique<RetainedGeometry>();
             ImDrawList* out = drawn.Lines[si]->Rebuild(key);
