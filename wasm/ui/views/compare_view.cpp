@@ -101,6 +101,8 @@ void DrawCompareView(ViewContext& ctx)
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
     UpdateCompareModel(ctx);
+    if (ImGui::GetCurrentWindowRead()->SkipItems)
+        return;   // the view's area is out of sight
     const CompareModel& model = ctx.Compare;
     int by = ctx.Edit.CompareBy == CompareKind_Region ? 1 : 0;
     // The controls wrap at narrow widths instead of running off the edge.
@@ -210,7 +212,11 @@ void DrawCompareView(ViewContext& ctx)
     row_h = std::min(row_h, stack_label_h + 96.0f);
     float bar_thick = std::clamp((row_h - stack_label_h) * 0.62f, lh + 2.0f, 56.0f);
 
-    ImGui::BeginChild("compare-bars", avail, ImGuiChildFlags_None);
+    if (!ImGui::BeginChild("compare-bars", avail, ImGuiChildFlags_None))
+    {
+        ImGui::EndChild();
+        return;
+    }
     ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     if (ImGui::GetScrollMaxY() > 0)
         ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y)));
@@ -233,6 +239,8 @@ void DrawCompareView(ViewContext& ctx)
             Emit(ctx, "select", SelectEventJson(ctx, b.F.Row));
         bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
+        if (!ImGui::IsItemVisible())
+            continue;   // scrolled out: neither drawn nor reported
         float x0 = stacked ? p.x : p.x + label_w + 8.0f;
         float span = std::max(10.0f, (stacked ? row_w : row_w - label_w - 8.0f) - value_w);
         float top = p.y + stack_label_h + (row_h - stack_label_h - bar_thick) * 0.5f;
@@ -299,6 +307,8 @@ void DrawCompareView(ViewContext& ctx)
         if (hovered)
             dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + row_w, p.y + total_h), WithAlpha(th.Grid, 0.6f), 3.0f);
         ImGui::PopID();
+        if (!ImGui::IsItemVisible())
+            continue;
         std::string label = b.Label + (ds.Regions[b.F.Region].World ? " (total, not ranked)" : " (contains " + b.Contains + ")");
         bool cut = DrawBarLabel(dl, ImVec2(p.x, p.y + 3), label_w, lh, th.Text, label, hovered);
         std::string value = BarValueText(ds, model, b);

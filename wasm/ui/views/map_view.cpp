@@ -172,7 +172,11 @@ static int DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, d
     const bool own_child = size.y > 0.0f;
     if (own_child)
     {
-        ImGui::BeginChild("map-regions", size, ImGuiChildFlags_None);
+        if (!ImGui::BeginChild("map-regions", size, ImGuiChildFlags_None))
+        {
+            ImGui::EndChild();   // scrolled or squeezed out of sight: nothing to draw or report
+            return -1;
+        }
         ImRect r(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + size.x, ImGui::GetWindowPos().y + size.y));
         if (ImGui::GetScrollMaxY() > 0)
             ctx.WheelRects.push_back(r);
@@ -212,6 +216,11 @@ static int DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, d
         {
             clicked = i;
             clicked_row = row;
+        }
+        if (!ImGui::IsItemVisible())
+        {
+            ImGui::PopID();
+            continue;
         }
         bool hovered = ImGui::IsItemHovered();
         if (hovered)
@@ -259,6 +268,8 @@ void DrawMapView(ViewContext& ctx)
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
     UpdateMapModel(ctx);
+    if (ImGui::GetCurrentWindowRead()->SkipItems)
+        return;   // the view's area is out of sight (a phone's controls took the height)
     int entity = ctx.MapM.Entity;
     if (ctx.Sel.Metric < 0 || entity < 0)
     {
@@ -274,11 +285,16 @@ void DrawMapView(ViewContext& ctx)
     LayoutRecordLastItem(LayoutRole_Label, "Showing");
     for (int e : ctx.Sel.Entities)
     {
-        const char* name = ShapedText(EntityLabel(ds.Entities[e]));
+        // A name longer than the row is cut (the whole name in the tooltip).
+        const char* full = ShapedText(EntityLabel(ds.Entities[e]));
+        std::string name = Ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), full, row.Right - row.Left - TextButtonWidth(""));
         std::string id = "##map-e" + std::to_string(e);
         row.Next(TextButtonWidth(name));
         bool on = e == entity;
-        if (TextButton(th, id.c_str(), name, on) && !on)
+        bool pressed = TextButton(th, id.c_str(), name, on);
+        if (name != full && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", full);
+        if (pressed && !on)
         {
             auto& ids = ctx.Edit.Entities;
             ids.erase(std::remove(ids.begin(), ids.end(), ds.Entities[e].Id), ids.end());
@@ -319,7 +335,11 @@ void DrawMapView(ViewContext& ctx)
     {
         // Narrow: one scrolling column (the map, its legend, every region), so that a phone's
         // short view still shows a map of a useful size; the wheel over the map zooms it.
-        ImGui::BeginChild("map-scroll", avail, ImGuiChildFlags_None);
+        if (!ImGui::BeginChild("map-scroll", avail, ImGuiChildFlags_None))
+        {
+            ImGui::EndChild();
+            return;
+        }
         ImVec2 wp = ImGui::GetWindowPos();
         ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + avail.x, wp.y + avail.y)));
         avail.x = ImGui::GetContentRegionAvail().x - (ImGui::GetScrollMaxY() > 0 ? 0.0f : ImGui::GetStyle().ScrollbarSize);
@@ -437,7 +457,7 @@ void DrawMapView(ViewContext& ctx)
     if (side)
     {
         ImRect legend(ImVec2(area.Max.x + gap, area.Min.y), ImVec2(area.Max.x + gap + list_w, area.Min.y + legend_h));
-        if (!ctx.Map.Countries.empty())
+        if (!ctx.Map.Countries.empty() && ImGui::IsRectVisible(legend.Min, legend.Max))
             DrawLegend(ctx, dl, legend, lo, hi, lo_pos);
         ImGui::SetCursorScreenPos(ImVec2(legend.Min.x, legend.Max.y));
         list_hovered = DrawRegionList(ctx, ImVec2(list_w, std::max(40.0f, map_size.y - legend_h)), lo, hi, lo_pos, hovered_region);
@@ -445,7 +465,7 @@ void DrawMapView(ViewContext& ctx)
     else
     {
         ImRect legend(ImVec2(area.Min.x, area.Max.y + 6.0f), ImVec2(area.Max.x, area.Max.y + 6.0f + legend_h));
-        if (!ctx.Map.Countries.empty())
+        if (!ctx.Map.Countries.empty() && ImGui::IsRectVisible(legend.Min, legend.Max))
             DrawLegend(ctx, dl, legend, lo, hi, lo_pos);
         ImGui::SetCursorScreenPos(ImVec2(area.Min.x, legend.Max.y));
         list_hovered = DrawRegionList(ctx, ImVec2(list_w, 0.0f), lo, hi, lo_pos, hovered_region);

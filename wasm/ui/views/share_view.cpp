@@ -228,6 +228,8 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     std::vector<LegendEntry> legend = LayOutLegend(chart, labelled, ImVec2(origin.x, base_y + ticks_h + 4.0f), w, &legend_h);
     const float total_h = h + ticks_h + 4.0f + legend_h;
     ImGui::InvisibleButton("share-chart", ImVec2(w, total_h));
+    if (!ImGui::IsItemVisible())
+        return;   // scrolled out of sight
     const bool hovered = ImGui::IsItemHovered();
     ImGuiIO& io = ImGui::GetIO();
 
@@ -374,6 +376,8 @@ void DrawShareView(ViewContext& ctx)
     if (ctx.Sel.Metric < 0)
         return;
     UpdateShareModel(ctx);
+    if (ImGui::GetCurrentWindowRead()->SkipItems)
+        return;   // the view's area is out of sight
     if (!ctx.Share.Message.empty())
     {
         ImGui::PushTextWrapPos(0.0f);
@@ -393,7 +397,11 @@ void DrawShareView(ViewContext& ctx)
     const float spacing = ImGui::GetStyle().ItemSpacing.y * 2.0f;
     const float told_h = told * (ImGui::GetTextLineHeightWithSpacing() * 4.0f + spacing);
     const float chart_h = (avail.y - told_h) / (float)std::max(1, drawn) - spacing;
-    ImGui::BeginChild("share-scroll", avail, ImGuiChildFlags_None);
+    if (!ImGui::BeginChild("share-scroll", avail, ImGuiChildFlags_None))
+    {
+        ImGui::EndChild();
+        return;
+    }
     ImVec2 wp = ImGui::GetWindowPos();
     if (ImGui::GetScrollMaxY() > 0)
         ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + avail.x, wp.y + avail.y)));

@@ -61,7 +61,11 @@ void DrawSourcesView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
-    ImGui::BeginChild("sources-scroll", ImGui::GetContentRegionAvail(), ImGuiChildFlags_None);
+    if (!ImGui::BeginChild("sources-scroll", ImGui::GetContentRegionAvail(), ImGuiChildFlags_None))
+    {
+        ImGui::EndChild();   // out of sight (a phone's controls took the height)
+        return;
+    }
     ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y)));
     // Narrow: each field's name above its value and each source as a block of lines; wide: names

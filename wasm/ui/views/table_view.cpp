@@ -55,14 +55,17 @@ static void SortTableRows(ViewContext& ctx, const ImGuiTableSortSpecs* specs)
     std::stable_sort(ctx.Table.Rows.begin(), ctx.Table.Rows.end(), cmp);
 }
 
-// One cell's text (shaped), reported clipped to its column; colour 0 = the text colour.
+// One cell's text (shaped), cut with an ellipsis to its column's width (the whole row is in the
+// row's tooltip; a column can be widened by dragging its edge), reported as drawn with the full
+// text; colour 0 = the text colour.
 static void Cell(std::string_view text, ImU32 color = 0)
 {
     if (text.empty())
         return;
     if (color)
         ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(ShapedText(text));
+    std::string fit = Ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), ShapedText(text), ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(fit.c_str());
     if (color)
         ImGui::PopStyleColor();
     LayoutRecordLastItem(LayoutRole_Label, text);
