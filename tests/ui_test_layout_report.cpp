@@ -167,3 +167,26 @@ TEST_CASE("layout report: what scrolls is clipped to what is visible; what overf
     CHECK(Find(items, "Row 0") == nullptr);    // scrolled out above
     CHECK(Find(items, "Row 30") != nullptr);
 }
+
+TEST_CASE("layout report: a table's header cells are reported by their words")
+{
+    Bare b;
+    auto items = b.Frames([&] {
+        if (ImGui::BeginTable("t", 2, ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit))
+        {
+            ImGui::TableSetupColumn("Platform##p");
+            ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_NoSort);
+            ImGui::TableHeadersRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("Snapchat");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("12");
+            ImGui::EndTable();
+        }
+    });
+    CHECK(Count(items, "button", "Platform") == 1);   // sortable: a control
+    CHECK(Count(items, "label", "Value") == 1);
+    CHECK(items.size() == 2);
+    const auto& p = *Find(items, "Platform");
+    CHECK(p["w"].get<float>() <= ImGui::CalcTextSize("Platform").x + 0.01f);
+}

@@ -165,6 +165,24 @@ static void OnItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImG
         }
     }
     Hook.PendingTabId = 0;
+    // A table's header cell (TableHeadersRow): ImGui adds it with the column's name as its id and
+    // says nothing more. Reported as its words, cut where ImGui cuts them with an ellipsis.
+    const ImGuiTable* table = g.CurrentTable;
+    if (table && window == table->InnerWindow && (table->RowFlags & ImGuiTableRowFlags_Headers) && table->CurrentColumn >= 0)
+    {
+        const char* name = ImGui::TableGetColumnName(table, table->CurrentColumn);
+        const char* end = name ? ImGui::FindRenderedTextEnd(name) : name;
+        if (name && end != name && window->GetID(name) == id)
+        {
+            const ImGuiTableColumn& column = table->Columns[table->CurrentColumn];
+            const ImVec2 size = ImGui::CalcTextSize(name, end);
+            const float x = column.WorkMinX, y = bb.Min.y + g.Style.CellPadding.y;
+            const ImRect text(x, y, ImMin(x + size.x, ImMax(x, bb.Max.x)), y + size.y);
+            const bool sortable = (table->Flags & ImGuiTableFlags_Sortable) && !(column.Flags & ImGuiTableColumnFlags_NoSort);
+            Record(sortable ? LayoutRole_Button : LayoutRole_Label, std::string_view(name, (size_t)(end - name)), text,
+                   ReportClip(window, DrawListClip(window->DrawList)), false);
+        }
+    }
     Hook.AddId = id;
     Hook.AddDrawList = window ? window->DrawList : nullptr;
     Hook.AddVtx = Hook.AddDrawList ? Hook.AddDrawList->VtxBuffer.Size : 0;
