@@ -1,0 +1,238 @@
+// The trend view (issue #12): direct labels that never overlap and stay beside the plot, the
+// rest in a legend below it, hover that highlights one series, read back through the layout
+// report; and the trend's line strip (issue #14): one textured strip per line with a colour per
+// segment.
+#include <doctest/doctest.h>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/app.h"
+#include "ui/layout_report.h"
+#include "ui/views/trend_lines.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace {
+
+std::string ReadDemo()
+{
+    std::ifstream f(std::string(LANDSCAPE_SOURCE_DIR) + "/data/landscape.json", std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+struct TrendHarness
+{
+    ls::App App;
+    double Time = 0.0;
+    TrendHarness(float width, float height, bool dark = false)
+    {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(width, height);
+        App.Init(1.0f, dark);
+    }
+    ~TrendHarness()
+    {
+        App.Shutdown();
+        ImGui::DestroyContext();
+    }
+    void Frame()
+    {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        Time += io.DeltaTime;
+        if (App.FontsNeedRebuild())
+        {
+            App.RebuildFonts();
+            unsigned char* pixels;
+            int w, h;
+            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        }
+        ImGui::NewFrame();
+        App.DrawFrame(Time);
+        ImGui::Render();
+    }
+    void Frames(int n) { for (int i = 0; i < n; i++) Frame(); }
+    nlohmann::json Items(const std::set<std::string>& roles) const
+    {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& it : nlohmann::json::parse(ls::LayoutJson()))
+            if (roles.count(it["role"].get<std::string>()))
+                out.push_back(it);
+        return out;
+    }
+};
+
+// The revenue-by-geography chart issue #12 found labels overlapping and clipped on: four
+// platforms, every region with data (the model keeps 12 lines).
+const char* RevenueState = "{\"view\":\"trend\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\",\"pinterest\",\"reddit\",\"snapchat\"],\"regions\":[]}";
+
+float Overlap(const nlohmann::json& a, const nlohmann::json& b)
+{
+    float w = std::min(a["x"].get<float>() + a["w"].get<float>(), b["x"].get<float>() + b["w"].get<float>()) -
+              std::max(a["x"].get<float>(), b["x"].get<float>());
+    float h = std::min(a["y"].get<float>() + a["h"].get<float>(), b["y"].get<float>() + b["h"].get<float>()) -
+              std::max(a["y"].get<float>(), b["y"].get<float>());
+    return std::min(w, h);
+}
+
+void CheckChartText(const nlohmann::json& items, float width, float height)
+{
+    for (size_t i = 0; i < items.size(); i++)
+    {
+        CAPTURE(items[i].dump());
+        CHECK(items[i]["x"].get<float>() >= -0.5f);
+        CHECK(items[i]["y"].get<float>() >= -0.5f);
+        CHECK(items[i]["x"].get<float>() + items[i]["w"].get<float>() <= width + 0.5f);
+        CHECK(items[i]["y"].get<float>() + items[i]["h"].get<float>() <= height + 0.5f);
+        for (size_t j = i + 1; j < items.size(); j++)
+        {
+            CAPTURE(items[j].dump());
+            CHECK(Overlap(items[i], items[j]) <= 1.0f);
+        }
+    }
+}
+
+// Every line is named once: by a direct label or by a legend entry (or the legend's "+N more").
+void CheckEveryLineNamed(const nlohmann::json& items, int lines)
+{
+    std::set<std::string> named;
+    int more = 0;
+    for (const auto& it : items)
+    {
+        std::string text = it["text"];
+        if (it["role"] == "legend" && text.rfind("+", 0) == 0)
+            more += std::stoi(text.substr(1));
+        else if (it["role"] == "legend" || it["role"] == "datalabel")
+        {
+            CHECK_MESSAGE(named.insert(text).second, text);
+            CHECK(text.find(" · ") != std::string::npos);
+        }
+    }
+    CHECK((int)named.size() + more == lines);
+}
+
+} // namespace
+
+TEST_CASE("trend: labels of the revenue-by-geography chart neither overlap nor leave the canvas, at a laptop's width and a phone's")
+{
+    const float sizes[][2] = { { 1280, 720 }, { 768, 700 }, { 375, 640 }, { 320, 560 } };
+    for (auto size : sizes)
+        for (bool dark : { false, true })
+        {
+            CAPTURE(size[0]);
+            CAPTURE(dark);
+            TrendHarness h(size[0], size[1], dark);
+            REQUIRE(h.App.LoadData(ReadDemo()));
+            REQUIRE(h.App.SetStateJson(RevenueState));
+            h.Frames(4);
+            nlohmann::json chart = h.Items({ "axis", "datalabel", "legend" });
+            CheckChartText(chart, size[0], size[1]);
+            CheckEveryLineNamed(chart, 12);
+            int direct = 0;
+            for (const auto& it : chart)
+                direct += it["role"] == "datalabel";
+            if (size[0] >= 1280)
+                CHECK(direct == 12);   // room for every name beside the plot
+            if (size[0] <= 375)
+                CHECK(direct < 12);    // names too wide for a phone's gutter go to the legend
+        }
+}
+
+TEST_CASE("trend: hovering a legend entry or a label highlights that series only")
+{
+    {   // one ImGui context at a time
+    TrendHarness h(375, 640);
+    REQUIRE(h.App.LoadData(ReadDemo()));
+    REQUIRE(h.App.SetStateJson(RevenueState));
+    h.Frames(4);
+    nlohmann::json legend = h.Items({ "legend" });
+    REQUIRE(!legend.empty());
+    const auto& entry = legend[0];
+    ImGui::GetIO().AddMousePosEvent(entry["x"].get<float>() + 4.0f, entry["y"].get<float>() + entry["h"].get<float>() * 0.5f);
+    h.Frames(2);
+    int highlighted = 0;
+    for (const auto& it : h.Items({ "legend", "datalabel" }))
+        if (it.value("highlighted", false))
+        {
+            highlighted++;
+            CHECK(it["text"] == entry["text"]);
+        }
+    CHECK(highlighted == 1);
+    }
+
+    TrendHarness wide(1280, 720);
+    REQUIRE(wide.App.LoadData(ReadDemo()));
+    REQUIRE(wide.App.SetStateJson(RevenueState));
+    wide.Frames(4);
+    nlohmann::json labels = wide.Items({ "datalabel" });
+    REQUIRE(labels.size() >= 2);
+    const auto& label = labels[1];
+    ImGui::GetIO().AddMousePosEvent(label["x"].get<float>() + 2.0f, label["y"].get<float>() + label["h"].get<float>() * 0.5f);
+    wide.Frames(2);
+    int highlighted = 0;
+    for (const auto& it : wide.Items({ "legend", "datalabel" }))
+        if (it.value("highlighted", false))
+        {
+            highlighted++;
+            CHECK(it["text"] == label["text"]);
+        }
+    CHECK(highlighted == 1);
+    // Away from the chart nothing is highlighted.
+    ImGui::GetIO().AddMousePosEvent(2.0f, 2.0f);
+    wide.Frames(2);
+    for (const auto& it : wide.Items({ "legend", "datalabel" }))
+        CHECK(!it.value("highlighted", false));
+}
+
+TEST_CASE("trend: a line's strip has one vertex pair per point, two where its colour changes, none across a gap")
+{
+    TrendHarness h(400, 300);
+    h.Frames(1);   // fonts built: the baked line texture exists
+    ImDrawList dl(ImGui::GetDrawListSharedData());
+    dl._ResetForNewFrame();
+    dl.PushClipRectFullScreen();
+    dl.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    REQUIRE((dl.Flags & ImDrawListFlags_AntiAliasedLinesUseTex) != 0);
+    const ImU32 a = IM_COL32(10, 20, 30, 255), b = IM_COL32(200, 100, 50, 255), gap = 0;
+    const ImVec2 pts[] = { { 0, 0 }, { 10, 5 }, { 20, 0 }, { 30, 5 }, { 40, 0 }, { 50, 5 } };
+    const ImU32 seg[] = { a, a, b, gap, a, 0 };   // the last entry is not a segment
+    ls::chart::AddColouredPolyline(&dl, pts, seg, 6, 2.0f);
+    // a a: 3 pairs; b: a new pair at point 2 and one at 3; the gap: nothing; a: pairs at 4 and 5.
+    REQUIRE(dl.VtxBuffer.Size == 2 * (3 + 2 + 2));
+    CHECK(dl.IdxBuffer.Size == 6 * 4);
+    const ImVec4 uv = ImGui::GetDrawListSharedData()->TexUvLines[2];
+    for (int i = 0; i < dl.VtxBuffer.Size; i++)
+    {
+        CAPTURE(i);
+        const ImDrawVert& v = dl.VtxBuffer[i];
+        CHECK(v.col == (i < 6 ? a : i < 10 ? b : a));
+        CHECK(v.uv.x == (i % 2 ? uv.z : uv.x));   // the texture's 2 px line, not the white pixel
+        // Each pair straddles its point by half the width plus the fringe (2 / 2 + 1 px).
+        if (i % 2 == 0)
+        {
+            const ImDrawVert& w = dl.VtxBuffer[i + 1];
+            ImVec2 mid((v.pos.x + w.pos.x) * 0.5f, (v.pos.y + w.pos.y) * 0.5f);
+            int point = i < 6 ? i / 2 : i < 10 ? 2 + (i - 6) / 2 : 4 + (i - 10) / 2;
+            CHECK(mid.x == doctest::Approx(pts[point].x).epsilon(1e-4));
+            CHECK(mid.y == doctest::Approx(pts[point].y).epsilon(1e-4));
+            float half = std::sqrt((v.pos.x - w.pos.x) * (v.pos.x - w.pos.x) + (v.pos.y - w.pos.y) * (v.pos.y - w.pos.y)) * 0.5f;
+            CHECK(half >= 2.0f - 1e-3f);
+            CHECK(half <= 4.0f + 1e-3f);   // the miter is capped at twice the width
+        }
+    }
+    // Segments join the pairs in order: every quad uses two consecutive pairs.
+    for (int q = 0; q < dl.IdxBuffer.Size / 6; q++)
+    {
+        const ImDrawIdx* ix = &dl.IdxBuffer[q * 6];
+        CHECK(ix[0] == ix[1] + 2);
+    }
+}
