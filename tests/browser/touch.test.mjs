@@ -166,18 +166,33 @@ test("a vertical swipe over the trend plot scrolls the page", async () => {
   await context.close();
 });
 
-test("a drag on the table scrolls the table, not the page", async () => {
+test("a drag on the table scrolls the table, not the page; past the table's end the page scrolls", async () => {
   const { page, context, errors, cdp } = await phonePage({ ...MAP_STATE, view: "table" });
+  // The table fills the lower part of the widget on a phone.
+  const drag = async (step) => {
+    const box = await page.locator("#landscape").boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height * 0.8];
+    const finger = (dy) => [{ x, y: y + dy, id: 1 }];
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: finger(0) });
+    for (let i = 1; i <= 8; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: finger(step * i) });
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await quiet(page);
+  };
+  // At its top, a finger moving down has nothing of the table to show: the page scrolls up.
+  const scrollStart = await page.evaluate(() => window.scrollY);
+  const top = await shot(page);
+  await drag(10);
+  assert.ok(await page.evaluate(() => window.scrollY) < scrollStart - 40, "the page did not scroll past the table's top");
   const box = await page.locator("#landscape").boundingBox();
+  // (inside the widget's edge: the page draws its focus ring there once the canvas has focus)
+  const still = await compare(page, await shot(page), top, [8, box.height * 0.55, box.width - 8, box.height * 0.95]);
+  assert.ok(still.changed < 200, `the table moved (${still.changed} CSS px²)`);
+
+  await page.locator("#landscape").scrollIntoViewIfNeeded();
+  await quiet(page);
   const scrollBefore = await page.evaluate(() => window.scrollY);
   const before = await shot(page);
-  // The table fills the lower part of the widget on a phone.
-  const [x, y] = [box.x + box.width / 2, box.y + box.height * 0.8];
-  const finger = (dy) => [{ x, y: y + dy, id: 1 }];
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: finger(0) });
-  for (let i = 1; i <= 8; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: finger(-10 * i) });
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  await quiet(page);
+  await drag(-10);
   const moved = await compare(page, await shot(page), before, [0, box.height * 0.55, box.width, box.height * 0.95]);
   assert.ok(moved.changed > 2000, `the table did not scroll (${moved.changed} CSS px² changed)`);
   assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, "the page scrolled under the table drag");

@@ -353,7 +353,8 @@ EMSCRIPTEN_KEEPALIVE int ls_wants_wheel(float x, float y)
     return g_Web && g_Web->App.WantsWheelAt(x, y) ? 1 : 0;
 }
 
-// What a finger put down at (x, y) does: 0 page scroll, 1 scrolls a panel, 2 pans/zooms the map.
+// What a finger put down at (x, y) does: 0 page scroll, 1 scrolls a panel (+4 room up, +8 down,
+// +16 left, +32 right), 2 pans/zooms the map.
 EMSCRIPTEN_KEEPALIVE int ls_touch_kind(float x, float y)
 {
     return g_Web ? g_Web->App.TouchKindAt(x, y) : 0;

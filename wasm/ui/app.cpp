@@ -435,7 +435,26 @@ int App::TouchKindAt(float x, float y) const
         return 0;
     if (Ctx->Edit.View == ViewKind_Map && Ctx->MapRect.Contains(ImVec2(x, y)) && WantsWheelAt(x, y))
         return 2;
-    return WantsWheelAt(x, y) ? 1 : 0;
+    if (!WantsWheelAt(x, y))
+        return 0;
+    // The room the panel under (x, y) has left, found as ImGui finds the window the wheel
+    // scrolls: the front-most window there (g.Windows is in display order after a frame), or
+    // the first of its parents that scrolls. A drag past the panel's end scrolls the page.
+    int room = 0;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (int i = g.Windows.Size - 1; i >= 0; i--)
+    {
+        ImGuiWindow* w = g.Windows[i];
+        if (!w->Active || w->Hidden || !w->OuterRectClipped.Contains(ImVec2(x, y)))
+            continue;
+        while (w && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ScrollMax.x <= 0.0f && w->ScrollMax.y <= 0.0f)
+            w = w->ParentWindow;
+        if (w)
+            room = (w->Scroll.y > 0.5f ? 4 : 0) | (w->Scroll.y < w->ScrollMax.y - 0.5f ? 8 : 0) |
+                   (w->Scroll.x > 0.5f ? 16 : 0) | (w->Scroll.x < w->ScrollMax.x - 0.5f ? 32 : 0);
+        break;
+    }
+    return 1 | room;
 }
 
 void App::Pinch(float x, float y, float scale)

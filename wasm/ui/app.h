@@ -62,7 +62,8 @@ public:
     bool WantsWheelAt(float x, float y) const;        // over a region that scrolls or zooms (last frame)
     void Pinch(float x, float y, float scale);
     // What a finger put down at (x, y) does (last frame): 0 the page scrolls under it, 1 it
-    // scrolls a panel (table, lists), 2 it pans the map and two fingers zoom it.
+    // scrolls a panel (table, lists), 2 it pans the map and two fingers zoom it. With 1, the
+    // panel's room to scroll: +4 up, +8 down, +16 left, +32 right.
     int  TouchKindAt(float x, float y) const;
     bool HandleShortcut(ImGuiKey key, bool ctrl, bool shift); // app-level keys (period stepping ...)
     ImVec4 BackgroundColor() const { return ImGui::ColorConvertU32ToFloat4(Theme_.Background); }

@@ -188,7 +188,7 @@ function wrap(module) {
     wheel: (dx, dy) => module._ls_wheel(dx, dy, now()),
     wantsWheel: (x, y) => !!module._ls_wants_wheel(x, y),
     pinch: (x, y, scale) => module._ls_pinch(x, y, scale, now()),
-    touchKind: (x, y) => module._ls_touch_kind(x, y),   // 0 page scrolls, 1 a panel scrolls, 2 the map pans
+    touchKind: (x, y) => module._ls_touch_kind(x, y),   // 0 page, 1 panel (+4 +8 +16 +32: room up, down, left, right), 2 map
     key: (code, down, e) => !!str(code, (ptr) =>
       module._ls_key(ptr, bit(down), bit(e.ctrlKey), bit(e.shiftKey), bit(e.altKey), bit(e.metaKey), now())),
     text: (text) => str(text, (ptr) => module._ls_text(ptr, now())),

@@ -32,7 +32,8 @@ function localPos(canvas, e) {
 // Touch. What a finger does depends on where it lands (the wasm answers from the last frame):
 //  - on the map (kind 2): a drag pans it, two fingers zoom it; the page neither scrolls nor zooms;
 //  - on a panel that scrolls (kind 1: the table, lists): a drag scrolls the panel, sent as wheel
-//    steps (ImGui scrolls 5 lines down, 2 em sideways, a step), and a tap clicks;
+//    steps (ImGui scrolls 5 lines down, 2 em sideways, a step), and past the panel's end it
+//    scrolls the page (the wasm tells the panel's room); a tap clicks;
 //  - elsewhere (kind 0: plots, the header): the browser scrolls the page up and down
 //    (touch-action: pan-y in dom.js), a sideways drag stays with the widget (sliders, the
 //    timeline), a tap clicks. When the browser takes the finger for scrolling it sends
@@ -42,10 +43,20 @@ function localPos(canvas, e) {
 const TAP_SLOP = 8;                                  // CSS px a tap may wander
 const WHEEL_STEP_Y = 5 * 15, WHEEL_STEP_X = 2 * 15;  // ImGui's scroll per wheel step at the 15 px body font
 
+// The element the page scrolls with: the nearest scrolling ancestor of the widget, else the
+// document.
+function scroller(host) {
+  for (let el = host.parentElement || host.getRootNode().host; el; el = el.parentElement || (el.getRootNode && el.getRootNode().host)) {
+    const { overflowY } = getComputedStyle(el);
+    if ((overflowY === "auto" || overflowY === "scroll") && el.scrollHeight > el.clientHeight) return el;
+  }
+  return document.scrollingElement || document.documentElement;
+}
+
 function watchPointer(w) {
   const { canvas, textAgent, host, shadow } = w.dom;
   const touches = new Map();   // active touch pointers: id -> [x, y]
-  let gesture = null;          // the current touch gesture: { kind, start, last, moved (or pinched), pressed }
+  let gesture = null;          // the current touch gesture: { kind, start, client, moved (or pinched), pressed }
   let pinchDistance = 0;
   const touchPair = () => [...touches.values()];
   const touchDistance = () => { const [a, b] = touchPair(); return Math.hypot(a[0] - b[0], a[1] - b[1]); };
@@ -62,7 +73,7 @@ function watchPointer(w) {
     let kind = gesture ? gesture.kind : 0;
     if (!gesture && e.touches.length === 1) {
       const r = canvas.getBoundingClientRect();
-      kind = w.core.touchKind(e.touches[0].clientX - r.left, e.touches[0].clientY - r.top);
+      kind = w.core.touchKind(e.touches[0].clientX - r.left, e.touches[0].clientY - r.top) & 3;
     }
     if (kind > 0) e.preventDefault();
   }, { passive: false });
@@ -70,7 +81,7 @@ function watchPointer(w) {
   const touchDown = (e, x, y) => {
     touches.set(e.pointerId, [x, y]);
     if (touches.size === 1) {
-      gesture = { kind: w.core.touchKind(x, y), start: [x, y], last: [x, y], moved: false, pressed: false };
+      gesture = { kind: w.core.touchKind(x, y) & 3, start: [x, y], client: [e.clientX, e.clientY], moved: false, pressed: false };
       w.core.pointerMove(x, y, 1);   // hover shows at once
       if (gesture.kind !== 1) { w.core.pointerButton(0, true); gesture.pressed = true; }
     } else if (touches.size === 2 && gesture && gesture.kind === 2) {
@@ -93,11 +104,18 @@ function watchPointer(w) {
       return;
     }
     if (touches.size > 2) return;
-    const [dx, dy] = [x - gesture.last[0], y - gesture.last[1]];
-    gesture.last = [x, y];
+    // The finger's own movement, in the page's coordinates (scrolling the page moves the canvas).
+    const [dx, dy] = [e.clientX - gesture.client[0], e.clientY - gesture.client[1]];
+    gesture.client = [e.clientX, e.clientY];
     if (Math.hypot(x - gesture.start[0], y - gesture.start[1]) > TAP_SLOP) gesture.moved = true;
     w.core.pointerMove(x, y, 1);
-    if (gesture.kind === 1 && gesture.moved) w.core.wheel(dx / WHEEL_STEP_X, dy / WHEEL_STEP_Y);
+    if (gesture.kind === 1 && gesture.moved) {
+      const room = w.core.touchKind(gesture.start[0], gesture.start[1]);   // the panel the finger started on, now
+      const panelY = (dy < 0 && room & 8) || (dy > 0 && room & 4) ? dy : 0;
+      const panelX = (dx < 0 && room & 32) || (dx > 0 && room & 16) ? dx : 0;
+      if (panelX || panelY) w.core.wheel(panelX / WHEEL_STEP_X, panelY / WHEEL_STEP_Y);
+      if (dy && !panelY) scroller(host).scrollBy(0, -dy);   // the panel's end: the page goes on
+    }
   };
   const touchEnd = (e, x, y, cancelled) => {
     if (!touches.has(e.pointerId)) return;
