@@ -277,29 +277,45 @@ void DrawMapView(ViewContext& ctx)
         return;
     }
 
-    // Entity switcher: the map shows one platform at a time. The row wraps at narrow widths.
+    // Entity switcher: the map shows one platform at a time. Chips when they fit on one row,
+    // else a picker (a phone would otherwise give the chips the map's height).
+    auto show_entity = [&](int e) {
+        auto& ids = ctx.Edit.Entities;
+        ids.erase(std::remove(ids.begin(), ids.end(), ds.Entities[e].Id), ids.end());
+        ids.insert(ids.begin(), ds.Entities[e].Id);
+        ctx.CommitState();
+    };
     FlowLayout row;
-    row.Next(TextWidth("Showing"));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("Showing");
-    LayoutRecordLastItem(LayoutRole_Label, "Showing");
+    float chips_w = TextWidth("Showing");
     for (int e : ctx.Sel.Entities)
+        chips_w += ImGui::GetStyle().ItemSpacing.x + TextButtonWidth(ShapedText(EntityLabel(ds.Entities[e])));
+    if (chips_w <= row.Right - row.Left)
     {
-        // A name longer than the row is cut (the whole name in the tooltip).
-        const char* full = ShapedText(EntityLabel(ds.Entities[e]));
-        std::string name = Ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), full, row.Right - row.Left - TextButtonWidth(""));
-        std::string id = "##map-e" + std::to_string(e);
-        row.Next(TextButtonWidth(name));
-        bool on = e == entity;
-        bool pressed = TextButton(th, id.c_str(), name, on);
-        if (name != full && ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", full);
-        if (pressed && !on)
+        row.Next(TextWidth("Showing"));
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("Showing");
+        LayoutRecordLastItem(LayoutRole_Label, "Showing");
+        for (int e : ctx.Sel.Entities)
         {
-            auto& ids = ctx.Edit.Entities;
-            ids.erase(std::remove(ids.begin(), ids.end(), ds.Entities[e].Id), ids.end());
-            ids.insert(ids.begin(), ds.Entities[e].Id);
-            ctx.CommitState();
+            const char* name = ShapedText(EntityLabel(ds.Entities[e]));
+            std::string id = "##map-e" + std::to_string(e);
+            row.Next(TextButtonWidth(name));
+            bool on = e == entity;
+            if (TextButton(th, id.c_str(), name, on) && !on)
+                show_entity(e);
+        }
+    }
+    else
+    {
+        std::string current = EntityLabel(ds.Entities[entity]);
+        float w = std::min(PillWidth("Showing", current), row.Right - row.Left);
+        row.Next(w);
+        if (BeginPill(th, "##map-entity", "Showing", current, w))
+        {
+            for (int e : ctx.Sel.Entities)
+                if (MenuItem(th, EntityLabel(ds.Entities[e]), e == entity) && e != entity)
+                    show_entity(e);
+            EndPill();
         }
     }
     std::string at = "· " + PeriodLabel(ctx.Sel.At);

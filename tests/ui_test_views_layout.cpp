@@ -1,0 +1,242 @@
+// Map, compare and share at a laptop's and a phone's width (issue #12), read back through the
+// layout report: the map's colour legend beside or below the map and never on it; compare's bars
+// spread over the height they have; share's period labels apart, its parts named once each (on
+// the bars or in the legend); hover marks one entry.
+#include <doctest/doctest.h>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/app.h"
+#include "ui/layout_report.h"
+#include "ui/views/views.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace {
+
+std::string ReadDemo()
+{
+    std::ifstream f(std::string(LANDSCAPE_SOURCE_DIR) + "/data/landscape.json", std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+struct Harness
+{
+    ls::App App;
+    double Time = 0.0;
+    float Width, Height;
+    Harness(float width, float height, bool dark = false) : Width(width), Height(height)
+    {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(width, height);
+        App.Init(1.0f, dark);
+        REQUIRE(App.LoadData(ReadDemo()));
+    }
+    ~Harness()
+    {
+        App.Shutdown();
+        ImGui::DestroyContext();
+    }
+    void Frames(int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            ImGuiIO& io = ImGui::GetIO();
+            io.DeltaTime = 1.0f / 60.0f;
+            Time += io.DeltaTime;
+            if (App.FontsNeedRebuild())
+            {
+                App.RebuildFonts();
+                unsigned char* pixels;
+                int w, h;
+                io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+            }
+            ImGui::NewFrame();
+            App.DrawFrame(Time);
+            ImGui::Render();
+        }
+    }
+    nlohmann::json Items(const std::set<std::string>& roles) const
+    {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& it : nlohmann::json::parse(ls::LayoutJson()))
+            if (roles.count(it["role"].get<std::string>()))
+                out.push_back(it);
+        return out;
+    }
+    void HoverCentreOf(const nlohmann::json& item)
+    {
+        ImGui::GetIO().AddMousePosEvent(item["x"].get<float>() + std::min(4.0f, item["w"].get<float>() * 0.5f),
+                                        item["y"].get<float>() + item["h"].get<float>() * 0.5f);
+        Frames(2);
+    }
+};
+
+ImRect RectOf(const nlohmann::json& it)
+{
+    float x = it["x"], y = it["y"], w = it["w"], h = it["h"];
+    return ImRect(x, y, x + w, y + h);
+}
+
+float Overlap(const ImRect& a, const ImRect& b)
+{
+    return std::min(std::min(a.Max.x, b.Max.x) - std::max(a.Min.x, b.Min.x), std::min(a.Max.y, b.Max.y) - std::max(a.Min.y, b.Min.y));
+}
+
+// Inside the canvas, and no two of them intersecting by more than 1 px.
+void CheckApartAndInside(const nlohmann::json& items, float width, float height)
+{
+    for (size_t i = 0; i < items.size(); i++)
+    {
+        CAPTURE(items[i].dump());
+        ImRect a = RectOf(items[i]);
+        CHECK(a.Min.x >= -0.5f);
+        CHECK(a.Min.y >= -0.5f);
+        CHECK(a.Max.x <= width + 0.5f);
+        CHECK(a.Max.y <= height + 0.5f);
+        for (size_t j = i + 1; j < items.size(); j++)
+        {
+            CAPTURE(items[j].dump());
+            CHECK(Overlap(a, RectOf(items[j])) <= 1.0f);
+        }
+    }
+}
+
+int CountHighlighted(const nlohmann::json& items, const std::string& text)
+{
+    int n = 0;
+    for (const auto& it : items)
+        if (it.value("highlighted", false))
+        {
+            CHECK(it["text"] == text);
+            n++;
+        }
+    return n;
+}
+
+const char* MapState = "{\"view\":\"map\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\",\"pinterest\",\"reddit\",\"snapchat\"],\"regions\":[]}";
+const char* CompareTwo = "{\"view\":\"compare\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\",\"pinterest\"],\"regions\":[]}";
+const char* ShareState = "{\"view\":\"share\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\"],\"regions\":[]}";
+
+} // namespace
+
+TEST_CASE("map: the colour legend is beside the map when wide, below it when narrow, never on it")
+{
+    // The phone is tall enough that the map, its legend and the list are all in sight.
+    const float sizes[][2] = { { 1280, 720 }, { 768, 700 }, { 375, 1400 }, { 320, 1400 } };
+    for (auto size : sizes)
+        for (bool dark : { false, true })
+        {
+            CAPTURE(size[0]);
+            CAPTURE(dark);
+            Harness h(size[0], size[1], dark);
+            REQUIRE(h.App.SetStateJson(MapState));
+            h.Frames(4);
+            const ImRect map = h.App.Ctx->MapRect;
+            CHECK(map.GetWidth() > size[0] * 0.5f);   // the map takes most of the width at any size
+            nlohmann::json legend = h.Items({ "legend" });
+            // The ramp's unit and its two ends, "no data", and one entry per region of the list.
+            REQUIRE(legend.size() >= 5);
+            bool wide = size[0] > 700;
+            for (const auto& it : legend)
+            {
+                CAPTURE(it.dump());
+                ImRect r = RectOf(it);
+                CHECK(Overlap(r, map) <= 0.0f);
+                if (wide)
+                    CHECK(r.Min.x >= map.Max.x);
+                else
+                    CHECK(r.Min.y >= map.Max.y);
+            }
+            CheckApartAndInside(h.Items({ "legend", "label", "datalabel", "axis" }), size[0], size[1]);
+        }
+}
+
+TEST_CASE("map: hovering a region's entry marks that entry only")
+{
+    Harness h(1280, 720);
+    REQUIRE(h.App.SetStateJson(MapState));
+    h.Frames(4);
+    nlohmann::json legend = h.Items({ "legend" });
+    const nlohmann::json* entry = nullptr;
+    for (const auto& it : legend)
+        if (it["text"] == "Europe (Meta)")
+            entry = &it;
+    REQUIRE(entry);
+    nlohmann::json target = *entry;
+    h.HoverCentreOf(target);
+    CHECK(CountHighlighted(h.Items({ "legend" }), target["text"]) == 1);
+}
+
+TEST_CASE("compare: two bars spread over the height instead of leaving most of it empty")
+{
+    const float sizes[][2] = { { 1280, 720 }, { 375, 1200 } };
+    for (auto size : sizes)
+    {
+        CAPTURE(size[0]);
+        Harness h(size[0], size[1]);
+        REQUIRE(h.App.SetStateJson(CompareTwo));
+        h.Frames(4);
+        nlohmann::json values = h.Items({ "datalabel" });
+        REQUIRE(values.size() == 2);
+        nlohmann::json labels = h.Items({ "label" });
+        float top = values[0]["y"], bottom = values[1]["y"].get<float>() + values[1]["h"].get<float>();
+        // The two rows take most of what is below the controls: the second value sits in the
+        // lower part of the canvas, the rows well apart.
+        CHECK(values[1]["y"].get<float>() - values[0]["y"].get<float>() >= 60.0f);
+        CHECK(bottom >= size[1] * 0.45f);
+        CHECK(top < bottom);
+        CheckApartAndInside(h.Items({ "label", "datalabel", "legend", "axis" }), size[0], size[1]);
+        // Hovering a bar's value marks that bar (its label and its value) only.
+        nlohmann::json first = values[0];
+        h.HoverCentreOf(first);
+        int lit = 0;
+        for (const auto& it : h.Items({ "label", "datalabel" }))
+            lit += it.value("highlighted", false) ? 1 : 0;
+        CHECK(lit == 2);
+    }
+}
+
+TEST_CASE("share: period labels never overlap; each part is named once, on the bars or in the legend")
+{
+    const float sizes[][2] = { { 1280, 720 }, { 768, 700 }, { 375, 1000 }, { 320, 1000 } };
+    for (auto size : sizes)
+    {
+        CAPTURE(size[0]);
+        Harness h(size[0], size[1]);
+        REQUIRE(h.App.SetStateJson(ShareState));
+        h.Frames(4);
+        nlohmann::json axis = h.Items({ "axis" });
+        int periods = 0;
+        for (const auto& it : axis)
+            periods += it["text"].get<std::string>().find('%') == std::string::npos;
+        CHECK(periods >= 2);
+        CheckApartAndInside(h.Items({ "axis", "legend", "datalabel", "label" }), size[0], size[1]);
+        std::set<std::string> named;
+        int direct = 0;
+        for (const auto& it : h.Items({ "legend", "datalabel" }))
+        {
+            CHECK_MESSAGE(named.insert(it["text"].get<std::string>()).second, it.dump());
+            direct += it["role"] == "datalabel";
+        }
+        CHECK(named.size() == 4);   // Meta's four disjoint regions
+        if (size[0] >= 1280)
+            CHECK(direct == 4);
+        if (size[0] <= 375)
+            CHECK(direct == 0);
+        // Hovering a name marks that part only.
+        nlohmann::json names = h.Items({ "legend", "datalabel" });
+        nlohmann::json target = names[names.size() - 1];
+        h.HoverCentreOf(target);
+        CHECK(CountHighlighted(h.Items({ "legend", "datalabel" }), target["text"]) == 1);
+    }
+}
