@@ -80,6 +80,14 @@ static void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
 
 float ControlHeight() { return ImGui::GetFrameHeight(); }
 
+// Inside an open popup every entry is reported as role menu: the popup covers what lies under it
+// by design, and the layout rules compare menu entries only with each other.
+static LayoutRole RoleHere(LayoutRole role)
+{
+    const ImGuiWindow* w = ImGui::GetCurrentWindowRead();
+    return w && (w->RootWindow->Flags & ImGuiWindowFlags_Popup) ? LayoutRole_Menu : role;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Flow layout
 //-----------------------------------------------------------------------------
@@ -159,7 +167,7 @@ int SegmentedTabs(const Theme& theme, const char* id, const char* const* labels,
         ImGui::RenderNavHighlight(seg, sid);
         const ImVec2 tp(seg.Min.x + (seg.GetWidth() - text.x) * 0.5f, seg.Min.y + (seg.GetHeight() - text.y) * 0.5f);
         dl->AddText(tp, on ? theme.OnSelected : theme.Text, labels[i]);
-        LayoutRecord(LayoutRole_Tab, labels[i], seg, on);
+        LayoutRecord(RoleHere(LayoutRole_Tab), labels[i], seg, on);
     }
     ImGui::PopID();
     return pressed_index;
@@ -228,13 +236,13 @@ bool BeginPill(const Theme& theme, const char* id, std::string_view label, std::
     DrawChevron(dl, ImVec2(bb.Max.x - pad * 0.5f - ChevronRoom() * 0.5f, bb.Min.y + h * 0.5f), ImGui::GetFontSize() * 0.25f,
                 theme.TextMuted);
     if (label.empty())
-        LayoutRecord(LayoutRole_Combo, value, bb);
+        LayoutRecord(RoleHere(LayoutRole_Combo), value, bb);
     else
     {
         std::string text(label);
         text += ": ";
         text += value;
-        LayoutRecord(LayoutRole_Combo, text, bb);
+        LayoutRecord(RoleHere(LayoutRole_Combo), text, bb);
     }
     if (!open)
         return false;
@@ -379,7 +387,7 @@ bool TextButton(const Theme& theme, const char* id, std::string_view label, bool
     const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
     dl->AddText(ImVec2(bb.Min.x + (bb.GetWidth() - ts.x) * 0.5f, bb.Min.y + (h - ts.y) * 0.5f), primary ? theme.Background : theme.Text,
                 label.data(), label.data() + label.size());
-    LayoutRecord(LayoutRole_Button, label, bb);
+    LayoutRecord(RoleHere(LayoutRole_Button), label, bb);
     return pressed;
 }
 
@@ -405,7 +413,7 @@ bool IconButton(const Theme& theme, const char* id, Icon icon, std::string_view 
     DrawIcon(dl, icon, bb.GetCenter(), h * 0.28f, disabled ? theme.Axis : theme.Text);
     if (hovered && !held && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
         ImGui::SetTooltip("%.*s", (int)name.size(), name.data());
-    LayoutRecord(LayoutRole_Button, name, bb);
+    LayoutRecord(RoleHere(LayoutRole_Button), name, bb);
     return pressed;
 }
 
@@ -446,7 +454,7 @@ bool Toggle(const Theme& theme, const char* id, std::string_view label, bool* v)
     const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
     dl->AddText(ImVec2(track.Max.x + ImGui::GetStyle().ItemInnerSpacing.x, bb.Min.y + (h - ts.y) * 0.5f), theme.Text, label.data(),
                 label.data() + label.size());
-    LayoutRecord(LayoutRole_Checkbox, label, bb, *v);
+    LayoutRecord(RoleHere(LayoutRole_Checkbox), label, bb, *v);
     return pressed;
 }
 
@@ -568,7 +576,7 @@ void WrappedText(std::string_view text, ImU32 color, int role)
     ImGui::TextUnformatted(ShapedText(text));
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
-    LayoutRecordLastItem((LayoutRole)role, text);
+    LayoutRecordLastItem(RoleHere((LayoutRole)role), text);
 }
 
 } // namespace ls

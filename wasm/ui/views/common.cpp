@@ -163,10 +163,10 @@ void ObservationTooltip(const ViewContext& ctx, const Figure& f)
     const ImVec4 highlight = ImGui::ColorConvertU32ToFloat4(ctx.Theme_->Highlight);
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::Text("%s \xC2\xB7 %s", EntityLabel(ds.Entities[f.Entity]).c_str(), ds.Regions[f.Region].Name.c_str());
-    ImGui::TextDisabled("%s, %s", ds.Metrics[m].Name.c_str(), PeriodLabel(f.When).c_str());
+    ImGui::TextUnformatted(ShapedText(EntityLabel(ds.Entities[f.Entity]) + " \xC2\xB7 " + ds.Regions[f.Region].Name));
+    ImGui::TextDisabled("%s, %s", ShapedText(ds.Metrics[m].Name), PeriodLabel(f.When).c_str());
     ImGui::PushFont(ctx.Fonts_.Title);
-    ImGui::TextUnformatted((FigureValueText(ds, m, f) + (ds.Metrics[m].Unit.empty() ? "" : " " + ds.Metrics[m].Unit)).c_str());
+    ImGui::TextUnformatted(ShapedText(FigureValueText(ds, m, f) + (ds.Metrics[m].Unit.empty() ? "" : " " + ds.Metrics[m].Unit)));
     ImGui::PopFont();
     if (f.Limit != Bound_None)
         ImGui::TextColored(highlight, "A bound: the true value is %s this", BoundWords(f.Limit).c_str());
@@ -181,20 +181,20 @@ void ObservationTooltip(const ViewContext& ctx, const Figure& f)
     if (f.Source >= 0)
     {
         const Source& src = ds.Sources[f.Source];
-        ImGui::Text("Source: %s", src.Title.c_str());
+        ImGui::Text("Source: %s", ShapedText(src.Title));
         if (!src.Publisher.empty() || !src.Date.empty())
-            ImGui::TextDisabled("%s%s%s", src.Publisher.c_str(), src.Publisher.empty() || src.Date.empty() ? "" : ", ", src.Date.c_str());
+            ImGui::TextDisabled("%s%s%s", ShapedText(src.Publisher), src.Publisher.empty() || src.Date.empty() ? "" : ", ", src.Date.c_str());
         std::string quality = QualityText(ds, f.Source);
         if (f.Quality == SourceQuality_RelayUnchecked || f.Quality == SourceQuality_Estimate)
             ImGui::TextColored(highlight, "%s", quality.c_str());
         else
             ImGui::TextDisabled("%s", quality.c_str());
         if (!src.Attribution.empty())
-            ImGui::TextDisabled("%s", src.Attribution.c_str());
+            ImGui::TextDisabled("%s", ShapedText(src.Attribution));
     }
     std::string_view note = ds.ObservationNote(f.Row);
     if (!note.empty())
-        ImGui::TextDisabled("Note: %.*s", (int)note.size(), note.data());
+        ImGui::TextDisabled("Note: %s", ShapedText(note));
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -206,7 +206,7 @@ void DrawNotes(const ViewContext& ctx, const std::vector<std::string>& notes)
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.Theme_->TextMuted);
     ImGui::PushTextWrapPos(0.0f);
     for (const std::string& n : notes)
-        ImGui::TextUnformatted(n.c_str());
+        ImGui::TextUnformatted(ShapedText(n));
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
@@ -495,7 +495,7 @@ static void DrawEntityPicker(ViewContext& ctx, const std::string& value, float w
         {
             group = g;
             ImGui::SeparatorText(ShapedText(group));
-            LayoutRecordLastItem(LayoutRole_Label, group);
+            LayoutRecordLastItem(LayoutRole_Menu, group);   // in the picker's popup
         }
         bool on = std::find(ctx.Sel.Entities.begin(), ctx.Sel.Entities.end(), e) != ctx.Sel.Entities.end();
         std::string item = EntityLabel(ent) + (ent.HqCountry.empty() ? "" : "  ·  " + ent.HqCountry);
@@ -513,7 +513,7 @@ static void DrawEntityPicker(ViewContext& ctx, const std::string& value, float w
     {
         std::string none = std::string("No platform matches \"") + ctx.EntitySearch + "\" for this metric.";
         ImGui::TextDisabled("%s", ShapedText(none));
-        LayoutRecordLastItem(LayoutRole_Label, none);
+        LayoutRecordLastItem(LayoutRole_Menu, none);
     }
     EndPill();
     if (changed)
@@ -712,7 +712,8 @@ static void DrawPeriodControls(ViewContext& ctx)
     const bool wide = avail >= fs * 32.0f;
     const char* speed_label = wide ? "Speed" : "";
     const float fixed = ControlHeight() * 2.0f + ticks.LabelWidth + PillWidth(speed_label, "0.5\xC3\x97") + style.ItemSpacing.x * 4.0f;
-    const float timeline_w = avail - fixed;
+    // Capped on wide screens: the speed and the typed period stay near the play button.
+    const float timeline_w = std::min(avail - fixed, std::max(fs * 40.0f, fs * 1.5f * (float)periods.size()));
     const bool own_line = timeline_w < fs * 10.0f;
 
     ImGui::BeginDisabled(periods.size() < 2);
@@ -755,6 +756,14 @@ static void DrawPeriodControls(ViewContext& ctx)
         std::snprintf(ctx.PeriodText, sizeof(ctx.PeriodText), "%s", FormatPeriod(ctx.Sel.At).c_str());
         ImGui::OpenPopup("##period-typed");
     }
+    {
+        // Below the button, opening towards the canvas's middle (not over the button, where a
+        // popup opened at the pointer would sit).
+        const ImRect b(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        const bool right_half = b.GetCenter().x > ImGui::GetMainViewport()->GetCenter().x;
+        ImGui::SetNextWindowPos(ImVec2(right_half ? b.Max.x : b.Min.x, b.Max.y + style.ItemSpacing.y), ImGuiCond_Appearing,
+                                ImVec2(right_half ? 1.0f : 0.0f, 0.0f));
+    }
     if (ImGui::BeginPopup("##period-typed"))
     {
         if (ImGui::IsWindowAppearing())
@@ -772,7 +781,7 @@ static void DrawPeriodControls(ViewContext& ctx)
             }
         }
         ImGui::TextDisabled("2023, 2023-Q2, 2023-06 or 2023-06-15, then Enter");
-        LayoutRecordLastItem(LayoutRole_Label, "2023, 2023-Q2, 2023-06 or 2023-06-15, then Enter");
+        LayoutRecordLastItem(LayoutRole_Menu, "2023, 2023-Q2, 2023-06 or 2023-06-15, then Enter");
         ImGui::EndPopup();
     }
     if (own_line)
