@@ -9,6 +9,7 @@
 //  [SECTION] Outputs
 
 #include "ui/app.h"
+#include "ui/controls.h"
 #include "ui/layout_report.h"
 #include "ui/shaping.h"
 #include "ui/views/views.h"
@@ -26,6 +27,23 @@ using Json = nlohmann::json;
 // Every JSON text leaving the app goes through here: invalid UTF-8 in data is replaced rather
 // than thrown about (exceptions are off; a throw would abort the wasm instance).
 static std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// A message as a sentence: trailing spaces dropped, a full stop added unless it ends in one (or
+// in ! ? or a closing quote after one), so joined messages read "... truncated. The previous ...".
+static std::string Sentence(std::string s)
+{
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n'))
+        s.pop_back();
+    if (s.empty())
+        return s;
+    size_t end = s.size();
+    while (end > 0 && (s[end - 1] == '"' || s[end - 1] == '\'' || s[end - 1] == ')'))
+        end--;
+    char last = end > 0 ? s[end - 1] : '\0';
+    if (last != '.' && last != '!' && last != '?')
+        s += '.';
+    return s;
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Life cycle
@@ -123,7 +141,7 @@ void App::SetStatusJson(const std::string& text)
     else if (state == "error")
     {
         Status.Kind = LoadStatus::Failed;
-        Status.Message = j.value("message", "The data could not be loaded.");
+        Status.Message = Sentence(j.value("message", "The data could not be loaded."));
         Status.CanRetry = j.value("retry", false);
         Status.Problems.clear();
         if (j.contains("problems") && j["problems"].is_array())
@@ -137,7 +155,7 @@ void App::SetStatusJson(const std::string& text)
                     Status.Problems.push_back(line);
                 }
         if (Loaded)
-            Status.Message += " The previous data is still shown.";
+            Status.Message = Sentence(Status.Message) + " The previous data is still shown.";
     }
     else if (state == "ok" && Status.Kind == LoadStatus::Loading)
         Status = LoadStatus();
@@ -349,7 +367,10 @@ void App::DrawFrame(double time_s)
     if (Loaded)
         DrawViews(Ctx);
     else if (Status.Kind != LoadStatus::Failed)
+    {
         ImGui::TextDisabled("Loading data...");
+        LayoutRecordLastItem(LayoutRole_Label, "Loading data...");
+    }
     Ctx->InFrame = false;
     ImGui::End();
     if (Ctx->PendingCommit)
@@ -368,19 +389,18 @@ void App::DrawFrame(double time_s)
     }
 }
 
+// The title and the publisher line wrap at the canvas's width (a phone's 320 px too): never cut.
 void App::DrawHeader()
 {
     ImGui::PushFont(Fonts_.Title);
-    ImGui::TextUnformatted(Loaded ? ShapedText(Dataset_.Title) : "Landscape");
+    WrappedText(Loaded ? std::string_view(Dataset_.Title) : std::string_view("Landscape"), Theme_.Text, LayoutRole_Title);
     ImGui::PopFont();
     if (Loaded && (!Dataset_.Edition.empty() || !Dataset_.Publisher.empty()))
     {
-        ImGui::PushStyleColor(ImGuiCol_Text, Theme_.TextMuted);
         std::string line = Dataset_.Publisher;
         if (!Dataset_.Edition.empty())
             line += (line.empty() ? "" : " · ") + Dataset_.Edition;
-        ImGui::TextUnformatted(ShapedText(line));
-        ImGui::PopStyleColor();
+        WrappedText(line, Theme_.TextMuted, LayoutRole_Title);
     }
 }
 
@@ -395,22 +415,29 @@ void App::DrawStatus()
         else
             std::snprintf(label, sizeof(label), "Loading %.1f MB", Status.Loaded / 1e6);
         ImGui::ProgressBar(fraction, ImVec2(-1.0f, 0.0f), label);
+        LayoutRecordLastItem(LayoutRole_Label, label);
     }
     else if (Status.Kind == LoadStatus::Failed)
     {
+        // As tall as its wrapped text: a phone's narrow panel takes more lines, not a cut.
         ImGui::PushStyleColor(ImGuiCol_ChildBg, Theme_.ErrorBg);
-        float lines = 2.0f + (float)std::min<size_t>(Status.Problems.size(), 6);
-        ImGui::BeginChild("error-panel", ImVec2(-1.0f, ImGui::GetTextLineHeightWithSpacing() * lines + 16.0f),
-                          ImGuiChildFlags_Border, ImGuiWindowFlags_NoScrollbar);
-        ImGui::PushStyleColor(ImGuiCol_Text, Theme_.ErrorText);
-        ImGui::TextWrapped("%s", Status.Message.c_str());
+        ImGui::BeginChild("error-panel", ImVec2(-1.0f, 0.0f), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+        WrappedText(Status.Message, Theme_.ErrorText, LayoutRole_Label);
         for (size_t i = 0; i < Status.Problems.size() && i < 6; i++)
-            ImGui::BulletText("%s", Status.Problems[i].c_str());
-        ImGui::PopStyleColor();
-        if (Status.CanRetry && ImGui::Button("Retry"))
-            Emit("retry", "{}");
-        ImGui::SameLine();
-        if (ImGui::Button("Dismiss"))
+        {
+            ImGui::PushStyleColor(ImGuiCol_Text, Theme_.ErrorText);
+            ImGui::Bullet();
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            WrappedText(Status.Problems[i], Theme_.ErrorText, LayoutRole_Label);
+        }
+        if (Status.CanRetry)
+        {
+            if (TextButton(Theme_, "##retry", "Retry", true))
+                Emit("retry", "{}");
+            ImGui::SameLine();
+        }
+        if (TextButton(Theme_, "##dismiss", "Dismiss"))
             Status = LoadStatus();
         ImGui::EndChild();
         ImGui::PopStyleColor();
