@@ -277,7 +277,21 @@ SeriesStyle SeriesStyleFor(int index, bool dark)
 // EstimateDistance in OKLab, about five just-noticeable differences.
 static constexpr float EstimateDistance = 0.06f;
 
+static ImU32 ComputeEstimateColor(ImU32 base, const Theme& theme);
+
+// Views ask for an estimate's colour per bar, segment or line every frame; working it out takes
+// a few hundred colour conversions, so the last answers are kept (a few colours per chart).
 ImU32 EstimateColor(ImU32 base, const Theme& theme)
+{
+    struct Entry { ImU32 Base = 0, Background = 0, Result = 0; bool Used = false; };
+    static Entry cache[64];
+    Entry& e = cache[((base * 2654435761u) ^ theme.Background) >> 26];
+    if (!e.Used || e.Base != base || e.Background != theme.Background)
+        e = { base, theme.Background, ComputeEstimateColor(base, theme), true };
+    return e.Result;
+}
+
+static ImU32 ComputeEstimateColor(ImU32 base, const Theme& theme)
 {
     int alpha = (int)((base >> IM_COL32_A_SHIFT) & 0xFF);
     float floor = GraphicContrast + 0.04f;   // rounding to 8 bits must not take it under 3:1
