@@ -90,14 +90,18 @@ test("a tap on a map region selects it and shows its tooltip, which stays until 
   await quiet(page);
   const withTooltip = await shot(page);   // after the widget stopped drawing: this is what stays
 
-  // A tap on the text above the map (nothing there reacts to a tap): the tooltip goes, and the
-  // picture differs from the one above by the tooltip's panel at least. Before touch kept the
-  // hover, the tooltip had gone when the finger lifted and the two pictures were the same.
-  await cdp.send("Input.synthesizeTapGesture", { x: box.x + 40, y: box.y + map.top - 30, gestureSourceType: "touch" });
+  // A tap on plain text (the metric's description: the longest label layout() reports; nothing
+  // there reacts to a tap): the tooltip goes, and the picture differs from the one above by the
+  // tooltip's panel at least. Before touch kept the hover, the tooltip had gone when the finger
+  // lifted and the two pictures were the same.
+  const labels = (await page.evaluate(() => window.explorer.layout())).filter((i) => i.role === "label");
+  const text = labels.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  const stateBefore = await page.evaluate(() => JSON.stringify(window.explorer.getState()));
+  await cdp.send("Input.synthesizeTapGesture", { x: box.x + text.x + text.w / 2, y: box.y + text.y + text.h / 2, gestureSourceType: "touch" });
   await quiet(page);
+  assert.equal(await page.evaluate(() => JSON.stringify(window.explorer.getState())), stateBefore, "the tap on text changed the view");
   const diff = await compare(page, withTooltip, await shot(page), [0, 0, box.width, box.height]);
   assert.ok(diff.changed > 150 * 80, `no tooltip stayed after the tap (${diff.changed} CSS px² differ from the picture without it)`);
-  assert.deepEqual((await page.evaluate(() => window.explorer.getState())).regions, ["us-canada"], "the second tap changed the selection");
   assert.deepEqual(errors, []);
   await context.close();
 });
