@@ -417,6 +417,31 @@ bool IconButton(const Theme& theme, const char* id, Icon icon, std::string_view 
     return pressed;
 }
 
+float LinkButtonWidth(std::string_view label) { return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x; }
+
+bool LinkButton(const Theme& theme, const char* id, std::string_view label)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems)
+        return false;
+    const ImGuiID iid = window->GetID(id);
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    const ImRect bb(pos, ImVec2(pos.x + ts.x, pos.y + ts.y));
+    ImGui::ItemSize(bb, 0.0f);
+    if (!ImGui::ItemAdd(bb, iid))
+        return false;
+    bool hovered, held;
+    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held);
+    ImDrawList* dl = window->DrawList;
+    dl->AddText(pos, theme.Accent, label.data(), label.data() + label.size());
+    if (hovered || held)
+        dl->AddLine(ImVec2(bb.Min.x, bb.Max.y - 1.0f), ImVec2(bb.Max.x, bb.Max.y - 1.0f), theme.Accent, 1.0f);
+    ImGui::RenderNavHighlight(bb, iid, ImGuiNavHighlightFlags_TypeThin);
+    LayoutRecord(RoleHere(LayoutRole_Button), label, bb);
+    return pressed;
+}
+
 static float ToggleTrackWidth() { return ImGui::GetFontSize() * 1.9f; }
 
 float ToggleWidth(std::string_view label)

@@ -92,6 +92,10 @@ bool CheckItem(const Theme& theme, std::string_view text, bool* checked, ImU32 s
 float TextButtonWidth(std::string_view label);
 bool  TextButton(const Theme& theme, const char* id, std::string_view label, bool primary = false);
 
+// Text in the accent colour that acts as a button ("More", "Less"), one text line high (role button).
+float LinkButtonWidth(std::string_view label);
+bool  LinkButton(const Theme& theme, const char* id, std::string_view label);
+
 enum Icon { Icon_Play, Icon_Pause, Icon_Filters, Icon_Edit, Icon_Close, Icon_COUNT };
 // A square button with an icon drawn as shapes (no glyph needed). `name` says what it does: its
 // tooltip and its text in the layout report (role button).

@@ -788,6 +788,46 @@ static void DrawPeriodControls(ViewContext& ctx)
         timeline(ImGui::GetContentRegionAvail().x);
 }
 
+// The metric's definition, wrapped. Where the pickers went into the sheet (a phone) it takes two
+// lines ending in "… More" until the reader opens it: the chart keeps the height.
+static bool DefinitionOpen = false;
+
+static void DrawDefinition(ViewContext& ctx, const std::string& text, bool compact)
+{
+    const Theme& theme = *ctx.Theme_;
+    const char* shaped = ShapedText(text);
+    const char* end = shaped + std::strlen(shaped);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float line = ImGui::GetTextLineHeight();
+    const bool long_text = compact && ImGui::CalcTextSize(shaped, end, false, width).y > line * 2.5f;
+    if (!long_text || DefinitionOpen)
+    {
+        WrappedText(text, theme.TextMuted, LayoutRole_Label);
+        if (long_text && LinkButton(theme, "##definition-less", "Less"))
+            DefinitionOpen = false;
+        return;
+    }
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const char* more = "\xE2\x80\xA6 More";   // "… More"
+    const char* first_end = font->CalcWordWrapPositionA(scale, shaped, end, width);
+    const char* second = first_end;
+    while (second < end && (*second == ' ' || *second == '\n'))
+        second++;
+    const char* second_end = font->CalcWordWrapPositionA(scale, second, end, width - ImGui::CalcTextSize(more).x - ImGui::GetFontSize() * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme.TextMuted);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));   // spaced as wrapped lines
+    ImGui::TextUnformatted(shaped, first_end);
+    ImGui::PopStyleVar();
+    LayoutRecordLastItem(LayoutRole_Label, std::string_view(shaped, (size_t)(first_end - shaped)));
+    ImGui::TextUnformatted(second, second_end);
+    LayoutRecordLastItem(LayoutRole_Label, std::string_view(second, (size_t)(second_end - second)));
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0.0f, ImGui::GetFontSize() * 0.3f);
+    if (LinkButton(theme, "##definition-more", more))
+        DefinitionOpen = true;
+}
+
 // The pickers: side by side and wrapping while they take at most two lines; past that (a phone)
 // they move into a "Filters" sheet, one full-width picker a line, opened from a pill that names
 // the metric.
@@ -858,7 +898,7 @@ static void DrawControlsRow(ViewContext& ctx, bool beside_view_menu)
     if (ctx.Edit.View != ViewKind_Table && ctx.Edit.View != ViewKind_Trend && ctx.Edit.View != ViewKind_Share)
         DrawPeriodControls(ctx);
     if (ctx.Sel.Metric >= 0 && !ctx.Data->Metrics[ctx.Sel.Metric].Definition.empty())
-        WrappedText(ctx.Data->Metrics[ctx.Sel.Metric].Definition, theme.TextMuted, LayoutRole_Label);
+        DrawDefinition(ctx, ctx.Data->Metrics[ctx.Sel.Metric].Definition, lines > 2);
 }
 
 //-----------------------------------------------------------------------------
