@@ -77,10 +77,13 @@ TEST_CASE("layout report: ImGui's labelled items report themselves once, with th
         check = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ImGui::InvisibleButton("map", ImVec2(100, 40));   // a hit area: draws nothing, so its id is no label
         ImGui::Button("##icon");                           // no visible label
+        static char typed[32] = "";
+        ImGui::InputTextWithHint("##filter", "Filter rows", typed, sizeof(typed));   // a field: reported, its words its own
         ImGui::Text("Showing");
         ls::LayoutRecordLastItem(ls::LayoutRole_Label, "Showing");
     });
-    CHECK(items.size() == 3);
+    CHECK(items.size() == 4);   // nothing "unreported" either: the hint's glyphs lie in the field
+    CHECK(Count(items, "input", "") == 1);
     CHECK(Count(items, "button", "Reset") == 1);
     CHECK(Count(items, "checkbox", "Log scale") == 1);
     CHECK(Count(items, "label", "Showing") == 1);
@@ -179,14 +182,45 @@ TEST_CASE("layout report: a table's header cells are reported by their words")
             ImGui::TableHeadersRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted("Snapchat");
+            ls::LayoutRecordLastItem(ls::LayoutRole_Label, "Snapchat");
             ImGui::TableNextColumn();
             ImGui::TextUnformatted("12");
+            ls::LayoutRecordLastItem(ls::LayoutRole_Label, "12");
             ImGui::EndTable();
         }
     });
     CHECK(Count(items, "button", "Platform") == 1);   // sortable: a control
     CHECK(Count(items, "label", "Value") == 1);
-    CHECK(items.size() == 2);
+    CHECK(items.size() == 4);   // the headers and the two cells: nothing unreported
     const auto& p = *Find(items, "Platform");
     CHECK(p["w"].get<float>() <= ImGui::CalcTextSize("Platform").x + 0.01f);
+}
+
+TEST_CASE("layout report: text drawn but reported by nothing comes back as unreported boxes")
+{
+    Bare b;
+    ImRect forgotten;
+    auto items = b.Frames([&] {
+        ImGui::Text("Reported");
+        ls::LayoutRecordLastItem(ls::LayoutRole_Label, "Reported");
+        ImGui::Text("Forgotten note");
+        forgotten = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        ImGui::GetWindowDrawList()->AddText(ImVec2(200, 200), IM_COL32_WHITE, "chart label");
+        ls::DrawReportedText(ImGui::GetWindowDrawList(), ImVec2(200, 250), IM_COL32_WHITE, "axis 2024", ls::LayoutRole_Axis);
+        ImGui::SetTooltip("a tooltip is not layout");
+    });
+    std::vector<ImRect> boxes;
+    for (const auto& it : items)
+        if (it["role"] == "unreported")
+        {
+            CHECK(it["text"] == "");
+            boxes.emplace_back(it["x"].get<float>(), it["y"].get<float>(), it["x"].get<float>() + it["w"].get<float>(),
+                               it["y"].get<float>() + it["h"].get<float>());
+        }
+    REQUIRE(boxes.size() == 2);   // one box per forgotten run of text, none for the reported ones or the tooltip
+    CHECK(forgotten.Contains(boxes[0].GetCenter()));
+    CHECK(boxes[0].GetWidth() > ImGui::CalcTextSize("Forgotten note").x * 0.8f);
+    CHECK(boxes[1].Min.x >= 199.0f);
+    CHECK(boxes[1].Max.y < 230.0f);
+    CHECK(Count(items, "axis", "axis 2024") == 1);
 }

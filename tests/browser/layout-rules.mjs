@@ -9,6 +9,8 @@
 //              A control is reported once with its own label, so a control and its label never
 //              count as two. An open popup's entries (role "menu") cover what lies under them
 //              by design and are compared only with each other;
+//  - unreported: text the frame drew that no item reports (layout() lists such glyphs as role
+//              "unreported"): a label somebody forgot to report, which no other rule could check;
 //  - period:   in a view of one period (map, compare) the chosen period's text, as people read it
 //              ("Q3 2025", "2024", "Jun 2023") or as the file writes it ("2025-Q3"), is shown by
 //              exactly one item. Titles that mention it among other words do not count.
@@ -100,9 +102,16 @@ export function periodOnce(items, period) {
   return [{ rule: "period", items: shown, message: `the chosen period ${period.label} is shown ${shown.length} times, not once${where}` }];
 }
 
+// Glyphs drawn outside every reported item.
+export function unreported(items) {
+  return items.filter((it) => it.role === "unreported").map((it) => ({
+    rule: "unreported", items: [it], message: `text drawn at ${[it.x, it.y, it.w, it.h].map(fmt).join(",")} is not reported by layout() (record it where it is drawn)`,
+  }));
+}
+
 // Every rule for one frame's report. period: null where the view has no chosen period.
 export function checkLayout(items, { width, height, period = undefined }) {
-  const found = [...outsideCanvas(items, width, height), ...overlaps(items)];
+  const found = [...outsideCanvas(items, width, height), ...overlaps(items), ...unreported(items)];
   if (period !== undefined) found.push(...periodOnce(items, period));
   return found;
 }

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
+#include <unordered_set>
 #include <vector>
 
 namespace ls {
@@ -92,7 +94,7 @@ static bool Record(LayoutRole role, std::string_view text, const ImRect& rect, c
 static ImRect DrawListClip(ImDrawList* dl) { return ImRect(dl->GetClipRectMin(), dl->GetClipRectMax()); }
 
 static const char* const RoleNames[] = { "title", "tab", "button", "combo", "checkbox", "slider", "input", "menu",
-                                         "label", "legend", "axis", "datalabel" };
+                                         "label", "legend", "axis", "datalabel", "unreported" };
 static_assert(IM_ARRAYSIZE(RoleNames) == LayoutRole_COUNT, "one name per LayoutRole");
 
 const char* LayoutRoleName(LayoutRole role) { return role >= 0 && role < LayoutRole_COUNT ? RoleNames[role] : "label"; }
@@ -212,8 +214,11 @@ static void OnItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiIt
     if (!label || !window)
         return;
     const char* end = ImGui::FindRenderedTextEnd(label);   // "Name##id": only "Name" is shown
-    if (end == label)
-        return;   // no visible label: a custom control or a hit area, reported by its own code if it shows text
+    // No visible label: a custom control or a hit area, reported by its own code if it shows text.
+    // A text field is the exception: it is a control whatever its label, and what it shows (a
+    // hint, what was typed) is its own; reported with text "".
+    if (end == label && !(flags & ImGuiItemStatusFlags_Inputable))
+        return;
     std::string_view text(label, (size_t)(end - label));
     if (g.LastItemData.ID != id || Hook.AddId != id)
     {
@@ -249,13 +254,97 @@ static void OnItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiIt
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Unreported text
+//-----------------------------------------------------------------------------
+
+// Text the last frame drew that no record covers, so that a layout test cannot pass because a
+// label was never reported: every glyph quad (two triangles whose texture corner is a glyph's in
+// the font atlas) visible in a window's draw list (tooltips aside) must lie inside a record, give
+// or take 2 px; the rest are merged into boxes by line. Run on demand, after the frame.
+static std::vector<ImRect> UnreportedGlyphs()
+{
+    std::vector<ImRect> boxes;
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (!ctx || !ctx->IO.Fonts)
+        return boxes;
+    ImGuiContext& g = *ctx;
+    ImFontAtlas* atlas = g.IO.Fonts;
+    auto key = [](float u, float v) {
+        uint32_t a, b;
+        std::memcpy(&a, &u, 4);
+        std::memcpy(&b, &v, 4);
+        return ((uint64_t)a << 32) | b;
+    };
+    std::unordered_set<uint64_t> corners;
+    for (const ImFont* font : atlas->Fonts)
+        for (const ImFontGlyph& glyph : font->Glyphs)
+            if (glyph.Visible)
+                corners.insert(key(glyph.U0, glyph.V0));
+    for (const ImGuiWindow* w : g.Windows)
+    {
+        if (!w->Active || w->Hidden || (w->Flags & ImGuiWindowFlags_Tooltip))
+            continue;
+        const ImDrawList* dl = w->DrawList;
+        for (const ImDrawCmd& cmd : dl->CmdBuffer)
+        {
+            if (cmd.UserCallback || cmd.TextureId != atlas->TexID)
+                continue;
+            const ImRect clip(cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w);
+            for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3)
+            {
+                ImRect tri(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
+                ImVec2 uv(FLT_MAX, FLT_MAX);
+                for (unsigned k = 0; k < 3; k++)
+                {
+                    const ImDrawVert& v = dl->VtxBuffer[(int)(cmd.VtxOffset + dl->IdxBuffer[(int)(cmd.IdxOffset + i + k)])];
+                    tri.Add(v.pos);
+                    uv = ImMin(uv, v.uv);
+                }
+                const ImVec2 center = tri.GetCenter();
+                if (!clip.Contains(center) || !corners.count(key(uv.x, uv.y)))
+                    continue;
+                bool covered = false;
+                for (const LayoutItem& it : Items)
+                {
+                    ImRect r = it.Rect;
+                    r.Expand(2.0f);
+                    if (it.Role != LayoutRole_Unreported && r.Contains(center)) { covered = true; break; }
+                }
+                if (covered)
+                    continue;
+                tri.ClipWithFull(clip);
+                // Part of the run on its line: the box it touches (within an em: a word space) grows.
+                bool merged = false;
+                for (ImRect& b : boxes)
+                {
+                    const float gap = g.FontSize;
+                    if (tri.Min.y < b.Max.y && tri.Max.y > b.Min.y && tri.Min.x < b.Max.x + gap && tri.Max.x > b.Min.x - gap)
+                    {
+                        b.Add(tri);
+                        merged = true;
+                        break;
+                    }
+                }
+                if (!merged)
+                    boxes.push_back(tri);
+            }
+        }
+    }
+    return boxes;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] JSON
 //-----------------------------------------------------------------------------
 
 std::string LayoutJson()
 {
     nlohmann::json out = nlohmann::json::array();
-    for (const LayoutItem& it : Items)
+    std::vector<LayoutItem> unreported;
+    for (const ImRect& r : UnreportedGlyphs())
+        unreported.push_back({ LayoutRole_Unreported, std::string(), r, false });
+    for (const std::vector<LayoutItem>* list : { &Items, &unreported })
+    for (const LayoutItem& it : *list)
     {
         nlohmann::json j = { { "role", LayoutRoleName(it.Role) }, { "text", it.Text },
                              { "x", it.Rect.Min.x }, { "y", it.Rect.Min.y }, { "w", it.Rect.GetWidth() }, { "h", it.Rect.GetHeight() } };

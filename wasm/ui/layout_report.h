@@ -41,6 +41,7 @@ enum LayoutRole
     LayoutRole_Legend,     // a legend entry (its swatch included)
     LayoutRole_Axis,       // an axis label or tick label
     LayoutRole_DataLabel,  // a direct label on a line, bar or region
+    LayoutRole_Unreported, // LayoutJson() only: glyphs drawn inside no reported item (text somebody forgot to report)
     LayoutRole_COUNT
 };
 
@@ -54,6 +55,8 @@ void LayoutRecordLastItem(LayoutRole role, std::string_view text, bool highlight
 ImVec2 DrawReportedText(ImDrawList* dl, ImVec2 pos, ImU32 color, std::string_view text, LayoutRole role, bool highlighted = false);
 ImVec2 DrawReportedText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text, LayoutRole role,
                         bool highlighted = false);
-std::string LayoutJson();                      // [{role, text, x, y, w, h[, highlighted]}] of the last frame
+// [{role, text, x, y, w, h[, highlighted]}] of the last frame, after it was rendered: the records,
+// then one "unreported" item (text "") per run of glyphs the frame drew outside every record.
+std::string LayoutJson();
 
 } // namespace ls
