@@ -12,8 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstring>
-#include <unordered_set>
 #include <vector>
 
 namespace ls {
@@ -275,11 +275,12 @@ static std::vector<ImRect> UnreportedGlyphs()
         std::memcpy(&b, &v, 4);
         return ((uint64_t)a << 32) | b;
     };
-    std::unordered_set<uint64_t> corners;
+    std::vector<uint64_t> corners;   // sorted: looked up once per triangle drawn with the atlas
     for (const ImFont* font : atlas->Fonts)
         for (const ImFontGlyph& glyph : font->Glyphs)
             if (glyph.Visible)
-                corners.insert(key(glyph.U0, glyph.V0));
+                corners.push_back(key(glyph.U0, glyph.V0));
+    std::sort(corners.begin(), corners.end());
     for (const ImGuiWindow* w : g.Windows)
     {
         if (!w->Active || w->Hidden || (w->Flags & ImGuiWindowFlags_Tooltip))
@@ -301,7 +302,7 @@ static std::vector<ImRect> UnreportedGlyphs()
                     uv = ImMin(uv, v.uv);
                 }
                 const ImVec2 center = tri.GetCenter();
-                if (!clip.Contains(center) || !corners.count(key(uv.x, uv.y)))
+                if (!clip.Contains(center) || !std::binary_search(corners.begin(), corners.end(), key(uv.x, uv.y)))
                     continue;
                 bool covered = false;
                 for (const LayoutItem& it : Items)
