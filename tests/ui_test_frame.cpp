@@ -154,7 +154,7 @@ TEST_CASE("frame: at a laptop's width the views are segmented tabs and the picke
             q3++;
     CHECK(q3 == 1);
     CHECK(Count(items, "axis") >= 2);
-    CHECK(Count(items, "button", "Play") == 1);
+    CHECK(Count(items, "button", "") >= 2);   // play and the typed period's button: icons, no words
     CHECK(Count(items, "combo", "Speed: 1\xC3\x97") == 1);
     CheckInsideAndApart(items, 1280, 680);
 }

@@ -413,7 +413,7 @@ bool IconButton(const Theme& theme, const char* id, Icon icon, std::string_view 
     DrawIcon(dl, icon, bb.GetCenter(), h * 0.28f, disabled ? theme.Axis : theme.Text);
     if (hovered && !held && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
         ImGui::SetTooltip("%.*s", (int)name.size(), name.data());
-    LayoutRecord(RoleHere(LayoutRole_Button), name, bb);
+    LayoutRecord(RoleHere(LayoutRole_Button), "", bb);   // no words drawn (docs/embedding.md, layout()); `name` is its tooltip
     return pressed;
 }
 

@@ -97,8 +97,8 @@ float LinkButtonWidth(std::string_view label);
 bool  LinkButton(const Theme& theme, const char* id, std::string_view label);
 
 enum Icon { Icon_Play, Icon_Pause, Icon_Filters, Icon_Edit, Icon_Close, Icon_COUNT };
-// A square button with an icon drawn as shapes (no glyph needed). `name` says what it does: its
-// tooltip and its text in the layout report (role button).
+// A round button with an icon drawn as shapes (no glyph needed). `name` says what it does (its
+// tooltip); the layout report has it as a button without words (text "").
 bool IconButton(const Theme& theme, const char* id, Icon icon, std::string_view name);
 
 // A switch followed by its label; returns true when it changed *v. Role checkbox.
