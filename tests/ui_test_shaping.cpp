@@ -269,3 +269,31 @@ TEST_CASE("fonts: every font of the stack and the browser's glyphs share Inter's
     CHECK(yin->AdvanceX == doctest::Approx(lib.EmSize(0)).epsilon(0.04));
     ImGui::DestroyContext();
 }
+
+TEST_CASE("shaping: a shaped name too long for its room is cut in the data's text and shaped again")
+{
+    AppHarness h(1.0f);
+    REQUIRE(h.App.LoadData(ReadFile(std::string(LANDSCAPE_SOURCE_DIR) + "/tests/data/other-field/music-streaming.json")));
+    h.Frames(1);
+    h.Rasterise();
+    h.Frames(1);
+    const std::string region = "الشرق الأوسط وشمال أفريقيا";
+    std::string shaped = ls::ShapedText(region);
+    REQUIRE(ls::HasStandIns(shaped));
+    CHECK_FALSE(ls::HasStandIns("Gaana"));
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    float full = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, shaped.c_str()).x;
+    CHECK(ls::EllipsizeShaped(font, font->FontSize, shaped, full + 1.0f) == shaped);   // fits: unchanged
+    std::string cut = ls::EllipsizeShaped(font, font->FontSize, shaped, full - 0.5f);
+    // Cut at a space in the data's text, with the ellipsis, and asked for as a run of its own,
+    // which is one glyph once the browser has made it.
+    std::string plain = ls::UnshapedText(cut);
+    REQUIRE(plain.size() > 3);
+    CHECK(plain.compare(plain.size() - 3, 3, "\xE2\x80\xA6") == 0);
+    CHECK(region.compare(0, plain.size() - 3, plain, 0, plain.size() - 3) == 0);
+    CHECK(region[plain.size() - 3] == ' ');
+    CHECK(ls::ShapingHasRequests());
+    h.Rasterise();
+    h.Frames(1);
+    CHECK(Codepoints(ls::ShapedText(plain)).size() == 1);
+}

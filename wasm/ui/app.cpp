@@ -311,10 +311,7 @@ std::string App::GlyphRequestsJson()
         std::u32string chars = GlyphsAsk == GlyphAsk_Again ? FontLib.NotCompiledIn(DataChars) : FontLib.Missing(DataChars);
         for (char32_t cp : chars)
             if (cp <= 0xFFFF)   // a shaping script's letters too: unshaped text (a run not shaped yet) still shows them
-            {
-                Json item = { { "cp", (unsigned)cp }, { "text", EncodeUtf8(std::u32string(1, cp)) }, { "rtl", false } };
-                items += (items.empty() ? "" : ",") + Dump(item);
-            }
+                AppendGlyphRequest(&items, cp, EncodeUtf8(std::u32string(1, cp)), false);
     }
     ShapingTakeRequests(&items, GlyphsAsk == GlyphAsk_Again);
     GlyphsAsk = GlyphAsk_None;

@@ -2,6 +2,8 @@
 // The browser does the shaping itself (web/widget/glyphs.js); the fonts place its bitmaps.
 #include "ui/shaping.h"
 
+#include "imgui.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
@@ -344,6 +346,43 @@ std::string UnshapedText(std::string_view shaped)
     return out;
 }
 
+bool HasStandIns(std::string_view shaped)
+{
+    for (size_t i = 0; i + 2 < shaped.size(); i++)
+        if (((unsigned char)shaped[i] == 0xEE || (unsigned char)shaped[i] == 0xEF) && !S().Runs.empty())
+        {
+            size_t length = 1;
+            if (RunOfStandIn(Decode(shaped, i, &length)))
+                return true;
+        }
+    return false;
+}
+
+std::string EllipsizeShaped(ImFont* font, float size, std::string_view shaped, float max_w, const char* dots)
+{
+    auto width = [&](const char* s) { return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s).x; };
+    std::string whole(shaped);
+    if (width(whole.c_str()) <= max_w)
+        return whole;
+    const std::string plain = UnshapedText(shaped);
+    // Cut points, longest first: before each space, then (a single long word) code point by code point.
+    std::vector<size_t> cuts;
+    for (size_t i = plain.size(); i-- > 1;)
+        if (plain[i] == ' ' && plain[i - 1] != ' ')
+            cuts.push_back(i);
+    if (cuts.empty())
+        for (size_t i = plain.size(); i-- > 1;)
+            if (((unsigned char)plain[i] & 0xC0) != 0x80 && !JoinsRun((unsigned char)plain[i]))
+                cuts.push_back(i);
+    for (size_t cut : cuts)
+    {
+        const char* candidate = ShapedText(plain.substr(0, cut) + dots);
+        if (width(candidate) <= max_w)
+            return candidate;
+    }
+    return dots;
+}
+
 void ShapingReset(const std::u32string& data_chars)
 {
     Shaper& s = S();
@@ -372,12 +411,17 @@ void ShapingTakeRequests(std::string* out, bool again)
         if (r.Asked && !again)
             continue;
         r.Asked = true;
-        if (!out->empty()) *out += ',';
-        *out += "{\"cp\":" + std::to_string(r.StandIn) + ",\"rtl\":" + (r.Rtl ? "true" : "false") + ",\"text\":";
-        AppendJsonString(r.Text, out);
-        *out += '}';
+        AppendGlyphRequest(out, r.StandIn, r.Text, r.Rtl);
     }
     s.NewRequests = false;
+}
+
+void AppendGlyphRequest(std::string* out, uint32_t cp, std::string_view text, bool rtl)
+{
+    if (!out->empty()) *out += ',';
+    *out += "{\"cp\":" + std::to_string(cp) + ",\"rtl\":" + (rtl ? "true" : "false") + ",\"text\":";
+    AppendJsonString(text, out);
+    *out += '}';
 }
 
 bool ShapingHasRequests() { return S().NewRequests; }

@@ -19,6 +19,8 @@
 #include <string>
 #include <string_view>
 
+struct ImFont;
+
 namespace ls {
 
 // The text with each run that needs shaping replaced by its stand-in (when the browser has
@@ -27,6 +29,14 @@ namespace ls {
 const char* ShapedText(std::string_view utf8);
 // The inverse, for reports (layout(), the mirror): stand-ins back to the text they stand for.
 std::string UnshapedText(std::string_view shaped);
+
+// Whether shaped text holds a stand-in (a run drawn as one glyph: it cannot be cut inside).
+bool HasStandIns(std::string_view shaped);
+// Shaped text cut to max_w with an ellipsis, for text with stand-ins (ellipsis helpers call it
+// first): the data's text is cut at a space (else at a character) and shaped again, so the
+// browser shapes the shortened run with its ellipsis where the script puts it. Cuts are few
+// per text (words), each one more run for the atlas.
+std::string EllipsizeShaped(ImFont* font, float size, std::string_view shaped, float max_w, const char* dots = "\xE2\x80\xA6");
 
 //-----------------------------------------------------------------------------
 // The app's side (App owns the data and the fonts; these keep the runs between them).
@@ -48,6 +58,8 @@ void ShapingAddText(std::string_view utf8);
 // to out (comma-separated); marks them asked. Again = ask for every run (a new density).
 void ShapingTakeRequests(std::string* out_items, bool again = false);
 bool ShapingHasRequests();              // runs found since the last ShapingTakeRequests()
+// Appends one request item {"cp","rtl","text"} (comma-separated from what is there).
+void AppendGlyphRequest(std::string* out, uint32_t cp, std::string_view text, bool rtl);
 // Whether cp is a stand-in, and its text.
 bool ShapingIsStandIn(uint32_t cp);
 // The fonts were rebuilt with these stand-ins drawable (each in every font): ShapedText() uses them from now on.

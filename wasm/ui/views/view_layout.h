@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 
+#include "ui/shaping.h"
 #include "ui/theme.h"
 
 #include <string>
@@ -23,6 +24,8 @@ inline std::string Ellipsize(ImFont* font, float size, const char* text, float m
 {
     if (font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x <= max_w)
         return text;
+    if (HasStandIns(text))
+        return EllipsizeShaped(font, size, text, max_w);   // a shaped run cannot be cut inside: cut the data's text
     static const char* const dots = "\xE2\x80\xA6";
     float room = max_w - font->CalcTextSizeA(size, FLT_MAX, 0.0f, dots).x;
     const char* end = text;
