@@ -12,8 +12,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <cstring>
 #include <vector>
 
 namespace ls {
@@ -258,9 +256,9 @@ static void OnItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiIt
 //-----------------------------------------------------------------------------
 
 // Text the last frame drew that no record covers, so that a layout test cannot pass because a
-// label was never reported: every glyph quad (two triangles whose texture corner is a glyph's in
-// the font atlas) visible in a window's draw list (tooltips aside) must lie inside a record, give
-// or take 2 px; the rest are merged into boxes by line. Run on demand, after the frame.
+// label was never reported: every glyph (a triangle drawn from the font atlas's glyphs) visible in
+// a window's draw list (tooltips aside) must lie inside a record, give or take 2 px; the rest are
+// merged into boxes by line. Run on demand, after the frame.
 static std::vector<ImRect> UnreportedGlyphs()
 {
     std::vector<ImRect> boxes;
@@ -269,18 +267,13 @@ static std::vector<ImRect> UnreportedGlyphs()
         return boxes;
     ImGuiContext& g = *ctx;
     ImFontAtlas* atlas = g.IO.Fonts;
-    auto key = [](float u, float v) {
-        uint32_t a, b;
-        std::memcpy(&a, &u, 4);
-        std::memcpy(&b, &v, 4);
-        return ((uint64_t)a << 32) | b;
-    };
-    std::vector<uint64_t> corners;   // sorted: looked up once per triangle drawn with the atlas
-    for (const ImFont* font : atlas->Fonts)
-        for (const ImFontGlyph& glyph : font->Glyphs)
-            if (glyph.Visible)
-                corners.push_back(key(glyph.U0, glyph.V0));
-    std::sort(corners.begin(), corners.end());
+    // A glyph's texture corner is neither the atlas's white pixel (what shapes are filled with)
+    // nor inside its baked anti-aliased lines (what thick lines use): nothing else draws from it.
+    ImRect lines(-1, -1, -1, -1);
+    if (const ImFontAtlasCustomRect* r = atlas->PackIdLines >= 0 ? atlas->GetCustomRectByIndex(atlas->PackIdLines) : nullptr)
+        lines = ImRect(r->X * atlas->TexUvScale.x, r->Y * atlas->TexUvScale.y, (r->X + r->Width) * atlas->TexUvScale.x,
+                       (r->Y + r->Height) * atlas->TexUvScale.y);
+    const ImVec2 white = atlas->TexUvWhitePixel;
     for (const ImGuiWindow* w : g.Windows)
     {
         if (!w->Active || w->Hidden || (w->Flags & ImGuiWindowFlags_Tooltip))
@@ -302,7 +295,7 @@ static std::vector<ImRect> UnreportedGlyphs()
                     uv = ImMin(uv, v.uv);
                 }
                 const ImVec2 center = tri.GetCenter();
-                if (!clip.Contains(center) || !std::binary_search(corners.begin(), corners.end(), key(uv.x, uv.y)))
+                if (!clip.Contains(center) || (uv.x == white.x && uv.y == white.y) || lines.Contains(uv))
                     continue;
                 bool covered = false;
                 for (const LayoutItem& it : Items)
