@@ -42,6 +42,8 @@ static std::string Sentence(std::string s)
     char last = end > 0 ? s[end - 1] : '\0';
     if (last != '.' && last != '!' && last != '?')
         s += '.';
+    if (s[0] >= 'a' && s[0] <= 'z')   // "the data file was refused: ..." (load()'s rejection) as a sentence
+        s[0] = (char)(s[0] - 'a' + 'A');
     return s;
 }
 
@@ -150,7 +152,7 @@ void App::SetStatusJson(const std::string& text)
                 {
                     std::string line = p.value("pointer", "");
                     if (p.value("line", 0) > 0)
-                        line += " (" + std::to_string(p.value("line", 0)) + ":" + std::to_string(p.value("column", 0)) + ")";
+                        line += (line.empty() ? "(" : " (") + std::to_string(p.value("line", 0)) + ":" + std::to_string(p.value("column", 0)) + ")";
                     line += ": " + p.value("message", "");
                     Status.Problems.push_back(line);
                 }
@@ -416,9 +418,11 @@ void App::DrawStatus()
     }
     else if (Status.Kind == LoadStatus::Failed)
     {
-        // As tall as its wrapped text: a phone's narrow panel takes more lines, not a cut.
+        // As tall as its wrapped text (a phone's narrow panel takes more lines, not a cut), up to
+        // a third of the canvas; past that it scrolls, and the view keeps the rest.
         ImGui::PushStyleColor(ImGuiCol_ChildBg, Theme_.ErrorBg);
-        ImGui::BeginChild("error-panel", ImVec2(-1.0f, 0.0f), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(FLT_MAX, std::max(ImGui::GetFrameHeight() * 3.0f, ImGui::GetMainViewport()->Size.y / 3.0f)));
+        ImGui::BeginChild("error-panel", ImVec2(-1.0f, 0.0f), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
         WrappedText(Status.Message, Theme_.ErrorText, LayoutRole_Label);
         for (size_t i = 0; i < Status.Problems.size() && i < 6; i++)
         {

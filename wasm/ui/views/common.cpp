@@ -402,6 +402,7 @@ void DrawViews(ViewContext* ctxp)
                                   { counts, false, false } };
     ImVec2 avail = ImGui::GetContentRegionAvail();
     avail.y -= FooterLayout(footer, 3, avail.x, false, ctx) + ImGui::GetStyle().ItemSpacing.y;
+    avail.y = std::max(avail.y, 1.0f);   // 0 or less would tell ImGui "the rest of the window", over the footer
     ImGui::BeginChild("view-body", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     switch (ctx.Edit.View)
     {
@@ -859,17 +860,18 @@ static void DrawControlsRow(ViewContext& ctx, bool beside_view_menu)
 
     if (lines <= 2)
     {
+        // The widths measured above, passed on (a pill caps its width at the line's remaining room).
         FlowLayout row;
         row.Next(std::min(widths[0], avail));
-        DrawMetricPicker(ctx, 0.0f);
+        DrawMetricPicker(ctx, widths[0]);
         row.Next(std::min(widths[1], avail));
-        DrawEntityPicker(ctx, entities, 0.0f);
+        DrawEntityPicker(ctx, entities, widths[1]);
         row.Next(std::min(widths[2], avail));
-        DrawRegionPicker(ctx, regions, 0.0f);
+        DrawRegionPicker(ctx, regions, widths[2]);
         if (granularity)
         {
             row.Next(std::min(widths[3], avail));
-            DrawGranularityPicker(ctx, 0.0f);
+            DrawGranularityPicker(ctx, widths[3]);
         }
         row.Next(widths[4]);
         if (TextButton(theme, "##reset", "Reset"))
