@@ -5,6 +5,7 @@
 #include "imgui.h"
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 #include <unordered_map>
 #include <vector>
@@ -34,7 +35,10 @@ struct Shaper
     std::vector<bool> UsedByData = std::vector<bool>(LastStandIn - FirstStandIn + 1);
     uint32_t Next = FirstStandIn;
     bool NewRequests = false;
-    std::unordered_map<std::string, std::string> Cache;
+    // Text -> shaped text. Keyed by views of the stored text (nodes do not move), so a lookup
+    // with the caller's string_view allocates nothing: views look their labels up every frame.
+    struct Cached { std::string Text, Shaped; };
+    std::unordered_map<std::string_view, std::unique_ptr<Cached>> Cache;
 };
 
 Shaper& S()
@@ -296,10 +300,16 @@ bool IsRightToLeft(uint32_t c)
 const char* ShapedText(std::string_view utf8)
 {
     Shaper& s = S();
-    auto it = s.Cache.find(std::string(utf8));
+    auto it = s.Cache.find(utf8);
     if (it == s.Cache.end())
-        it = s.Cache.emplace(std::string(utf8), MayNeedShaping(utf8) ? Shape(utf8) : std::string(utf8)).first;
-    return it->second.c_str();   // unordered_map nodes stay put when it grows
+    {
+        auto cached = std::make_unique<Shaper::Cached>();
+        cached->Text = std::string(utf8);
+        cached->Shaped = MayNeedShaping(utf8) ? Shape(utf8) : cached->Text;
+        std::string_view key = cached->Text;
+        it = s.Cache.emplace(key, std::move(cached)).first;
+    }
+    return it->second->Shaped.c_str();   // the Cached object stays put while the map grows
 }
 
 std::string UnshapedText(std::string_view shaped)
