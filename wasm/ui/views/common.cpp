@@ -203,12 +203,8 @@ void DrawNotes(const ViewContext& ctx, const std::vector<std::string>& notes)
 {
     if (notes.empty())
         return;
-    ImGui::PushStyleColor(ImGuiCol_Text, ctx.Theme_->TextMuted);
-    ImGui::PushTextWrapPos(0.0f);
-    for (const std::string& n : notes)
-        ImGui::TextUnformatted(ShapedText(n));
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
+    for (const std::string& n : notes)   // shaped (they quote names) and reported to layout()
+        WrappedText(n, ctx.Theme_->TextMuted, LayoutRole_Label);
 }
 
 //-----------------------------------------------------------------------------
