@@ -150,6 +150,8 @@ function resample(map, w, h) {
   return { w, h, ink: out };
 }
 
+// SHAPING_DUMP=1 prints each compared pair as ASCII art (reference | candidate resampled onto
+// it): what to look at when a score moves.
 function dump(r, c) {
   const rows = [];
   const rs = resample(c, r.w, r.h);
