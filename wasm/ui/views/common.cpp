@@ -393,7 +393,9 @@ void DrawViews(ViewContext* ctxp)
         DrawControlsRow(ctx, view_menu);
 
     char counts[96];
-    std::snprintf(counts, sizeof(counts), "%zu observations, %zu sources", ctx.Data->ObservationCount(), ctx.Data->Sources.size());
+    const size_t observations = ctx.Data->ObservationCount(), sources = ctx.Data->Sources.size();
+    std::snprintf(counts, sizeof(counts), "%zu observation%s, %zu source%s", observations, observations == 1 ? "" : "s", sources,
+                  sources == 1 ? "" : "s");
     const FooterPart footer[] = { { "reported", true, false }, { "estimate or forecast (lighter, hatched, dashed)", true, true },
                                   { counts, false, false } };
     ImVec2 avail = ImGui::GetContentRegionAvail();
