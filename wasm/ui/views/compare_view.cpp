@@ -19,6 +19,8 @@
 
 namespace ls {
 
+static uint64_t CompareGeneration = 0;   // counts rebuilds of ctx.Compare (never restarts: keys the measures below)
+
 // The bars come from the core's compare model (core/compare_model.cpp): ranked at one period of
 // one granularity, with each bar's age, bound and source.
 void UpdateCompareModel(ViewContext& ctx)
@@ -27,6 +29,7 @@ void UpdateCompareModel(ViewContext& ctx)
         return;
     ctx.CompareDirty = false;
     ctx.Compare = BuildCompareModel(*ctx.Data, ctx.Query);
+    CompareGeneration++;
 }
 
 // A bar's label in its column: on one line, on two (wrapped at a space) when the row is tall
@@ -179,15 +182,25 @@ void DrawCompareView(ViewContext& ctx)
 
     // Each bar's value text (with its bound sign and age) and the room the widest one needs at
     // the bars' end, so that no value is cut off by the edge.
-    std::vector<std::string> values;
-    float value_w = 60.0f, label_need = 0.0f;
-    for (const CompareBar& b : bars)
+    // Measured once per model and font, not every frame.
+    static struct { uint64_t Generation = ~0ull; const ImFont* Font = nullptr; std::vector<std::string> Values; float ValueW = 0, LabelNeed = 0; } measured;
+    if (measured.Generation != CompareGeneration || measured.Font != ImGui::GetFont())
     {
-        std::string v = BarValueText(ds, model, b);
-        value_w = std::max(value_w, ImGui::CalcTextSize(v.c_str()).x + 12.0f + (b.F.Limit == Bound_Lower ? 36.0f : 0.0f));
-        label_need = std::max(label_need, ImGui::CalcTextSize(ShapedText(b.Label)).x);
-        values.push_back(std::move(v));
+        measured.Generation = CompareGeneration;
+        measured.Font = ImGui::GetFont();
+        measured.Values.clear();
+        measured.ValueW = 60.0f;
+        measured.LabelNeed = 0.0f;
+        for (const CompareBar& b : bars)
+        {
+            std::string v = BarValueText(ds, model, b);
+            measured.ValueW = std::max(measured.ValueW, ImGui::CalcTextSize(v.c_str()).x + 12.0f + (b.F.Limit == Bound_Lower ? 36.0f : 0.0f));
+            measured.LabelNeed = std::max(measured.LabelNeed, ImGui::CalcTextSize(ShapedText(b.Label)).x);
+            measured.Values.push_back(std::move(v));
+        }
     }
+    const std::vector<std::string>& values = measured.Values;
+    float value_w = measured.ValueW, label_need = measured.LabelNeed;
     value_w = std::min(value_w, full * 0.45f);
     float label_w = stacked ? full : std::min({ label_need + 4.0f, 300.0f, full * 0.38f });
 

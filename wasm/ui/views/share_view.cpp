@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -175,11 +176,37 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     const float small_lh = ImGui::GetTextLineHeight();
     const float axis_w = ImGui::CalcTextSize("100%").x + 6.0f;
     ImGui::PopFont();
-    float widest_part = 0.0f;
-    for (const std::string& part : chart.Parts)
-        widest_part = std::max(widest_part, font->CalcTextSizeA(fs, FLT_MAX, 0.0f, ShapedText(part)).x);
+    // What depends on the names and the chart's box only (the widest name, which parts get a
+    // direct label and where, the legend's entries) is worked out when the model, the box or the
+    // font changes, not every frame: a chart of 19 parts would measure and shape each name
+    // three times a frame.
+    struct Layout
+    {
+        uint64_t Key = 0;
+        float WidestPart = 0.0f, H = 0.0f, LegendH = 0.0f;
+        std::vector<bool> Labelled;
+        std::vector<float> LabelY;
+        std::vector<std::string> LabelShown;
+        std::vector<LegendEntry> Legend;
+    };
+    static Layout cache[2];
+    Layout& L = cache[which];
+    GeometryKey k;
+    k.Add(ctx.ShareGeneration).Add(origin).Add((double)w).Add((double)size.y).Add((double)start_y).Add((uint64_t)(uintptr_t)font).Add((double)fs);
+    for (const std::string& part : chart.Parts)   // the names too: a generation number restarts with a new App (tests)
+        k.Add((uint64_t)std::hash<std::string>()(part));
+    k.Add((uint64_t)n).Add(chart.Columns.back().Total);
+    const uint64_t key = k.Hash;
     const bool direct = w >= 480.0f;
-    const float label_margin = direct ? std::min(widest_part + 10.0f, w * 0.28f) : 0.0f;
+    const bool stale = L.Key != key || L.Labelled.size() != parts;
+    if (stale)
+    {
+        L.Key = key;
+        L.WidestPart = 0.0f;
+        for (const std::string& part : chart.Parts)
+            L.WidestPart = std::max(L.WidestPart, font->CalcTextSizeA(fs, FLT_MAX, 0.0f, ShapedText(part)).x);
+    }
+    const float label_margin = direct ? std::min(L.WidestPart + 10.0f, w * 0.28f) : 0.0f;
     const float plot_left = origin.x + axis_w, plot_w = std::max(20.0f, w - axis_w - label_margin);
     // Dense charts (columns of 6 px or less) have no gaps, so that neighbouring columns can share
     // rectangles (see BuildShareBars): 250 months at 4-5 px a column (a million observations)
@@ -188,44 +215,52 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     const float gap = dense ? 0.0f : n > 40 ? 1.0f : 4.0f;
     const float bw = std::max(dense ? 0.5f : 2.0f, plot_w / (float)n - gap);
     const float plot_right = plot_left + n * (bw + gap) - gap;
-
-    // Vertical layout: the columns, the period labels under them, the legend under those. The
-    // legend's height depends on which parts are labelled directly, which depends on the
-    // columns' height: laid out with every part in the legend first (the most it can take).
     const float ticks_h = small_lh + 6.0f;
-    float legend_h = 0.0f;
-    std::vector<bool> labelled(parts, false);
-    LayOutLegend(chart, labelled, origin, w, &legend_h);
-    const float h = std::max(80.0f, size.y - (origin.y - start_y) - ticks_h - legend_h - 8.0f);
-    const float base_y = origin.y + h;
-
-    // Direct labels beside the last column, at its segments' middles, without overlapping: the
-    // placer leaves out what does not fit or would stray from its segment (to the legend).
-    std::vector<float> label_y(parts, 0.0f);
-    if (direct)
+    if (stale)
     {
-        const ShareColumnModel& last = chart.Columns.back();
-        std::vector<LabelSpan> spans;
-        std::vector<size_t> span_part;
-        float y = base_y;
-        for (size_t i = 0; i < parts && i < last.Values.size(); i++)
+        // Vertical layout: the columns, the period labels under them, the legend under those.
+        // The legend's height depends on which parts are labelled directly, which depends on
+        // the columns' height: laid out with every part in the legend first (the most it takes).
+        L.Labelled.assign(parts, false);
+        L.LabelY.assign(parts, 0.0f);
+        L.LabelShown.assign(parts, std::string());
+        LayOutLegend(chart, L.Labelled, origin, w, &L.LegendH);
+        L.H = std::max(80.0f, size.y - (origin.y - start_y) - ticks_h - L.LegendH - 8.0f);
+        const float base = origin.y + L.H;
+        // Direct labels beside the last column, at its segments' middles, without overlapping:
+        // the placer leaves out what does not fit or would stray from its segment (to the legend).
+        if (direct)
         {
-            if (last.Values[i] <= 0 || last.Total <= 0)
-                continue;
-            float seg = (float)(last.Values[i] / last.Total) * h;
-            spans.push_back({ y - seg * 0.5f, lh, (int)std::min(seg * 100.0f, 1e8f) });
-            span_part.push_back(i);
-            y -= seg;
-        }
-        LabelLayout placed = PlaceLabels(spans, origin.y, base_y, 1.0f, lh * 1.5f);
-        for (size_t k = 0; k < spans.size(); k++)
-            if (placed.Placed[k])
+            const ShareColumnModel& last = chart.Columns.back();
+            std::vector<LabelSpan> spans;
+            std::vector<size_t> span_part;
+            float y = base;
+            for (size_t i = 0; i < parts && i < last.Values.size(); i++)
             {
-                labelled[span_part[k]] = true;
-                label_y[span_part[k]] = placed.Pos[k];
+                if (last.Values[i] <= 0 || last.Total <= 0)
+                    continue;
+                float seg = (float)(last.Values[i] / last.Total) * L.H;
+                spans.push_back({ y - seg * 0.5f, lh, (int)std::min(seg * 100.0f, 1e8f) });
+                span_part.push_back(i);
+                y -= seg;
             }
+            LabelLayout placed = PlaceLabels(spans, origin.y, base, 1.0f, lh * 1.5f);
+            for (size_t k = 0; k < spans.size(); k++)
+                if (placed.Placed[k])
+                {
+                    size_t i = span_part[k];
+                    L.Labelled[i] = true;
+                    L.LabelY[i] = placed.Pos[k];
+                    L.LabelShown[i] = Ellipsize(font, fs, ShapedText(chart.Parts[i]), origin.x + w - (plot_right + 8.0f));
+                }
+        }
+        L.Legend = LayOutLegend(chart, L.Labelled, ImVec2(origin.x, base + ticks_h + 4.0f), w, &L.LegendH);
     }
-    std::vector<LegendEntry> legend = LayOutLegend(chart, labelled, ImVec2(origin.x, base_y + ticks_h + 4.0f), w, &legend_h);
+    const float h = L.H, legend_h = L.LegendH;
+    const float base_y = origin.y + h;
+    const std::vector<bool>& labelled = L.Labelled;
+    const std::vector<float>& label_y = L.LabelY;
+    const std::vector<LegendEntry>& legend = L.Legend;
     const float total_h = h + ticks_h + 4.0f + legend_h;
     ImGui::InvisibleButton("share-chart", ImVec2(w, total_h));
     if (!ImGui::IsItemVisible())
@@ -335,10 +370,10 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
         {
             if (!labelled[i])
                 continue;
-            std::string shown = Ellipsize(font, fs, ShapedText(chart.Parts[i]), origin.x + w - lx);
+            const std::string& shown = L.LabelShown[i];
             float ty = label_y[i] - lh * 0.5f;
             dl->AddRectFilled(ImVec2(plot_right + 2.0f, label_y[i] - 1.0f), ImVec2(plot_right + 6.0f, label_y[i] + 1.0f), PartColour(ctx, chart, i));
-            dl->AddText(font, fs, ImVec2(lx, ty), (int)i == lit ? th.Text : th.Text, shown.c_str());
+            dl->AddText(font, fs, ImVec2(lx, ty), th.Text, shown.c_str());
             float tw = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, shown.c_str()).x;
             if ((int)i == lit)
                 dl->AddLine(ImVec2(lx, ty + lh), ImVec2(lx + tw, ty + lh), th.Text, 1.0f);

@@ -22,16 +22,21 @@ void UpdateSourcesModel(ViewContext& ctx)
     ctx.CitationsDirty = false;
 }
 
-// Wrapped text (shaped), reported as one item; muted or in a colour when asked (0 = the text colour).
+// Wrapped text (shaped), reported as one item; muted or in a colour when asked (0 = the text
+// colour). Text that fits its line is drawn without the wrapping pass.
 static void Wrapped(std::string_view text, ImU32 color = 0)
 {
     if (text.empty())
         return;
     if (color)
         ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(ShapedText(text));
-    ImGui::PopTextWrapPos();
+    const char* shaped = ShapedText(text);
+    const bool fits = ImGui::CalcTextSize(shaped).x <= ImGui::GetContentRegionAvail().x;
+    if (!fits)
+        ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(shaped);
+    if (!fits)
+        ImGui::PopTextWrapPos();
     if (color)
         ImGui::PopStyleColor();
     LayoutRecordLastItem(LayoutRole_Label, text);

@@ -19,30 +19,21 @@ namespace ls {
 inline float TextWidth(const char* text) { return ImGui::CalcTextSize(text).x; }
 
 // The longest prefix of (shaped) text that fits in max_w with "…" after it; the text itself when
-// it fits. Cuts at code point boundaries only (a shaped run is one stand-in code point).
+// it fits. Cuts at code point boundaries only (a shaped run is one stand-in code point). Both
+// measures stop at the width, so a long note in a narrow cell costs what is shown, not its length.
 inline std::string Ellipsize(ImFont* font, float size, const char* text, float max_w)
 {
-    if (font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x <= max_w)
+    const char* rest = nullptr;
+    font->CalcTextSizeA(size, max_w + 0.5f, 0.0f, text, nullptr, &rest);
+    if (!rest || *rest == '\0')
         return text;
     if (HasStandIns(text))
         return EllipsizeShaped(font, size, text, max_w);   // a shaped run cannot be cut inside: cut the data's text
     static const char* const dots = "\xE2\x80\xA6";
     float room = max_w - font->CalcTextSizeA(size, FLT_MAX, 0.0f, dots).x;
     const char* end = text;
-    float w = 0.0f;
-    for (const char* p = text; *p;)
-    {
-        unsigned int c = 0;
-        int n = ImTextCharFromUtf8(&c, p, nullptr);
-        if (n <= 0)
-            break;
-        float adv = font->GetCharAdvance((ImWchar)c) * size / font->FontSize;
-        if (w + adv > room)
-            break;
-        w += adv;
-        p += n;
-        end = p;
-    }
+    if (room > 0.0f)
+        font->CalcTextSizeA(size, room, 0.0f, text, nullptr, &end);
     return std::string(text, end) + dots;
 }
 
