@@ -116,11 +116,33 @@ float FlowLayout::Remaining() const
 
 static float SegmentPadding(bool compact) { return ImGui::GetFontSize() * (compact ? 0.55f : 1.0f); }
 
+// The labels' widths, measured once per label set, font and size (the switcher asks every frame,
+// up to three times).
+static const float* LabelWidths(const char* const* labels, int count)
+{
+    static const char* const* cached_labels = nullptr;
+    static const ImFont* cached_font = nullptr;
+    static float cached_size = 0.0f;
+    static float widths[16];
+    count = std::min(count, 16);
+    if (labels != cached_labels || ImGui::GetFont() != cached_font || ImGui::GetFontSize() != cached_size)
+    {
+        for (int i = 0; i < count; i++)
+            widths[i] = ImGui::CalcTextSize(labels[i]).x;
+        cached_labels = labels;
+        cached_font = ImGui::GetFont();
+        cached_size = ImGui::GetFontSize();
+    }
+    return widths;
+}
+
 float SegmentedTabsWidth(const char* const* labels, int count, bool compact)
 {
+    count = std::min(count, 16);
+    const float* widths = LabelWidths(labels, count);
     float w = 4.0f;   // the track's inset on both sides
     for (int i = 0; i < count; i++)
-        w += ImGui::CalcTextSize(labels[i]).x + 2.0f * SegmentPadding(compact);
+        w += widths[i] + 2.0f * SegmentPadding(compact);
     return w;
 }
 
@@ -143,10 +165,11 @@ int SegmentedTabs(const Theme& theme, const char* id, const char* const* labels,
     const float extra = (w - natural) / (float)count;   // stretched: the surplus shared equally
     int pressed_index = -1;
     float x = track.Min.x + 2.0f;
+    const float* widths = LabelWidths(labels, std::min(count, 16));
     ImGui::PushID(id);
-    for (int i = 0; i < count; i++)
+    for (int i = 0; i < std::min(count, 16); i++)
     {
-        const ImVec2 text = ImGui::CalcTextSize(labels[i]);
+        const ImVec2 text(widths[i], ImGui::GetFontSize());
         const float sw = text.x + 2.0f * SegmentPadding(compact) + extra;
         const ImRect seg(ImVec2(x, track.Min.y + 2.0f), ImVec2(x + sw, track.Max.y - 2.0f));
         x += sw;
@@ -228,10 +251,11 @@ bool BeginPill(const Theme& theme, const char* id, std::string_view label, std::
         x += ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + LabelGap();
     }
     const char* shaped = ShapedText(value);
+    const ImVec2 value_size = ImGui::CalcTextSize(shaped);
     ImGui::PopClipRect();
     // A value too long for the pill ends in an ellipsis (the whole text is in the popup and the report).
     ImGui::PushStyleColor(ImGuiCol_Text, theme.Text);
-    ImGui::RenderTextEllipsis(dl, ImVec2(x, text_y), ImVec2(text_right, bb.Max.y), text_right, text_right, shaped, nullptr, nullptr);
+    ImGui::RenderTextEllipsis(dl, ImVec2(x, text_y), ImVec2(text_right, bb.Max.y), text_right, text_right, shaped, nullptr, &value_size);
     ImGui::PopStyleColor();
     DrawChevron(dl, ImVec2(bb.Max.x - pad * 0.5f - ChevronRoom() * 0.5f, bb.Min.y + h * 0.5f), ImGui::GetFontSize() * 0.25f,
                 theme.TextMuted);

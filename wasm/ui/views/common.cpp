@@ -328,9 +328,9 @@ static bool DrawViewSwitcher(ViewContext& ctx)
 
 // The footer: how estimates look, and what the figures rest on. Three phrases that wrap as
 // wholes, and a phrase longer than the line wraps within itself.
-struct FooterPart { const char* Text; bool Swatch; bool Estimate; };
+struct FooterPart { const char* Text; bool Swatch; bool Estimate; float Width = 0.0f; };   // Width: measured by the first pass
 
-static float FooterLayout(const FooterPart* parts, int n, float width, bool draw, const ViewContext& ctx)
+static float FooterLayout(FooterPart* parts, int n, float width, bool draw, const ViewContext& ctx)
 {
     const float line = ImGui::GetTextLineHeight(), spacing = ImGui::GetStyle().ItemSpacing.y;
     const float sw = line + 4.0f;   // a swatch and its gap
@@ -339,9 +339,11 @@ static float FooterLayout(const FooterPart* parts, int n, float width, bool draw
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; i++)
     {
-        const FooterPart& p = parts[i];
+        FooterPart& p = parts[i];
         const float lead = p.Swatch ? sw : 0.0f;
-        const float w = lead + ImGui::CalcTextSize(p.Text).x;
+        if (!draw)
+            p.Width = ImGui::CalcTextSize(p.Text).x;
+        const float w = lead + p.Width;
         const bool fits = x == 0.0f || x + gap + w <= width;
         if (!fits)
         {
@@ -396,8 +398,8 @@ void DrawViews(ViewContext* ctxp)
     const size_t observations = ctx.Data->ObservationCount(), sources = ctx.Data->Sources.size();
     std::snprintf(counts, sizeof(counts), "%zu observation%s, %zu source%s", observations, observations == 1 ? "" : "s", sources,
                   sources == 1 ? "" : "s");
-    const FooterPart footer[] = { { "reported", true, false }, { "estimate or forecast (lighter, hatched, dashed)", true, true },
-                                  { counts, false, false } };
+    FooterPart footer[] = { { "reported", true, false }, { "estimate or forecast (lighter, hatched, dashed)", true, true },
+                            { counts, false, false } };
     ImVec2 avail = ImGui::GetContentRegionAvail();
     avail.y -= FooterLayout(footer, 3, avail.x, false, ctx) + ImGui::GetStyle().ItemSpacing.y;
     avail.y = std::max(avail.y, 1.0f);   // 0 or less would tell ImGui "the rest of the window", over the footer
