@@ -23,6 +23,14 @@ inline float TextWidth(const char* text) { return ImGui::CalcTextSize(text).x; }
 // measures stop at the width, so a long note in a narrow cell costs what is shown, not its length.
 inline std::string Ellipsize(ImFont* font, float size, const char* text, float max_w)
 {
+    // Short text fits without measuring: no glyph is wider than an em per byte of UTF-8, except a
+    // shaped run's stand-in (a private-use code point, lead byte 0xEE or 0xEF) drawing a word.
+    size_t len = 0;
+    bool stand_in = false;
+    for (const char* p = text; *p; p++, len++)
+        stand_in |= (unsigned char)*p >= 0xEE;
+    if (!stand_in && (float)len * size <= max_w)
+        return text;
     const char* rest = nullptr;
     font->CalcTextSizeA(size, max_w + 0.5f, 0.0f, text, nullptr, &rest);
     if (!rest || *rest == '\0')
