@@ -137,7 +137,7 @@ struct ViewContext
 
     // Controls
     int               LastDrawnView = -1;
-    int               ForceTabFrames = 0;      // frames left in which the tab bar is told which tab is selected
+    bool              DefinitionOpen = false;  // the metric's definition shown whole on a phone ("More")
     std::vector<uint8_t> EntityHasData;        // per entity: has observations of the selected metric
     std::vector<uint8_t> RegionHasData;        // per region: likewise
     bool EntityHasMetric(int e) const { return e < (int)EntityHasData.size() && EntityHasData[e]; }
@@ -163,6 +163,7 @@ std::string ViewMirrorJson(const ViewContext* ctx);
 std::string ViewSourcesLine(const ViewContext* ctx);
 
 // Shared helpers (views/common.cpp)
+extern const char* const ViewLabels[ViewKind_COUNT];                           // "Map", "Trend", ...
 std::string FormatValue(const Dataset& ds, int metric, double value);         // "1,411", "60.57": the metric's decimals, thousands separated
 std::string FormatValueWithUnit(const Dataset& ds, int metric, double value);
 ImU32 EntityColorFor(const ViewContext& ctx, int entity);
