@@ -178,6 +178,23 @@ std::string Ellipsize(const char* text, float max_w)
     return std::string(text, end) + "...";
 }
 
+// A line's name within max_w (shaped): whole when it fits, else the entity's part is cut first,
+// since the region is what tells an entity's lines apart ("Rakuten Vib... · North America").
+std::string FitName(const Dataset& ds, const TrendSeries& s, float max_w)
+{
+    const char* whole = ShapedText(s.Label);
+    if (ImGui::CalcTextSize(whole).x <= max_w || s.Entity < 0 || s.Region < 0)
+        return Ellipsize(whole, max_w);
+    std::string region = std::string(" \xC2\xB7 ") + ShapedText(ds.Regions[s.Region].Name);
+    float region_w = ImGui::CalcTextSize(region.c_str()).x;
+    if (region_w > max_w * 0.6f)
+    {
+        region = Ellipsize(region.c_str(), max_w * 0.6f);
+        region_w = ImGui::CalcTextSize(region.c_str()).x;
+    }
+    return Ellipsize(ShapedText(ds.Entities[s.Entity].Name), max_w - region_w) + region;
+}
+
 // Squared distance from p to the segment ab.
 float SegmentDistance2(ImVec2 p, ImVec2 a, ImVec2 b)
 {
@@ -197,8 +214,8 @@ struct LegendItem
 // Places the legend's entries in rows that wrap within [x0, x1) from y0, at most max_rows of
 // them; entries past those become one "+N more" entry (its tooltip lists them). Returns the
 // height; *shown: how many entries are drawn, *more: the "+N more" entry (empty when none).
-float LayoutLegend(std::vector<LegendItem>* items, const std::vector<TrendSeries>& series, float x0, float x1, float y0, float row_h,
-                   int max_rows, int* shown, ImRect* more)
+float LayoutLegend(const Dataset& ds, std::vector<LegendItem>* items, const std::vector<TrendSeries>& series, float x0, float x1, float y0,
+                   float row_h, int max_rows, int* shown, ImRect* more)
 {
     const float gap = 16.0f, inner = 6.0f;
     float x = x0;
@@ -207,7 +224,7 @@ float LayoutLegend(std::vector<LegendItem>* items, const std::vector<TrendSeries
     *more = ImRect();
     for (LegendItem& it : *items)
     {
-        it.Text = Ellipsize(ShapedText(series[it.Series].Label), std::max(10.0f, x1 - x0 - SwatchW - inner));
+        it.Text = FitName(ds, series[it.Series], std::max(10.0f, x1 - x0 - SwatchW - inner));
         float w = SwatchW + inner + ImGui::CalcTextSize(it.Text.c_str()).x;
         if (x > x0 && x + w > x1)
             x = x0, row++;
@@ -227,14 +244,16 @@ float LayoutLegend(std::vector<LegendItem>* items, const std::vector<TrendSeries
             float w = ImGui::CalcTextSize(text).x + 8.0f;
             float mx = *shown > 0 ? (*items)[*shown - 1].Rect.Max.x + gap : x0;
             float my = *shown > 0 ? (*items)[*shown - 1].Rect.Min.y : y0;
+            if (mx + w > x1 && *shown > 0 && my + row_h < y0 + max_rows * row_h - 0.5f)
+                mx = x0, my += row_h;   // a row is left: it goes there
             if (mx + w <= x1 || *shown == 0)
             {
                 *more = ImRect(ImVec2(mx, my), ImVec2(std::min(mx + w, x1), my + row_h));
+                row = (int)std::lround((my - y0) / row_h);
                 break;
             }
             (*shown)--;
         }
-        row = std::max(0, max_rows - 1);
     }
     return *shown == 0 && more->GetWidth() <= 0.0f ? 0.0f : (row + 1) * row_h;
 }
@@ -351,7 +370,7 @@ void DrawTrendView(ViewContext& ctx)
         // is short); entries past that are listed by the "+N more" entry's tooltip.
         const float min_plot = std::min(120.0f, avail.y * 0.45f);
         int max_rows = std::max(1, (int)((avail.y - (top - origin.y) - band - min_plot - 6.0f) / row_h));
-        float legend_h = LayoutLegend(&legend, series, origin.x, right, 0.0f, row_h, max_rows, &legend_shown, &legend_more);
+        float legend_h = LayoutLegend(ds, &legend, series, origin.x, right, 0.0f, row_h, max_rows, &legend_shown, &legend_more);
         plot = ImRect(ImVec2(origin.x + tick_w + 8.0f, top + lh * 0.5f),
                       ImVec2(right - gutter, origin.y + avail.y - band - (legend_h > 0 ? legend_h + 6.0f : 0.0f)));
         for (LegendItem& it : legend)
