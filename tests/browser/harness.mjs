@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { startServer } from "../../web/tools/serve.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DIST = join(ROOT, "dist");
+// LANDSCAPE_DIST serves another build (e.g. a copy of an earlier dist/ to time against in the same run).
+export const DIST = process.env.LANDSCAPE_DIST || join(ROOT, "dist");
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",

@@ -127,8 +127,11 @@ int PaletteSize() { return (int)(sizeof(LightPalette) / sizeof(LightPalette[0]))
 
 ImU32 PaletteColor(int index, bool dark)
 {
-    int n = PaletteSize();
-    return Rgb((dark ? DarkPalette : LightPalette)[((index % n) + n) % n]);
+    // Through a pointer: GCC 12's bounds sanitizer misreads a subscript of `cond ? array : array`
+    // (it reports a random index out of bounds for a correct one).
+    const uint32_t* palette = dark ? DarkPalette : LightPalette;
+    const int n = PaletteSize();
+    return Rgb(palette[((index % n) + n) % n]);
 }
 
 ImU32 EntityColor(uint32_t rgb, bool has_rgb, int entity_index, bool dark)

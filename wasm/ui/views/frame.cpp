@@ -353,7 +353,7 @@ static void ResetView(ViewContext& ctx)
 
 // The period control's ticks: one per year at the year's first period (every period of annual
 // figures), labelled with the year. Kept until the periods change, so a frame builds no strings.
-struct PeriodTicks
+struct TimelineTicks
 {
     const Period* Data = nullptr;
     size_t Count = 0;
@@ -364,13 +364,13 @@ struct PeriodTicks
     float FontSize = 0.0f;
 };
 
-static const PeriodTicks& TicksFor(const std::vector<Period>& periods)
+static const TimelineTicks& TicksFor(const std::vector<Period>& periods)
 {
-    static PeriodTicks cache;
+    static TimelineTicks cache;
     if (cache.Data == periods.data() && cache.Count == periods.size() && cache.FontSize == ImGui::GetFontSize() &&
         (periods.empty() || (cache.First == periods.front().Key && cache.Last == periods.back().Key)))
         return cache;
-    cache = PeriodTicks();
+    cache = TimelineTicks();
     cache.Data = periods.data();
     cache.Count = periods.size();
     cache.FontSize = ImGui::GetFontSize();
@@ -436,7 +436,7 @@ static void DrawPeriodControls(ViewContext& ctx)
         LayoutRecordLastItem(LayoutRole_Label, "no periods");
         return;
     }
-    const PeriodTicks& ticks = TicksFor(periods);
+    const TimelineTicks& ticks = TicksFor(periods);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float fs = ImGui::GetFontSize();
     const float avail = ImGui::GetContentRegionAvail().x;

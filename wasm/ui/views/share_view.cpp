@@ -78,7 +78,7 @@ static void BuildShareBars(const ViewContext& ctx, ImDrawList* out, const ShareC
 // Period labels under the columns: the labels and the widest one, measured once per model and
 // font (a million observations give 250 columns; measuring them every frame would cost more than
 // drawing the bars).
-struct PeriodTicks
+struct ShareColumnLabels
 {
     uint64_t Generation = ~0ull;
     const void* Font = nullptr;
@@ -86,10 +86,10 @@ struct PeriodTicks
     float Widest = 0.0f;
 };
 
-static const PeriodTicks& TicksFor(const ViewContext& ctx, const ShareChartModel& chart, int which)
+static const ShareColumnLabels& TicksFor(const ViewContext& ctx, const ShareChartModel& chart, int which)
 {
-    static PeriodTicks cache[2];
-    PeriodTicks& t = cache[which];
+    static ShareColumnLabels cache[2];
+    ShareColumnLabels& t = cache[which];
     ImFont* font = ImGui::GetFont();
     if (t.Generation != ctx.ShareGeneration || t.Font != font || t.Labels.size() != chart.Columns.size())
     {
@@ -345,7 +345,7 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     // Period labels: every k-th column, k from the widest label, so no two touch; centred under
     // their column and kept inside the chart.
     ImGui::PushFont(ctx.Fonts_.Small);
-    const PeriodTicks& ticks = TicksFor(ctx, chart, which);
+    const ShareColumnLabels& ticks = TicksFor(ctx, chart, which);
     const float pitch = bw + gap;
     const int every = std::max(1, (int)std::ceil((ticks.Widest + 10.0f) / pitch));
     float last_right = -FLT_MAX;

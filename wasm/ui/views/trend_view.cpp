@@ -14,6 +14,7 @@
 
 #include "core/label_placement.h"
 #include "ui/views/trend_lines.h"
+#include "ui/controls.h"
 #include "ui/layout_report.h"
 #include "ui/shaping.h"
 #include "ui/views/views.h"
@@ -267,13 +268,15 @@ void DrawTrendView(ViewContext& ctx)
     UpdateTrendModel(ctx);
     const std::vector<TrendSeries>& series = ctx.Trend.Series;
     bool log = ctx.Edit.Scale == ScaleKind_Log;
-    if (ImGui::Checkbox("Log scale", &log))
+    if (Toggle(th, "##trend-log", "Log scale", &log))
     {
         ctx.Edit.Scale = log ? ScaleKind_Log : ScaleKind_Linear;
         ctx.CommitState();
     }
-    ImGui::SameLine();
-    ImGui::Checkbox("Events", &ctx.TrendShowEvents);
+    // The second toggle goes beside the first where it fits (always, but for the narrowest phones).
+    if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x * 2.0f >= ToggleWidth("Events"))
+        ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 2.0f);
+    Toggle(th, "##trend-events", "Events", &ctx.TrendShowEvents);
     DrawNotes(ctx, ctx.Trend.Notes);
     if (series.empty())
     {
