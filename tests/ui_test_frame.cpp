@@ -2,7 +2,7 @@
 // period control at a phone's width and a laptop's, read back through the layout report
 // (what layout() returns in the browser); the controls reached and worked from the keyboard
 // alone; the error panel's sentences.
-#include <doctest/doctest.h>
+#include "ui_test_harness.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -11,63 +11,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace {
 
-std::string ReadDemo()
-{
-    std::ifstream f(std::string(LANDSCAPE_SOURCE_DIR) + "/data/landscape.json", std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using ui_test::ReadDemo;
 
-struct FrameHarness
+struct FrameHarness : ui_test::AppHarness
 {
-    ls::App App;
-    double Time = 0.0;
-    FrameHarness(float width, float height)
-    {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        io.DisplaySize = ImVec2(width, height);
-        App.Init(1.0f, false);
-    }
-    ~FrameHarness()
-    {
-        App.Shutdown();
-        ImGui::DestroyContext();
-    }
-    void Frame()
-    {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        Time += io.DeltaTime;
-        if (App.FontsNeedRebuild())
-        {
-            App.RebuildFonts();
-            unsigned char* pixels;
-            int w, h;
-            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        }
-        ImGui::NewFrame();
-        App.DrawFrame(Time);
-        ImGui::Render();
-    }
-    void Frames(int n) { for (int i = 0; i < n; i++) Frame(); }
-    void Key(ImGuiKey key)
-    {
-        ImGui::GetIO().AddKeyEvent(key, true);
-        Frame();
-        ImGui::GetIO().AddKeyEvent(key, false);
-        Frame();
-    }
-    nlohmann::json Layout() const { return nlohmann::json::parse(ls::LayoutJson()); }
+    FrameHarness(float width, float height) : AppHarness({ width, height, 1.0f, false, true }) {}
     std::string StateValue(const char* key) const { return nlohmann::json::parse(App.StateJson()).value(key, std::string()); }
 };
 

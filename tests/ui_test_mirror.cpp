@@ -1,63 +1,22 @@
 // The accessible mirror as a screen reader gets it (App::MirrorJson): its summary is the view's
 // summary followed by its notes, and no sentence may be said twice (a reviewer heard "5 of 5
 // series report Q4 2021." two times in the compare view).
-#include <doctest/doctest.h>
+#include "ui_test_harness.h"
 
 #include "imgui.h"
 #include "ui/app.h"
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
-std::string ReadDemoData()
-{
-    std::ifstream f(std::string(LANDSCAPE_SOURCE_DIR) + "/data/landscape.json", std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+std::string ReadDemoData() { return ui_test::ReadDemo(); }
 
-struct MirrorHarness
-{
-    ls::App App;
-    double Time = 0.0;
-    MirrorHarness()
-    {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1200, 800);
-        App.Init(1.0f, false);
-    }
-    ~MirrorHarness()
-    {
-        App.Shutdown();
-        ImGui::DestroyContext();
-    }
-    void Frame()
-    {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        Time += io.DeltaTime;
-        if (App.FontsNeedRebuild())
-        {
-            App.RebuildFonts();
-            unsigned char* pixels;
-            int w, h;
-            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        }
-        ImGui::NewFrame();
-        App.DrawFrame(Time);
-        ImGui::Render();
-    }
-};
+using MirrorHarness = ui_test::AppHarness;
 
 // Sentences: split after ". " (a full stop followed by a space) and at the end.
 std::vector<std::string> Sentences(const std::string& text)

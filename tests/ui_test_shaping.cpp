@@ -3,7 +3,7 @@
 // back, and the app over the music-streaming file (Arabic, Hindi, CJK names) draws every view
 // both unshaped (the native build: nobody rasterises) and with stand-ins from a fake rasteriser.
 // The real shaping is the browser's: tests/browser/scripts.test.mjs compares its pixels.
-#include <doctest/doctest.h>
+#include "ui_test_harness.h"
 
 #include "core/json_dom.h"
 #include "imgui.h"
@@ -11,20 +11,10 @@
 #include "ui/fonts.h"
 #include "ui/shaping.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
-
-std::string ReadFile(const std::string& path)
-{
-    std::ifstream f(path, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
 
 std::u32string Codepoints(const char* utf8)
 {
@@ -214,7 +204,7 @@ struct AppHarness
 
 TEST_CASE("shaping: the music-streaming file draws every view unshaped (no browser) and shaped")
 {
-    const std::string text = ReadFile(std::string(LANDSCAPE_SOURCE_DIR) + "/tests/data/other-field/music-streaming.json");
+    const std::string text = ui_test::ReadSourceFile("tests/data/other-field/music-streaming.json");
     REQUIRE(!text.empty());
     const std::string arabic = "أنغامي", hindi = "जियोसावन";
     for (float density : { 1.0f, 2.0f })
@@ -273,7 +263,7 @@ TEST_CASE("fonts: every font of the stack and the browser's glyphs share Inter's
 TEST_CASE("shaping: a shaped name too long for its room is cut in the data's text and shaped again")
 {
     AppHarness h(1.0f);
-    REQUIRE(h.App.LoadData(ReadFile(std::string(LANDSCAPE_SOURCE_DIR) + "/tests/data/other-field/music-streaming.json")));
+    REQUIRE(h.App.LoadData(ui_test::ReadSourceFile("tests/data/other-field/music-streaming.json")));
     h.Frames(1);
     h.Rasterise();
     h.Frames(1);

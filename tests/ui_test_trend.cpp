@@ -2,7 +2,7 @@
 // rest in a legend below it, hover that highlights one series, read back through the layout
 // report; and the trend's line strip (issue #14): one textured strip per line with a colour per
 // segment.
-#include <doctest/doctest.h>
+#include "ui_test_harness.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -12,63 +12,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 namespace {
 
-std::string ReadDemo()
-{
-    std::ifstream f(std::string(LANDSCAPE_SOURCE_DIR) + "/data/landscape.json", std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using ui_test::ReadDemo;
 
-struct TrendHarness
+struct TrendHarness : ui_test::AppHarness
 {
-    ls::App App;
-    double Time = 0.0;
-    TrendHarness(float width, float height, bool dark = false)
-    {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(width, height);
-        App.Init(1.0f, dark);
-    }
-    ~TrendHarness()
-    {
-        App.Shutdown();
-        ImGui::DestroyContext();
-    }
-    void Frame()
-    {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        Time += io.DeltaTime;
-        if (App.FontsNeedRebuild())
-        {
-            App.RebuildFonts();
-            unsigned char* pixels;
-            int w, h;
-            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        }
-        ImGui::NewFrame();
-        App.DrawFrame(Time);
-        ImGui::Render();
-    }
-    void Frames(int n) { for (int i = 0; i < n; i++) Frame(); }
-    nlohmann::json Items(const std::set<std::string>& roles) const
-    {
-        nlohmann::json out = nlohmann::json::array();
-        for (const auto& it : nlohmann::json::parse(ls::LayoutJson()))
-            if (roles.count(it["role"].get<std::string>()))
-                out.push_back(it);
-        return out;
-    }
+    TrendHarness(float width, float height, bool dark = false) : AppHarness({ width, height, 1.0f, dark, false }) {}
 };
 
 // The revenue-by-geography chart issue #12 found labels overlapping and clipped on: four

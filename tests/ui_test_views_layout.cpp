@@ -2,7 +2,7 @@
 // layout report: the map's colour legend beside or below the map and never on it; compare's bars
 // spread over the height they have; share's period labels apart, its parts named once each (on
 // the bars or in the legend); hover marks one entry.
-#include <doctest/doctest.h>
+#include "ui_test_harness.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -12,66 +12,20 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 namespace {
 
-std::string ReadDemo()
-{
-    std::ifstream f(std::string(LANDSCAPE_SOURCE_DIR) + "/data/landscape.json", std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using ui_test::ReadDemo;
 
-struct Harness
+// The demo data loaded at a size.
+struct Harness : ui_test::AppHarness
 {
-    ls::App App;
-    double Time = 0.0;
     float Width, Height;
-    Harness(float width, float height, bool dark = false) : Width(width), Height(height)
+    Harness(float width, float height, bool dark = false) : AppHarness({ width, height, 1.0f, dark, false }), Width(width), Height(height)
     {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(width, height);
-        App.Init(1.0f, dark);
         REQUIRE(App.LoadData(ReadDemo()));
-    }
-    ~Harness()
-    {
-        App.Shutdown();
-        ImGui::DestroyContext();
-    }
-    void Frames(int n)
-    {
-        for (int i = 0; i < n; i++)
-        {
-            ImGuiIO& io = ImGui::GetIO();
-            io.DeltaTime = 1.0f / 60.0f;
-            Time += io.DeltaTime;
-            if (App.FontsNeedRebuild())
-            {
-                App.RebuildFonts();
-                unsigned char* pixels;
-                int w, h;
-                io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-            }
-            ImGui::NewFrame();
-            App.DrawFrame(Time);
-            ImGui::Render();
-        }
-    }
-    nlohmann::json Items(const std::set<std::string>& roles) const
-    {
-        nlohmann::json out = nlohmann::json::array();
-        for (const auto& it : nlohmann::json::parse(ls::LayoutJson()))
-            if (roles.count(it["role"].get<std::string>()))
-                out.push_back(it);
-        return out;
     }
     void HoverCentreOf(const nlohmann::json& item)
     {

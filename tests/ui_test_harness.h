@@ -1,0 +1,102 @@
+// What the UI tests share: one ImGui context around one App, set up the way the platform layer
+// sets them up, frames drawn the way the browser draws them (the font atlas rebuilt when the app
+// asks), the layout report of the last frame, and the repository's files.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include "imgui.h"
+#include "ui/app.h"
+#include "ui/layout_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace ui_test {
+
+// A file of the repository, by its path from the repository's root ("data/landscape.json").
+inline std::string ReadSourceFile(const std::string& relative)
+{
+    std::ifstream f(std::string(LANDSCAPE_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+inline std::string ReadDemo() { return ReadSourceFile("data/landscape.json"); }
+
+struct AppOptions
+{
+    float Width = 1200.0f, Height = 800.0f;
+    float Density = 1.0f;
+    bool  Dark = false;
+    bool  KeyboardNav = false;   // ImGui's keyboard navigation, as the widget enables it
+};
+
+struct AppHarness
+{
+    ls::App App;
+    double Time = 0.0;
+
+    explicit AppHarness(const AppOptions& o = AppOptions())
+    {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        if (o.KeyboardNav)
+            io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        io.DisplaySize = ImVec2(o.Width, o.Height);
+        io.DisplayFramebufferScale = ImVec2(o.Density, o.Density);
+        App.Init(o.Density, o.Dark);
+    }
+    AppHarness(const AppHarness&) = delete;
+    AppHarness& operator=(const AppHarness&) = delete;
+    ~AppHarness()
+    {
+        App.Shutdown();
+        ImGui::DestroyContext();
+    }
+
+    void Frame()
+    {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        Time += io.DeltaTime;
+        if (App.FontsNeedRebuild())
+        {
+            App.RebuildFonts();
+            unsigned char* pixels;
+            int w, h;
+            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        }
+        ImGui::NewFrame();
+        App.DrawFrame(Time);
+        ImGui::Render();
+        REQUIRE(ImGui::GetDrawData() != nullptr);
+    }
+    void Frames(int n) { for (int i = 0; i < n; i++) Frame(); }
+    // A key pressed and released, a frame each.
+    void Key(ImGuiKey key)
+    {
+        ImGui::GetIO().AddKeyEvent(key, true);
+        Frame();
+        ImGui::GetIO().AddKeyEvent(key, false);
+        Frame();
+    }
+    nlohmann::json Layout() const { return nlohmann::json::parse(ls::LayoutJson()); }
+    // The last frame's layout items of these roles ("datalabel", "legend", ...).
+    nlohmann::json Items(const std::set<std::string>& roles) const
+    {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& it : Layout())
+            if (roles.count(it["role"].get<std::string>()))
+                out.push_back(it);
+        return out;
+    }
+};
+
+} // namespace ui_test
