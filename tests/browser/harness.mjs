@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../../web/tools/serve.mjs";
+export { untilQuiet } from "../../web/tools/page-signals.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // LANDSCAPE_DIST serves another build (e.g. a copy of an earlier dist/ to time against in the same run).

@@ -6,7 +6,7 @@
 // Waits are on the widget's own signals (events, drawn frames, layout()), never fixed sleeps.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, openPage, imageData } from "./harness.mjs";
+import { launch, serve, openPage, imageData, untilQuiet } from "./harness.mjs";
 
 const PHONE = { width: 375, height: 740, scale: 2, contextOptions: { hasTouch: true, isMobile: true } };
 const MAP_STATE = { view: "map", metric: "revenue-by-user-geography", entities: ["meta"], regions: [], period: "2025-Q3" };
@@ -14,27 +14,22 @@ let browser, site;
 before(async () => { browser = await launch(); site = await serve(); });
 after(async () => { await browser?.close(); await site?.close(); });
 
-// The widget has drawn nothing for 20 animation frames: what it shows is what it will keep
-// showing. Counted in frames, not milliseconds.
-async function quiet(page) {
-  await page.evaluate(() => new Promise((done) => {
-    let last = -1, same = 0;
-    const tick = () => {
-      const n = window.explorer.stats().framesRendered;
-      same = n === last ? same + 1 : 0;
-      last = n;
-      if (same >= 20) done(); else requestAnimationFrame(tick);
-    };
-    tick();
-  }));
+// One gesture as fingers make it: a touchStart per list in `starts` (a second finger coming down
+// is a second start), a touchMove per entry of `moves`, then every finger lifts.
+async function touchGesture(cdp, starts, moves) {
+  for (const touchPoints of starts) await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints });
+  for (const touchPoints of moves) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
 }
+// [f(1), ..., f(n)]: the positions of a move, step by step.
+const steps = (n, f) => Array.from({ length: n }, (_, i) => f(i + 1));
 
 async function phonePage(state) {
   const opened = await openPage(browser, `${site.url}/index.html`, PHONE);
   const { page } = opened;
   await page.evaluate((s) => window.explorer.setState(s), state);
   await page.locator("#landscape").scrollIntoViewIfNeeded();
-  await quiet(page);
+  await untilQuiet(page);
   const cdp = await page.context().newCDPSession(page);
   return { ...opened, cdp };
 }
@@ -87,7 +82,7 @@ test("a tap on a map region selects it and shows its tooltip, which stays until 
   await cdp.send("Input.synthesizeTapGesture", { x: box.x + map.us[0], y: box.y + map.us[1], gestureSourceType: "touch" });
   const event = await selected;
   assert.equal(event.region, "us-canada", "the tap did not click the region under the finger");
-  await quiet(page);
+  await untilQuiet(page);
   const withTooltip = await shot(page);   // after the widget stopped drawing: this is what stays
 
   // A tap on plain text (the metric's description: the longest label layout() reports; nothing
@@ -98,7 +93,7 @@ test("a tap on a map region selects it and shows its tooltip, which stays until 
   const text = labels.reduce((a, b) => (b.text.length > a.text.length ? b : a));
   const stateBefore = await page.evaluate(() => JSON.stringify(window.explorer.getState()));
   await cdp.send("Input.synthesizeTapGesture", { x: box.x + text.x + text.w / 2, y: box.y + text.y + text.h / 2, gestureSourceType: "touch" });
-  await quiet(page);
+  await untilQuiet(page);
   assert.equal(await page.evaluate(() => JSON.stringify(window.explorer.getState())), stateBefore, "the tap on text changed the view");
   const diff = await compare(page, withTooltip, await shot(page), [0, 0, box.width, box.height]);
   assert.ok(diff.changed > 150 * 80, `no tooltip stayed after the tap (${diff.changed} CSS px² differ from the picture without it)`);
@@ -114,10 +109,8 @@ test("a drag on the map pans it; the page does not scroll and nothing is selecte
   const before = await shot(page);
   const [x, y] = [box.x + map.width / 2, box.y + (map.top + map.bottom) / 2];
   const point = (dx, dy) => [{ x: x + dx, y: y + dy, id: 1 }];
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: point(0, 0) });
-  for (let i = 1; i <= 8; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(-5 * i, -6 * i) });
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  await quiet(page);
+  await touchGesture(cdp, [point(0, 0)], steps(8, (i) => point(-5 * i, -6 * i)));
+  await untilQuiet(page);
   const moved = await compare(page, await shot(page), before, [0, map.top, map.width, map.bottom]);
   assert.ok(moved.changed > 2000, `the map did not move (${moved.changed} CSS px² changed)`);
   assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, "the page scrolled under the map drag");
@@ -136,11 +129,8 @@ test("a pinch on the map zooms the map, not the page", async () => {
   // synthesizePinchGesture starts its fingers outside it).
   const [x, y] = [box.x + map.width / 2, box.y + (map.top + map.bottom) / 2];
   const fingers = (d) => [{ x: x - d, y, id: 1 }, { x: x + d, y, id: 2 }];
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: fingers(12).slice(0, 1) });
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: fingers(12) });
-  for (let i = 1; i <= 10; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: fingers(12 + 6 * i) });
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  await quiet(page);
+  await touchGesture(cdp, [fingers(12).slice(0, 1), fingers(12)], steps(10, (i) => fingers(12 + 6 * i)));
+  await untilQuiet(page);
   const zoomed = await compare(page, await shot(page), before, [0, map.top, map.width, map.bottom]);
   assert.ok(zoomed.changed > 3000, `the map did not zoom (${zoomed.changed} CSS px² changed)`);
   assert.deepEqual((await page.evaluate(() => window.explorer.getState())).regions, [], "the pinch selected a region");
@@ -160,11 +150,9 @@ test("a vertical swipe over the trend plot scrolls the page", async () => {
   // (Input.synthesizeScrollGesture with touch does not scroll headless Chromium's page at all,
   // not even outside the widget; dispatched touch events do.)
   const finger = (dy) => [{ x, y: y + dy, id: 1 }];
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: finger(0) });
-  for (let i = 1; i <= 10; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: finger(-20 * i) });
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await touchGesture(cdp, [finger(0)], steps(10, (i) => finger(-20 * i)));
   await page.waitForFunction((s) => window.scrollY > s + 100, scrollBefore, { timeout: 10000 });
-  await quiet(page);
+  await untilQuiet(page);
   assert.equal(await page.evaluate(() => JSON.stringify(window.explorer.getState())), stateBefore, "the swipe changed the view");
   assert.deepEqual(errors, []);
   await context.close();
@@ -177,10 +165,8 @@ test("a drag on the table scrolls the table, not the page; past the table's end 
     const box = await page.locator("#landscape").boundingBox();
     const [x, y] = [box.x + box.width / 2, box.y + box.height * 0.8];
     const finger = (dy) => [{ x, y: y + dy, id: 1 }];
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: finger(0) });
-    for (let i = 1; i <= 8; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: finger(step * i) });
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-    await quiet(page);
+    await touchGesture(cdp, [finger(0)], steps(8, (i) => finger(step * i)));
+    await untilQuiet(page);
   };
   // At its top, a finger moving down has nothing of the table to show: the page scrolls up.
   const scrollStart = await page.evaluate(() => window.scrollY);
@@ -193,7 +179,7 @@ test("a drag on the table scrolls the table, not the page; past the table's end 
   assert.ok(still.changed < 200, `the table moved (${still.changed} CSS px²)`);
 
   await page.locator("#landscape").scrollIntoViewIfNeeded();
-  await quiet(page);
+  await untilQuiet(page);
   const scrollBefore = await page.evaluate(() => window.scrollY);
   const before = await shot(page);
   await drag(-10);

@@ -16,6 +16,7 @@ import { join, dirname, resolve, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./serve.mjs";
 import { toIndexedPng } from "./png-palette.mjs";
+import { untilQuiet } from "./page-signals.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const VIEWS = ["map", "trend", "compare", "share", "table", "sources"];
@@ -37,20 +38,6 @@ function parseArgs(argv) {
   const unknown = args.views.filter((v) => !VIEWS.includes(v));
   if (unknown.length) throw new Error(`screenshots: no view called ${unknown.join(", ")} (views: ${VIEWS.join(", ")})`);
   return args;
-}
-
-// Nothing drawn for 20 animation frames in a row.
-function quiet(page) {
-  return page.evaluate(() => new Promise((done) => {
-    let last = -1, same = 0;
-    const tick = () => {
-      const n = window.explorer.stats().framesRendered;
-      same = n === last ? same + 1 : 0;
-      last = n;
-      if (same >= 20) done(); else requestAnimationFrame(tick);
-    };
-    tick();
-  }));
 }
 
 async function main() {
@@ -81,7 +68,7 @@ async function main() {
       for (const view of args.views) {
         const rejected = await page.evaluate((v) => window.explorer.setState({ view: v }), view);
         if (rejected.length) problems.push(`${view}: ${JSON.stringify(rejected)}`);
-        await quiet(page);
+        await untilQuiet(page);
         const file = join(args.out, `${view}-${size.name}${args.dark ? "-dark" : ""}.png`);
         writeFileSync(file, toIndexedPng(await widget.screenshot()));   // 256 colours: ~40% of the bytes
         console.log(`${relative(process.cwd(), file)}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
