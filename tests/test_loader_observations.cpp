@@ -78,25 +78,28 @@ TEST_CASE("an observation's period follows the period grammar")
     CHECK_REFUSED(Load(j), "/observations/0/period", "must be a period such as \"2023-Q2\"");
 }
 
-TEST_CASE("an observation's confidence is one of three words and defaults to reported")
+TEST_CASE("an observation's confidence is one of three words, defaults to reported, and an unknown word reads as an estimate")
 {
     Json j = Base();
     j["observations"][0]["confidence"] = "estimated";
     Dataset ds;
     LoadResult r = Load(j, &ds);
-    // An unknown word may come from a later edition of the format: a warning, and the default.
+    // An unknown word may come from a later edition of the format (a "nowcast"): a warning, and
+    // the cautious reading, never the default "reported" (the strongest claim).
     CHECK_LOADS(r);
-    CHECK(FindProblem(r, "/observations/0/confidence", "(did you mean \"estimate\"?); the default \"reported\" is used", ProblemSeverity_Warning));
-    CHECK(ds.Observations.Confidences[0] == Confidence_Reported);
+    CHECK(FindProblem(r, "/observations/0/confidence", "(did you mean \"estimate\"?); it is read as \"estimate\", the cautious reading",
+                      ProblemSeverity_Warning));
+    CHECK(ds.Observations.Confidences[0] == Confidence_Estimate);
+    CHECK(ds.Observations.Confidences[1] == Confidence_Reported); // absent: the default
     // The same in a compact row: the warning points at the cell.
     Json compact = Base();
     compact["observations"] = Json::object({ { "columns", Json::array({ "entity", "metric", "region", "period", "value", "confidence" }) },
                                              { "rows", Json::array({ Json::array({ "facebook", "mau", "world", "2023-Q2", 3000, "forecasted" }) }) } });
     r = Load(compact, &ds);
     CHECK_LOADS(r);
-    CHECK(FindProblem(r, "/observations/rows/0/5", "not \"forecasted\" (did you mean \"forecast\"?); the default \"reported\" is used",
+    CHECK(FindProblem(r, "/observations/rows/0/5", "not \"forecasted\" (did you mean \"forecast\"?); it is read as \"estimate\"",
                       ProblemSeverity_Warning));
-    CHECK(ds.Observations.Confidences[0] == Confidence_Reported);
+    CHECK(ds.Observations.Confidences[0] == Confidence_Estimate);
     j["observations"][0]["confidence"] = 2;
     CHECK_REFUSED(Load(j), "/observations/0/confidence", "must be one of");
     j["observations"][0]["note"] = 5;

@@ -590,8 +590,10 @@ int Handler::ReadEnum(const Value& v, Field f, const EnumSpec& words, Presence n
         return -1;
     }
     // A word this reader does not know, in an optional field, may be a word of a later edition of
-    // the format: a warning, and the field keeps its default. In a required field it is an error.
+    // the format: a warning, and the field keeps its default (or the cautious word the field names
+    // for unknown words). In a required field it is an error.
     const bool optional = need == Optional;
+    const bool readsAsWord = optional && words.UnknownReadsAs >= 0;
     AtValue(optional ? ProblemSeverity_Warning : ProblemSeverity_Error, optional ? ProblemKind_UnknownValue : ProblemKind_Rule, v, [&] {
         std::string suggestion;
         size_t best = 3;
@@ -602,11 +604,13 @@ int Handler::ReadEnum(const Value& v, Field f, const EnumSpec& words, Presence n
                 best = d, suggestion = " (did you mean " + Quote(words.Words[i]) + "?)";
         }
         std::string message = FieldQuoted(f) + " must be " + allowed + ", not " + Quote(v.Str) + suggestion;
-        if (optional)
+        if (readsAsWord)
+            message += "; it is read as " + Quote(words.Words[words.UnknownReadsAs]) + ", the cautious reading";
+        else if (optional)
             message += words.Default ? "; the default " + Quote(words.Default) + " is used" : std::string("; it is read as not given");
         return message;
     });
-    return -1;
+    return readsAsWord ? words.UnknownReadsAs : -1;
 }
 
 } // namespace loader_detail

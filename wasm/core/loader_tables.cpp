@@ -38,7 +38,9 @@ namespace loader_detail
 // string_view, not const char*: a row compares its confidence with these, and a length is cheaper than strlen.
 constexpr std::string_view kConfidenceWords[] = { "reported", "estimate", "forecast" };
 static_assert(std::size(kConfidenceWords) == Confidence_COUNT, "one word per Confidence, in its order");
-constexpr EnumSpec kConfidence = { kConfidenceWords, Confidence_COUNT, Confidence_Reported, "reported" };
+// Absent = "reported"; an unknown word = "estimate": a later edition's new word ("nowcast") is
+// drawn as the weaker claim it may be, never presented as a published figure.
+constexpr EnumSpec kConfidence = { kConfidenceWords, Confidence_COUNT, Confidence_Reported, "reported", Confidence_Estimate };
 
 constexpr std::string_view kSourceKindWords[] = { "company-reported", "third-party-estimate", "media-report", "analyst-estimate", "other" };
 static_assert(std::size(kSourceKindWords) == SourceKind_COUNT - 1, "one word per SourceKind after SourceKind_None, in its order");

@@ -99,6 +99,11 @@ struct EnumSpec
     uint8_t Count;
     uint8_t First;
     const char* Default;
+    // The word (index into Words) an unknown word of an optional field is read as, when that must
+    // differ from the default for absence: -1 reads it as the default. A word this reader does not
+    // know may be a weaker claim than the default ("nowcast" for a confidence), so a field whose
+    // default is the strongest claim reads unknown words as a cautious one.
+    int UnknownReadsAs = -1;
 };
 
 // A value as its reader leaves it, for Target::Store.
