@@ -167,6 +167,46 @@ test("a body cut mid-string is refused, and the data on screen stays", async () 
   await context.close();
 });
 
+// Browsers without a "byob" reader on fetch bodies (the widget reads chunk by chunk as handed
+// out) or without body streams at all (the whole body as one chunk): the same data, and a body
+// cut mid-string is still refused with the data on screen kept. The init scripts take the
+// feature away and count which path the widget took, so a test of the wrong path fails.
+const WITHOUT = {
+  "byob readers": `window.paths = [];
+    const getReader = ReadableStream.prototype.getReader;
+    ReadableStream.prototype.getReader = function (options) {
+      if (options && options.mode === "byob") { window.paths.push("byob refused"); throw new TypeError("no byob here"); }
+      window.paths.push("chunks");
+      return getReader.call(this);
+    };`,
+  "body streams": `window.paths = [];
+    Object.defineProperty(Response.prototype, "body", { get() { return null; } });
+    const arrayBuffer = Response.prototype.arrayBuffer;
+    Response.prototype.arrayBuffer = function () { window.paths.push("whole body"); return arrayBuffer.call(this); };`,
+};
+for (const [missing, init] of Object.entries(WITHOUT)) {
+  test(`without ${missing}, load() loads the same data and still refuses a cut body`, async () => {
+    const { page, context, errors } = await openPage(browser, `${site.url}/t/stream.html`, { init });
+    const loaded = await page.evaluate(async () => {
+      window.paths.length = 0;
+      const result = await window.explorer.load("/gen/big.json");
+      return { result, paths: window.paths.slice() };
+    });
+    assert.equal(loaded.result.title, `Generated ${BIG}`);
+    assert.equal(loaded.result.observations, BIG);
+    const expected = missing === "body streams" ? ["whole body"] : ["byob refused", "chunks"];
+    assert.deepEqual(loaded.paths.filter((p) => expected.includes(p)), expected, `paths taken: ${loaded.paths}`);
+    const cut = await page.evaluate(() => window.settle(window.explorer.load("/gen/cut-ended.json")));
+    assert.equal(cut.ok, false);
+    assert.match(cut.problems[0].message, /truncated/, cut.message);
+    assert.equal(await observations(page), BIG, "the cut body replaced the data on screen");
+    await assertDraws(page);
+    assert.deepEqual(await page.evaluate(() => window.unhandled), []);
+    assert.deepEqual(unexpectedErrors(errors), []);
+    await context.close();
+  });
+}
+
 test("every malformed file, streamed in 7-byte chunks, has the problems of the same bytes given whole", async () => {
   const files = readdirSync(BAD).filter((f) => f.endsWith(".json")).sort();
   assert.ok(files.length >= 30);
