@@ -9,6 +9,7 @@
 #include "ui/controls.h"
 #include "ui/layout_report.h"
 #include "ui/shaping.h"
+#include "ui/views/map_view.h"
 #include "ui/views/view_layout.h"
 
 #include <algorithm>
@@ -33,6 +34,9 @@ void UpdateMapModel(ViewContext& ctx)
     ctx.MapDirty = false;
     const Dataset& ds = *ctx.Data;
     ctx.MapM = BuildMapModel(ds, ctx.Query);
+    if (!ctx.MapDrawn)
+        ctx.MapDrawn = std::make_shared<MapDrawing>();
+    ctx.MapDrawn->Generation++;
     ctx.RegionCell.assign(ds.Regions.size(), -1);
     for (size_t i = 0; i < ctx.MapM.Cells.size(); i++)
         ctx.RegionCell[ctx.MapM.Cells[i].Region] = (int)i;
@@ -50,6 +54,7 @@ void UpdateMapModel(ViewContext& ctx)
 }
 
 static const Figure& CellFigure(const ViewContext& ctx, int region) { return ctx.MapM.Cells[ctx.RegionCell[region]].F; }
+static ImU32 CellFill(const ViewContext& ctx, int region) { return ctx.MapDrawn->CellFill[ctx.RegionCell[region]]; }
 
 static float ScaleT(const ViewContext& ctx, double v, double lo, double hi, double lo_pos)
 {
@@ -58,6 +63,37 @@ static float ScaleT(const ViewContext& ctx, double v, double lo, double hi, doub
     if (hi <= lo)
         return 1.0f;
     return (float)((v - lo) / (hi - lo));
+}
+
+// Each cell's fill for the model, theme and scale: the sequential colour of its value, and for
+// a provisional figure that colour made lighter by EstimateColor, which keeps it at 3:1 against
+// the background (the old 50 % alpha fell below it at the light end of the scale). Countries
+// lie on the ocean as well as on the background, so the lighter colour is worked out against
+// whichever of the two leaves it less contrast.
+static void UpdateMapLooks(ViewContext& ctx)
+{
+    MapDrawing& d = *ctx.MapDrawn;
+    const Theme& th = *ctx.Theme_;
+    Theme on_ocean = th;
+    on_ocean.Background = th.Ocean;
+    const uint64_t key = GeometryKey().Add(d.Generation).Add((uint64_t)th.Background).Add((uint64_t)th.Dark).Add((uint64_t)ctx.Edit.Scale).Hash;
+    if (d.LooksKey == key && d.CellFill.size() == ctx.MapM.Cells.size())
+        return;
+    d.LooksKey = key;
+    d.CellFill.clear();
+    d.AnyProvisional = false;
+    for (const MapCell& cell : ctx.MapM.Cells)
+    {
+        ImU32 col = SequentialColor(ScaleT(ctx, cell.F.Value, ctx.MapM.Lo, ctx.MapM.Hi, ctx.MapM.LoPositive), th.Dark);
+        const bool provisional = MapProvisional(cell.F);
+        d.AnyProvisional |= provisional;
+        if (provisional)
+        {
+            ImU32 on_bg = EstimateColor(col, th), on_sea = EstimateColor(col, on_ocean);
+            col = ContrastRatio(on_bg, th.Ocean) >= GraphicContrast ? on_bg : on_sea;
+        }
+        d.CellFill.push_back(col);
+    }
 }
 
 
@@ -71,6 +107,12 @@ static MapTransform GetTransform(const ViewContext& ctx, const ImRect& area)
     float s = s0 * ctx.MapZoom;
     ImVec2 centering((area.GetWidth() - map.Width * s) * 0.5f, (area.GetHeight() - map.Height * s) * 0.5f);
     return { ImVec2(area.Min.x + centering.x + ctx.MapPan.x, area.Min.y + centering.y + ctx.MapPan.y), s };
+}
+
+Vec2f MapPointAt(const ViewContext& ctx, ImVec2 screen)
+{
+    MapTransform t = GetTransform(ctx, ctx.MapRect);
+    return { (screen.x - t.Origin.x) / t.Scale, (screen.y - t.Origin.y) / t.Scale };
 }
 
 void ZoomMapAt(ViewContext& ctx, ImVec2 pos, float factor)
@@ -115,14 +157,63 @@ static void OutlineCountry(ImDrawList* dl, const CountryShape& c, const MapTrans
     }
 }
 
+// Hatching for a provisional region: diagonal lines x + y = k * spacing in screen pixels (one grid
+// for the whole map, so the lines run on across the countries of a region), cut to the country by
+// the even-odd rule over all its rings (holes stay clear). Each edge adds where it crosses the
+// lines it spans; sorted per line, the crossings pair up into the segments inside. Only lines
+// through `visible` are cut: a zoomed-in country may span thousands.
+static void HatchCountry(ImDrawList* dl, const CountryShape& c, const MapTransform& t, const ImRect& visible, ImU32 color)
+{
+    struct Crossing { int K; float X; };
+    static std::vector<Crossing> cuts;
+    static std::vector<ImVec2> pts;
+    const float s = MapHatchSpacing;
+    const int k_lo = (int)std::ceil((visible.Min.x + visible.Min.y) / s), k_hi = (int)std::floor((visible.Max.x + visible.Max.y) / s);
+    cuts.clear();
+    for (int r = 0; r < c.RingCount(); r++)
+    {
+        pts.clear();
+        for (uint32_t i = c.RingStarts[r]; i < c.RingEnd(r); i++)
+            pts.push_back(ImVec2(t.Origin.x + c.Points[i].x * t.Scale, t.Origin.y + c.Points[i].y * t.Scale));
+        for (size_t i = 0, n = pts.size(); i < n; i++)
+        {
+            const ImVec2 p = pts[i], q = pts[(i + 1) % n];
+            const float up = p.x + p.y, uq = q.x + q.y;
+            if (up == uq)
+                continue;
+            // Lines with lo <= u < hi (half-open, so a line through a vertex is crossed once).
+            const float lo = std::min(up, uq), hi = std::max(up, uq);
+            const int k0 = std::max(k_lo, (int)std::ceil(lo / s)), k1 = std::min(k_hi, (int)std::ceil(hi / s) - 1);
+            for (int k = k0; k <= k1; k++)
+                cuts.push_back({ k, p.x + (q.x - p.x) * ((k * s - up) / (uq - up)) });
+        }
+    }
+    std::sort(cuts.begin(), cuts.end(), [](const Crossing& a, const Crossing& b) { return a.K != b.K ? a.K < b.K : a.X < b.X; });
+    for (size_t i = 0; i + 1 < cuts.size();)
+    {
+        if (cuts[i].K != cuts[i + 1].K)   // an odd count on a line (a degenerate ring): skip one
+        {
+            i++;
+            continue;
+        }
+        const float u = cuts[i].K * s, x0 = cuts[i].X, x1 = cuts[i + 1].X;
+        if (x1 - x0 > 0.25f)
+            dl->AddLine(ImVec2(x0, u - x0), ImVec2(x1, u - x1), color, MapHatchWidth);
+        i += 2;
+    }
+}
+
 // The colour scale's legend, in its own box beside or below the map (never over it): the unit,
-// the ramp with its two ends, and the swatch for countries without a figure. Returns its height.
+// the ramp with its two ends, the swatch for countries without a figure and, when the map has
+// provisional figures, their swatch drawn as the map draws them (lighter fill, hatched).
+static const char* ProvisionalLegend = "estimate or earlier period";
 static float LegendHeight(const ViewContext& ctx, float width)
 {
     float lh = ctx.Fonts_.Small->FontSize;
     float ramp_w = std::min(220.0f, width);
     bool nodata_beside = width - ramp_w >= 190.0f;
-    return lh + 4.0f + 10.0f + 2.0f + lh + (nodata_beside ? 0.0f : lh + 4.0f) + 6.0f;
+    bool provisional = ctx.MapDrawn && ctx.MapDrawn->AnyProvisional;
+    return lh + 4.0f + 10.0f + 2.0f + lh + (nodata_beside ? 0.0f : (lh + 4.0f) * (provisional ? 2 : 1)) + 6.0f;
 }
 
 static void DrawLegend(ViewContext& ctx, ImDrawList* dl, ImRect box, double lo, double hi, double lo_pos)
@@ -151,11 +242,22 @@ static void DrawLegend(ViewContext& ctx, ImDrawList* dl, ImRect box, double lo, 
     DrawReportedText(dl, font, fs, p, th.Text, lo_s, LayoutRole_Legend);
     float hs = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, hi_s.c_str()).x;
     DrawReportedText(dl, font, fs, ImVec2(p.x + w - hs, p.y), th.Text, hi_s, LayoutRole_Legend);
-    // "No data" beside the ramp when there is room, else on a line of its own.
-    ImVec2 q = box.GetWidth() - w >= 190.0f ? ImVec2(p.x + w + 16.0f, ramp_y) : ImVec2(p.x, p.y + lh + 4.0f);
+    // "No data" beside the ramp when there is room, else on a line of its own; the provisional
+    // swatch under it.
+    const bool beside = box.GetWidth() - w >= 190.0f;
+    ImVec2 q = beside ? ImVec2(p.x + w + 16.0f, ramp_y) : ImVec2(p.x, p.y + lh + 4.0f);
     dl->AddRectFilled(q, ImVec2(q.x + 12, q.y + 10), th.CountryNeutral);
     dl->AddRect(q, ImVec2(q.x + 12, q.y + 10), th.CountryBorder);
     DrawReportedText(dl, font, fs, ImVec2(q.x + 16, q.y - 2), th.TextMuted, "no data / not in a region", LayoutRole_Legend);
+    if (ctx.MapDrawn && ctx.MapDrawn->AnyProvisional)
+    {
+        q.y += beside ? lh + 2.0f : lh + 4.0f;
+        ImRect sw(q, ImVec2(q.x + 12, q.y + 10));
+        dl->AddRectFilled(sw.Min, sw.Max, EstimateColor(SequentialColor(0.6f, th.Dark), th));
+        DrawHatch(dl, sw, th.EstimateHatch, 4.0f);
+        std::string text = Ellipsize(font, fs, ProvisionalLegend, box.Max.x - q.x - 16.0f);
+        DrawReportedText(dl, font, fs, ImVec2(q.x + 16, q.y - 2), th.TextMuted, text, LayoutRole_Legend);
+    }
 }
 
 // The list beside (or below) the map: every region with a value, largest first, including those
@@ -164,7 +266,7 @@ static void DrawLegend(ViewContext& ctx, ImDrawList* dl, ImRect box, double lo, 
 // under the pointer on the map (its entry is highlighted); returns the region whose entry is
 // hovered (the map outlines it), or -1.
 // size.y <= 0: no scrolling list of its own (it is part of the narrow layout's scrolling column).
-static int DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, double lo_pos, int map_hovered)
+static int DrawRegionList(ViewContext& ctx, ImVec2 size, int map_hovered)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
@@ -199,6 +301,7 @@ static int DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, d
         const Figure& f = cell.F;
         uint32_t row = f.Row;
         bool est = f.Conf != Confidence_Reported;
+        bool provisional = MapProvisional(f);
         ImGui::PushID(i);
         ImVec2 p = ImGui::GetCursorScreenPos();
         float text_w = std::max(20.0f, ImGui::GetContentRegionAvail().x - 22.0f);
@@ -230,10 +333,10 @@ static int DrawRegionList(ViewContext& ctx, ImVec2 size, double lo, double hi, d
         }
         bool lit = hovered || i == map_hovered;
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        ImU32 col = SequentialColor(ScaleT(ctx, f.Value, lo, hi, lo_pos), th.Dark);
+        // The swatch looks like the region on the map: its fill, hatched when provisional.
         ImRect sw(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + 14, p.y + lh));
-        dl->AddRectFilled(sw.Min, sw.Max, est ? WithAlpha(col, 0.5f) : col);
-        if (est)
+        dl->AddRectFilled(sw.Min, sw.Max, CellFill(ctx, i));
+        if (provisional)
             DrawHatch(dl, sw, th.EstimateHatch, 4.0f);
         dl->AddText(ImVec2(p.x + 20, p.y), th.Text, name_fit.c_str());
         ImVec2 ns = ImGui::CalcTextSize(name_fit.c_str());
@@ -268,6 +371,7 @@ void DrawMapView(ViewContext& ctx)
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
     UpdateMapModel(ctx);
+    UpdateMapLooks(ctx);
     if (ImGui::GetCurrentWindowRead()->SkipItems)
         return;   // the view's area is out of sight (a phone's controls took the height)
     int entity = ctx.MapM.Entity;
@@ -318,11 +422,7 @@ void DrawMapView(ViewContext& ctx)
             EndPill();
         }
     }
-    std::string at = "· " + PeriodLabel(ctx.Sel.At);
-    row.Next(TextWidth(at.c_str()));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", at.c_str());
-    LayoutRecordLastItem(LayoutRole_Label, at);
+    // No period here: the period control above shows the chosen period (issue #12: once).
     row.Next(ToggleWidth("Log colour scale"));
     bool log = ctx.Edit.Scale == ScaleKind_Log;
     if (Toggle(th, "##map-log", "Log colour scale", &log))
@@ -394,30 +494,39 @@ void DrawMapView(ViewContext& ctx)
     else
     {
         MapTransform t = GetTransform(ctx, area);
-        std::vector<ImVec2> outline;
-        for (const Vec2f& p : ctx.Map.Outline)
-            outline.push_back(ImVec2(t.Origin.x + p.x * t.Scale, t.Origin.y + p.y * t.Scale));
-        if (outline.size() >= 3)
-            dl->AddConvexPolyFilled(outline.data(), (int)outline.size(), th.Ocean);
+        // Ocean, fills, hatching and borders change only with the model, theme, scale, box, zoom
+        // and pan: built once into retained geometry and copied into the frame after that.
+        GeometryKey key = GeometryKey().Add(ctx.MapDrawn->LooksKey).Add(area.Min).Add(area.Max).Add(t.Origin).Add((double)t.Scale)
+                              .Add((uint64_t)th.Ocean).Add((uint64_t)th.CountryNeutral).Add((uint64_t)th.CountryBorder).Add((uint64_t)th.EstimateHatch);
+        if (ImDrawList* g = ctx.MapDrawn->Geometry.Rebuild(key))
+        {
+            std::vector<ImVec2> outline;
+            for (const Vec2f& p : ctx.Map.Outline)
+                outline.push_back(ImVec2(t.Origin.x + p.x * t.Scale, t.Origin.y + p.y * t.Scale));
+            if (outline.size() >= 3)
+                g->AddConvexPolyFilled(outline.data(), (int)outline.size(), th.Ocean);
+            for (int c = 0; c < (int)ctx.Map.Countries.size(); c++)
+            {
+                int r = ctx.CountryRegion[c];
+                FillCountry(g, ctx.Map.Countries[c], t, r >= 0 ? CellFill(ctx, r) : th.CountryNeutral);
+            }
+            for (int c = 0; c < (int)ctx.Map.Countries.size(); c++)
+            {
+                int r = ctx.CountryRegion[c];
+                const CountryShape& shape = ctx.Map.Countries[c];
+                ImRect box(ImVec2(t.Origin.x + shape.Bounds.Min.x * t.Scale, t.Origin.y + shape.Bounds.Min.y * t.Scale),
+                           ImVec2(t.Origin.x + shape.Bounds.Max.x * t.Scale, t.Origin.y + shape.Bounds.Max.y * t.Scale));
+                if (r >= 0 && MapProvisional(CellFigure(ctx, r)) && box.Overlaps(area))
+                    HatchCountry(g, shape, t, area, th.EstimateHatch);
+            }
+            for (const CountryShape& c : ctx.Map.Countries)
+                OutlineCountry(g, c, t, th.CountryBorder, 0.6f);
+        }
+        ctx.MapDrawn->Geometry.AppendTo(dl);
 
         int hovered_country = -1;
         if (hovered)
             hovered_country = HitTestCountry(ctx.Map, { (io.MousePos.x - t.Origin.x) / t.Scale, (io.MousePos.y - t.Origin.y) / t.Scale });
-        for (int c = 0; c < (int)ctx.Map.Countries.size(); c++)
-        {
-            int r = ctx.CountryRegion[c];
-            ImU32 col = th.CountryNeutral;
-            if (r >= 0)
-            {
-                const Figure& f = CellFigure(ctx, r);
-                col = SequentialColor(ScaleT(ctx, f.Value, lo, hi, lo_pos), th.Dark);
-                if (f.Conf != Confidence_Reported || f.Age > 0)
-                    col = WithAlpha(col, 0.5f);   // estimates: lighter, and labelled in the tooltip and list
-            }
-            FillCountry(dl, ctx.Map.Countries[c], t, col);
-        }
-        for (const CountryShape& c : ctx.Map.Countries)
-            OutlineCountry(dl, c, t, th.CountryBorder, 0.6f);
         // Selected regions and the hovered region get an outline.
         hovered_region = hovered_country >= 0 ? ctx.CountryRegion[hovered_country] : -1;
         int outlined = hovered_region >= 0 ? hovered_region : list_hovered;
@@ -476,7 +585,7 @@ void DrawMapView(ViewContext& ctx)
         if (!ctx.Map.Countries.empty() && ImGui::IsRectVisible(legend.Min, legend.Max))
             DrawLegend(ctx, dl, legend, lo, hi, lo_pos);
         ImGui::SetCursorScreenPos(ImVec2(legend.Min.x, legend.Max.y));
-        list_hovered = DrawRegionList(ctx, ImVec2(list_w, std::max(40.0f, map_size.y - legend_h)), lo, hi, lo_pos, hovered_region);
+        list_hovered = DrawRegionList(ctx, ImVec2(list_w, std::max(40.0f, map_size.y - legend_h)), hovered_region);
     }
     else
     {
@@ -484,7 +593,7 @@ void DrawMapView(ViewContext& ctx)
         if (!ctx.Map.Countries.empty() && ImGui::IsRectVisible(legend.Min, legend.Max))
             DrawLegend(ctx, dl, legend, lo, hi, lo_pos);
         ImGui::SetCursorScreenPos(ImVec2(area.Min.x, legend.Max.y));
-        list_hovered = DrawRegionList(ctx, ImVec2(list_w, 0.0f), lo, hi, lo_pos, hovered_region);
+        list_hovered = DrawRegionList(ctx, ImVec2(list_w, 0.0f), hovered_region);
         ImGui::EndChild();
     }
 }

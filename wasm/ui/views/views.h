@@ -26,6 +26,7 @@ namespace ls {
 class App;
 struct AppEvent;
 struct TrendDrawing;   // trend_view.cpp
+struct MapDrawing;     // map_view.cpp
 
 // What a view shows (ShownTable) and the numbers behind it (the view models) come from
 // core/view_models.h: the views here only lay them out and draw them.
@@ -110,6 +111,7 @@ struct ViewContext
     std::vector<int>  RegionCell;              // per region: index into MapM.Cells, or -1
     bool              MapDirty = true;
     ImRect            MapRect;
+    std::shared_ptr<MapDrawing> MapDrawn;     // map_view.cpp: fill colours and retained geometry of MapM
 
     // Trend
     bool              TrendShowEvents = true;

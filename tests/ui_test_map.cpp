@@ -1,0 +1,246 @@
+// The map view (issue #12): provisional figures (estimates, forecasts, an earlier period's figure)
+// are painted in colours with 3:1 against the background and the ocean in both themes, read back
+// from the vertices the frame drew; they are hatched and reported ones are not, so they differ by
+// more than colour; the legend explains the hatching; the chosen period is shown once.
+#include "ui_test_harness.h"
+
+#include "imgui.h"
+#include "ui/theme.h"
+#include "ui/views/map_view.h"
+#include "ui/views/views.h"
+
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+// Five regions of one platform at 2023-Q2: two reported (the scale's top and, nearly, its
+// bottom), an estimate and a forecast at the light end of the scale, where the old 50 % alpha
+// lost contrast first, and Africa's figure from the quarter before (shown "as of").
+const char* MapData = R"json({
+  "format": "landscape/1", "title": "Map encoding (test fixture)", "edition": "test", "license": "CC0",
+  "regions": [
+    { "id": "europe", "name": "Europe", "countries": ["DE", "FR", "ES", "IT", "PL", "SE", "NO", "FI", "GB"] },
+    { "id": "apac", "name": "Asia-Pacific", "countries": ["CN", "JP", "KR", "AU", "IN", "ID"] },
+    { "id": "latam", "name": "Latin America", "countries": ["BR", "AR", "MX", "CO", "PE", "CL"] },
+    { "id": "africa", "name": "Africa", "countries": ["NG", "ZA", "EG", "DZ", "CD", "ET"] },
+    { "id": "na", "name": "North America", "countries": ["US", "CA"] }
+  ],
+  "entities": [ { "id": "app", "name": "App" } ],
+  "metrics": [ { "id": "users", "name": "Users", "unit": "million", "aggregate": "sum", "decimals": 0 } ],
+  "sources": [ { "id": "s", "title": "Source", "kind": "company-reported" } ],
+  "observations": [
+    { "entity": "app", "metric": "users", "region": "na", "period": "2023-Q2", "value": 2, "source": "s" },
+    { "entity": "app", "metric": "users", "region": "apac", "period": "2023-Q2", "value": 1, "source": "s", "confidence": "estimate" },
+    { "entity": "app", "metric": "users", "region": "latam", "period": "2023-Q2", "value": 8, "source": "s", "confidence": "forecast" },
+    { "entity": "app", "metric": "users", "region": "africa", "period": "2023-Q1", "value": 4, "source": "s" },
+    { "entity": "app", "metric": "users", "region": "europe", "period": "2023-Q2", "value": 100, "source": "s" }
+  ]
+})json";
+
+const char* MapState = R"({"view":"map","metric":"users","entities":["app"],"regions":[],"period":"2023-Q2"})";
+
+struct MapHarness : ui_test::AppHarness
+{
+    explicit MapHarness(bool dark, float width = 1200.0f, float height = 800.0f) : AppHarness({ width, height, 1.0f, dark, false })
+    {
+        REQUIRE(App.LoadData(MapData));
+        REQUIRE(App.SetStateJson(MapState));
+        Frames(3);
+    }
+    ls::ViewContext& Ctx() { return *App.Ctx; }
+    const ls::Theme& Th() { return *App.Ctx->Theme_; }
+};
+
+// The colours among `fills` (over the background when translucent) below 3:1 against the
+// background or the ocean, as text for the failure message; empty when all pass.
+std::vector<std::string> ContrastFailures(const std::vector<ImU32>& fills, const ls::Theme& th)
+{
+    std::vector<std::string> out;
+    for (ImU32 c : fills)
+        for (ImU32 under : { th.Background, th.Ocean })
+        {
+            float ratio = ls::ContrastRatio(ls::Over(c, under), under);
+            if (ratio < ls::GraphicContrast)
+            {
+                char buf[96];
+                std::snprintf(buf, sizeof buf, "fill %08X on %08X: %.2f:1", c, under, ratio);
+                out.push_back(buf);
+            }
+        }
+    return out;
+}
+
+// Every vertex colour the last frame drew inside the map's box that is not one of the theme's
+// map furniture (ocean, no-data fill, borders, hatching, outlines of the selected and hovered
+// region), i.e. the data fills; anti-aliasing fringes (alpha 0) left out.
+std::set<ImU32> DrawnFills(MapHarness& h)
+{
+    const ls::Theme& th = h.Th();
+    ImRect area = h.Ctx().MapRect;
+    area.Expand(-1.0f);
+    const std::set<ImU32> furniture = { th.Ocean, th.CountryNeutral, th.CountryBorder, th.EstimateHatch, th.Highlight, th.Accent };
+    std::set<ImU32> out;
+    ImDrawData* dd = ImGui::GetDrawData();
+    for (int l = 0; l < dd->CmdListsCount; l++)
+        for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer)
+            if ((v.col >> IM_COL32_A_SHIFT) != 0 && area.Contains(v.pos) && !furniture.count(v.col))
+                out.insert(v.col);
+    return out;
+}
+
+// Per region: how many hatch strokes the last frame drew over its countries (each triangle of
+// the hatching's own colour, located by its centre; strokes over a border count for neither).
+std::map<int, int> HatchedRegions(MapHarness& h)
+{
+    const ls::ViewContext& ctx = h.Ctx();
+    std::map<int, int> out;
+    ImDrawData* dd = ImGui::GetDrawData();
+    for (int l = 0; l < dd->CmdListsCount; l++)
+    {
+        const ImDrawList* list = dd->CmdLists[l];
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
+            for (unsigned i = cmd.IdxOffset; i + 2 < cmd.IdxOffset + cmd.ElemCount; i += 3)
+            {
+                const ImDrawVert* v[3];
+                bool hatch = true;
+                for (int k = 0; k < 3; k++)
+                {
+                    v[k] = &list->VtxBuffer[(int)(cmd.VtxOffset + list->IdxBuffer[(int)i + k])];
+                    hatch &= v[k]->col == h.Th().EstimateHatch;
+                }
+                if (!hatch)
+                    continue;
+                ImVec2 c((v[0]->pos.x + v[1]->pos.x + v[2]->pos.x) / 3, (v[0]->pos.y + v[1]->pos.y + v[2]->pos.y) / 3);
+                if (!ctx.MapRect.Contains(c))
+                    continue;   // the legend's and the list's swatches
+                int country = ls::HitTestCountry(ctx.Map, ls::MapPointAt(ctx, c));
+                if (country >= 0 && ctx.CountryRegion[country] >= 0)
+                    out[ctx.CountryRegion[country]]++;
+            }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("map: provisional figures are painted in colours with 3:1 against the background, in both themes")
+{
+    for (bool dark : { false, true })
+    {
+        CAPTURE(dark);
+        MapHarness h(dark);
+        ls::ViewContext& ctx = h.Ctx();
+        const ls::Theme& th = h.Th();
+        REQUIRE(ctx.MapDrawn);
+        REQUIRE(ctx.MapM.Cells.size() == 5);
+        int provisional = 0;
+        std::vector<ImU32> old_fills;   // what the map painted before: the scale's colour at 50 % alpha
+        for (size_t i = 0; i < ctx.MapM.Cells.size(); i++)
+        {
+            const ls::Figure& f = ctx.MapM.Cells[i].F;
+            if (!ls::MapProvisional(f))
+                continue;
+            provisional++;
+            float t = (float)((f.Value - ctx.MapM.Lo) / (ctx.MapM.Hi - ctx.MapM.Lo));
+            old_fills.push_back(ls::WithAlpha(ls::SequentialColor(t, th.Dark), 0.5f));
+            // Lighter than the reported colour of the same value: told apart in colour too.
+            CHECK(ctx.MapDrawn->CellFill[i] != ls::SequentialColor(t, th.Dark));
+        }
+        CHECK(provisional == 3);   // the estimate, the forecast, Africa's earlier quarter
+
+        // The colours the frame actually drew in the map's box: every cell's fill is among them,
+        // and nothing else is.
+        std::set<ImU32> drawn = DrawnFills(h);
+        std::set<ImU32> cells(ctx.MapDrawn->CellFill.begin(), ctx.MapDrawn->CellFill.end());
+        CHECK(drawn == cells);
+        std::vector<std::string> failures = ContrastFailures(std::vector<ImU32>(drawn.begin(), drawn.end()), th);
+        CAPTURE(failures.size() ? failures[0] : std::string());
+        CHECK(failures.empty());
+
+        // The same check fails on the old encoding (the lightest figures at 50 % alpha).
+        CHECK(!ContrastFailures(old_fills, th).empty());
+    }
+}
+
+TEST_CASE("map: provisional regions are hatched, reported ones are not, and the legend and list say so")
+{
+    for (bool dark : { false, true })
+    {
+        CAPTURE(dark);
+        MapHarness h(dark);
+        ls::ViewContext& ctx = h.Ctx();
+        std::map<int, int> hatched = HatchedRegions(h);
+        for (const ls::MapCell& cell : ctx.MapM.Cells)
+        {
+            CAPTURE(h.App.Data().Regions[cell.Region].Name);
+            if (ls::MapProvisional(cell.F))
+                CHECK(hatched[cell.Region] >= 4);
+            else
+                CHECK(hatched[cell.Region] == 0);
+        }
+        bool legend = false;
+        for (const auto& it : h.Items({ "legend" }))
+            legend |= it["text"].get<std::string>().find("estimate or earlier period") != std::string::npos;
+        CHECK(legend);
+        // The list names what kind of figure each is.
+        std::set<std::string> labels;
+        for (const auto& it : h.Items({ "label" }))
+            labels.insert(it["text"].get<std::string>());
+        CHECK(labels.count("1 (est.)") == 1);
+    }
+}
+
+TEST_CASE("map: a map of only reported figures has no hatching and no legend entry for it")
+{
+    // The fixture without its estimate, forecast and earlier-quarter observations.
+    std::string reported;
+    std::istringstream lines(MapData);
+    for (std::string line; std::getline(lines, line);)
+        if (line.find("\"confidence\"") == std::string::npos && line.find("2023-Q1") == std::string::npos)
+            reported += line + "\n";
+    MapHarness h(false);
+    REQUIRE(h.App.LoadData(reported));
+    REQUIRE(h.App.SetStateJson(MapState));
+    h.Frames(3);
+    REQUIRE(h.Ctx().MapM.Cells.size() == 2);
+    CHECK(!h.Ctx().MapDrawn->AnyProvisional);
+    CHECK(HatchedRegions(h).empty());
+    for (const auto& it : h.Items({ "legend" }))
+        CHECK(it["text"].get<std::string>().find("estimate") == std::string::npos);
+}
+
+TEST_CASE("map: the chosen period is shown once, by the period control")
+{
+    for (float width : { 1200.0f, 375.0f })
+    {
+        CAPTURE(width);
+        MapHarness h(false, width, 700.0f);
+        int shown = 0;
+        for (const auto& it : h.Layout())
+        {
+            std::string text = it["text"].get<std::string>();
+            if (text.find("Q2 2023") != std::string::npos || text.find("2023-Q2") != std::string::npos)
+            {
+                CAPTURE(it.dump());
+                shown++;
+            }
+        }
+        CHECK(shown == 1);
+    }
+}
+
+TEST_CASE("map: the drawing is kept while nothing changes and rebuilt when the theme does")
+{
+    MapHarness h(false);
+    std::vector<ImU32> light = h.Ctx().MapDrawn->CellFill;
+    h.App.SetDarkTheme(true);
+    h.Frames(2);
+    std::vector<ImU32> dark = h.Ctx().MapDrawn->CellFill;
+    CHECK(light != dark);
+    std::set<ImU32> cells(dark.begin(), dark.end());
+    CHECK(DrawnFills(h) == cells);   // the retained geometry followed the theme
+}
