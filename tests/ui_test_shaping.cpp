@@ -252,8 +252,12 @@ TEST_CASE("fonts: every font of the stack and the browser's glyphs share Inter's
     ImGui::CreateContext();
     ImFontAtlas atlas;
     ls::Fonts fonts = lib.Build(&atlas, 1.0f, Codepoints("A抖音"));
-    // The CJK subset's 音 (Noto Sans CJK: 1.448 em per pixel size) at the same em as Inter:
-    // about an em wide, not the 0.83 em ImGui's sizing by ascent + descent would give it.
+    // No CJK outlines are bundled (build-fonts.mjs): 音 comes from the browser, drawn at the em
+    // EmSize() gives, and keeps that advance in the atlas: about an em wide, as beside Inter.
+    CHECK(fonts.Body->FindGlyphNoFallback((ImWchar)0x97F3) == nullptr);
+    std::vector<unsigned char> alpha(12 * 14, 255);
+    REQUIRE(lib.AddRasterised(0x97F3, 0, 12, 14, lib.EmSize(0), 0.5f, 11.0f, 1.0f, alpha.data()));
+    fonts = lib.Build(&atlas, 1.0f, Codepoints("A抖音"));
     const ImFontGlyph* yin = fonts.Body->FindGlyphNoFallback((ImWchar)0x97F3);
     REQUIRE(yin != nullptr);
     CHECK(yin->AdvanceX == doctest::Approx(lib.EmSize(0)).epsilon(0.04));

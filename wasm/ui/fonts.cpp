@@ -68,8 +68,10 @@ std::string EncodeUtf8(const std::u32string& text)
     return out;
 }
 
-// The fonts in the order ImGui merges them (the first font's glyph wins), where compiled in.
-static const char* const FontStack[] = { "inter.otf", "fallback-cjk.otf", "fallback-arabic.ttf", "fallback-devanagari.ttf", "fallback-noto.ttf" };
+// The fonts in the order ImGui merges them (the first font's glyph wins), where compiled in. Only
+// Inter is (web/tools/build-fonts.mjs): the browser rasterises every other character when a text
+// needs it, at Inter's em, so no download carries CJK or other scripts' outlines.
+static const char* const FontStack[] = { "inter.otf" };
 
 // ImGui glyph ranges: a font's basic characters plus the data's (BMP only: ImWchar is 16-bit).
 // Latin Extended and the rest come from the data's own text when it uses them.

@@ -1,6 +1,7 @@
-// Fonts: Inter for UI text plus fallback subsets (CJK, Arabic, Devanagari) compiled in at build
-// time for the shipped data, and glyphs the browser rasterised for data loaded at run time
-// (characters no compiled font has, and whole shaped runs: ui/shaping.h). Every font of the stack
+// Fonts: an Inter subset compiled in at build time (ASCII, Latin-1, the UI's punctuation and the
+// shipped data's Latin letters), and glyphs the browser rasterised for everything else when a
+// text needs it (characters Inter's subset lacks: CJK, Latin Extended, ...; and whole shaped runs:
+// ui/shaping.h). Every font of the stack
 // and every rasterised glyph is drawn at Inter's em, on Inter's baseline: one name never mixes
 // glyph sizes, whichever source each of its characters comes from.
 // The atlas is rasterised at the display's density (ImFontConfig::RasterizerDensity), so text is

@@ -1,12 +1,13 @@
-// Subsets Debian's fonts for the widget at build time: Inter for Latin (and Greek/Cyrillic) UI text,
-// Noto Sans CJK / Arabic / Devanagari for the names in the shipped data files. Only glyphs the
-// UI or the data need go in, so the CJK font costs kilobytes, not megabytes.
+// Subsets Debian's Inter for the widget at build time: the UI's own characters (ASCII, Latin-1,
+// the punctuation its texts use) plus every Latin/Greek/Cyrillic letter of the shipped data files.
+// Everything else (Latin Extended, other currency signs, CJK, Arabic, ...) is rasterised by the
+// browser when a text needs it (web/widget/glyphs.js), at Inter's em: a glyph that is rarely drawn
+// costs no download (the CJK subset and Inter's Latin Extended-A and currency signs were 11.8 KB
+// of the page's gzip payload).
 //
 //   node web/tools/build-fonts.mjs --out DIR data/*.json
 //
-// Writes DIR/inter.otf and DIR/fallback-<script>.otf|ttf (only those with glyphs to carry) and
-// DIR/fonts.json listing what each holds. Data loaded at run time that needs other glyphs gets
-// them rasterised by the browser (see web/widget/data.js).
+// Writes DIR/inter.otf and DIR/fonts.json saying what it holds.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, rmSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -20,28 +21,18 @@ if (outIndex < 0 || !args[outIndex + 1]) {
 const outDir = args[outIndex + 1];
 const dataFiles = args.filter((_, i) => i !== outIndex && i !== outIndex + 1);
 
-const FONT_DIRS = ["/usr/share/fonts/opentype/inter", "/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto"];
+const FONT_DIRS = ["/usr/share/fonts/opentype/inter"];
 function findFont(name) {
   for (const dir of FONT_DIRS) if (existsSync(join(dir, name))) return join(dir, name);
   throw new Error(`font ${name} not found (is the Debian package installed? ./landscape setup installs it)`);
 }
 
-// What the UI itself draws, whatever the data: printable ASCII, Latin-1 and Latin Extended-A,
-// general punctuation, currency signs, arrows and the few shapes used for sort and play buttons.
-const UI_RANGES = [[0x20, 0x7e], [0xa0, 0x17f], [0x2010, 0x2027], [0x2030, 0x203a], [0x20a0, 0x20bf],
-  [0x2190, 0x2193], [0x2212, 0x2212], [0x2026, 0x2026], [0x25b2, 0x25bc], [0x25cf, 0x25cf], [0x2713, 0x2713]];
-
-// Which fallback font covers which scripts; the first one that has a glyph wins at run time.
-const FALLBACKS = [
-  { name: "cjk", file: "NotoSansCJK-Regular.ttc", faceIndex: 2, // Noto Sans CJK SC
-    test: (c) => (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) ||
-      (c >= 0x3130 && c <= 0x318f) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x20000 && c <= 0x2fa1f) },
-  { name: "arabic", file: "NotoSansArabic-Regular.ttf", faceIndex: 0,
-    test: (c) => (c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff) },
-  { name: "devanagari", file: "NotoSansDevanagari-Regular.ttf", faceIndex: 0,
-    test: (c) => (c >= 0x900 && c <= 0x97f) || (c >= 0xa8e0 && c <= 0xa8ff) },
-  { name: "noto", file: "NotoSans-Regular.ttf", faceIndex: 0, test: () => true },
-];
+// What the UI itself draws, whatever the data: printable ASCII and Latin-1 (accented letters of the
+// Western European languages are common in names), the dashes, quotes, bullet, ellipsis and
+// per-mille its texts use, the euro and the minus sign. Arrows, play and sort marks are drawn as
+// shapes, not glyphs.
+const UI_RANGES = [[0x20, 0x7e], [0xa0, 0xff], [0x2013, 0x2014], [0x2018, 0x201e], [0x2022, 0x2022], [0x2026, 0x2026],
+  [0x2030, 0x2030], [0x2039, 0x203a], [0x20ac, 0x20ac], [0x2212, 0x2212]];
 
 function collectStrings(value, into) {
   if (typeof value === "string") into.push(value);
@@ -57,7 +48,6 @@ for (const file of dataFiles) {
   for (const s of strings) for (const ch of s) dataCodepoints.add(ch.codePointAt(0));
 }
 
-const inUiRanges = (c) => UI_RANGES.some(([a, b]) => c >= a && c <= b);
 const hex = (list) => list.map((c) => c.toString(16)).join(",");
 
 mkdirSync(outDir, { recursive: true });
@@ -81,15 +71,4 @@ for (const c of dataCodepoints) if (c < 0x590 || (c >= 0x1e00 && c <= 0x20cf)) l
 subset("Inter-Regular.otf", 0, [...latin].sort((a, b) => a - b), join(outDir, "inter.otf"));
 
 const manifest = { fonts: [{ file: "inter.otf", codepoints: latin.size }] };
-const rest = [...dataCodepoints].filter((c) => c >= 0x590 && !inUiRanges(c) && !(c >= 0x1e00 && c <= 0x20cf)).sort((a, b) => a - b);
-const taken = new Set();
-for (const fb of FALLBACKS) {
-  const mine = rest.filter((c) => !taken.has(c) && fb.test(c));
-  if (mine.length === 0) continue;
-  const ext = fb.file.endsWith(".ttf") ? "ttf" : "otf";
-  const out = join(outDir, `fallback-${fb.name}.${ext}`);
-  subset(fb.file, fb.faceIndex, mine, out);
-  mine.forEach((c) => taken.add(c));
-  manifest.fonts.push({ file: `fallback-${fb.name}.${ext}`, codepoints: mine.length });
-}
 writeFileSync(join(outDir, "fonts.json"), JSON.stringify(manifest, null, 1) + "\n");

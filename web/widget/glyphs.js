@@ -10,9 +10,10 @@
 
 import { requestFrame } from "./frames.js";
 
-// The families the glyphs come from: the Noto fonts the bundled subsets are cut from first (a
-// name's bundled and browser-made glyphs then look alike), then whatever the system has.
-export const GlyphFamily = '"Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Bengali", ' +
+// The families the glyphs come from: Inter first (where the reader has it, an accented letter
+// the bundled subset lacks looks like its neighbours), then the Noto fonts, then whatever the
+// system has.
+export const GlyphFamily = 'Inter, "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Bengali", ' +
   '"Noto Sans Thai", "Noto Sans CJK SC", system-ui, sans-serif';
 
 // The wasm refuses larger bitmaps (fonts.cpp): one glyph stays within a texture row.
