@@ -194,3 +194,29 @@ TEST_CASE("share: period labels never overlap; each part is named once, on the b
         CHECK(CountHighlighted(h.Items({ "legend", "datalabel" }), target["text"]) == 1);
     }
 }
+
+// The widget records no report while drawing (ImGui's hooks and every record cost each frame) and
+// draws one recording frame when layout() is asked (wasm/platform/web_api.cpp's ls_layout): that
+// frame must report what a recording frame of the same state always reported, and a frame that
+// recorded nothing must report nothing (not every glyph as "unreported"). The table's cells are
+// drawn from a cache of their cut texts: the second and third reports see the cached ones.
+TEST_CASE("layout report: recording only on demand reports the same items as recording every frame")
+{
+    for (const char* view : { "table", "compare", "trend", "share", "map", "sources" })
+    {
+        CAPTURE(view);
+        Harness h(1280, 720);
+        REQUIRE(h.App.SetStateJson(std::string("{\"view\":\"") + view + "\"}"));
+        h.Frames(4);
+        const std::string always = h.Layout().dump();
+        CHECK(h.Layout().size() > 5);
+        ls::LayoutSetRecording(false);
+        h.Frames(3);
+        CHECK(ls::LayoutJson() == "[]");
+        ls::LayoutSetRecording(true);
+        h.Frame();
+        CHECK(h.Layout().dump() == always);
+        for (const auto& it : h.Layout())
+            CHECK(it["role"] != "unreported");
+    }
+}

@@ -192,6 +192,7 @@ EMSCRIPTEN_KEEPALIVE int ls_init(float css_width, float css_height, float dpr, i
     io.GetClipboardTextFn = GetClipboardText;
     io.SetClipboardTextFn = SetClipboardText;
     g_Web->App.Init(g_Web->Dpr, dark_theme != 0);
+    ls::LayoutSetRecording(false);                 // layout() records a frame of its own (ls_layout)
 
     g_Web->GlContext = LsJsCreateContext();
     if (!g_Web->GlContext)
@@ -571,6 +572,27 @@ EMSCRIPTEN_KEEPALIVE const char* ls_stats()
 
 // What the last frame drew that a person reads or operates, for handle.layout() (a testing aid):
 // [{role, text, x, y, w, h[, highlighted]}] in CSS pixels relative to the canvas.
-EMSCRIPTEN_KEEPALIVE const char* ls_layout() { return g_Web ? Reply(ls::LayoutJson()) : "[]"; }
+// Frames record no report (ImGui's item hooks and every record cost each frame; issue #12's
+// frame-time rule): asked, the widget lays the same state out once more, recording, with no time
+// passing and nothing drawn into the canvas (a frame after it that differs draws as always).
+EMSCRIPTEN_KEEPALIVE const char* ls_layout()
+{
+    if (!g_Web)
+        return "[]";
+    if (g_Web->GlReady && !g_Web->App.FontsNeedRebuild() && g_Web->LastFrameMs > 0.0)
+    {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 0.0001f;   // ImGui asserts > 0
+        io.DisplaySize = ImVec2(g_Web->CssWidth, g_Web->CssHeight);
+        io.DisplayFramebufferScale = ImVec2(g_Web->Dpr, g_Web->Dpr);
+        ls::LayoutSetRecording(true);
+        ImGui::NewFrame();
+        g_Web->App.DrawFrame(g_Web->LastFrameMs / 1000.0);
+        ImGui::Render();
+        ls::LayoutSetRecording(false);
+        EmitEvents();
+    }
+    return Reply(ls::LayoutJson());
+}
 
 } // extern "C"

@@ -15,7 +15,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ls {
@@ -618,13 +620,55 @@ bool Timeline(const Theme& theme, const char* id, int count, int* index, const T
 // [SECTION] Text
 //-----------------------------------------------------------------------------
 
+// A wrapped text's size for a width and font, remembered: measuring the title, the publisher line,
+// the definition and the notes every frame (a word-wrapping pass over each, then another to draw
+// them) was a fifth of a small view's frame. Keyed by a hash of the text with its width and font.
+static ImVec2 WrappedTextSize(const char* text, const char* end, float wrap_width)
+{
+    static std::unordered_map<uint64_t, ImVec2> sizes;
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&](uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+    for (const char* p = text; p < end; p++)
+        mix((unsigned char)*p);
+    ImFont* font = ImGui::GetFont();
+    float fs = ImGui::GetFontSize();
+    uint32_t bits[2];
+    std::memcpy(&bits[0], &wrap_width, 4);
+    std::memcpy(&bits[1], &fs, 4);
+    mix((uint64_t)(end - text));
+    mix(bits[0]);
+    mix(bits[1]);
+    mix((uint64_t)(uintptr_t)font);
+    mix((uint64_t)font->Glyphs.Size);   // a rebuilt atlas (glyphs added) may keep the font's address
+    mix((uint64_t)(uintptr_t)font->ContainerAtlas->TexID);
+    auto it = sizes.find(h);
+    if (it != sizes.end())
+        return it->second;
+    if (sizes.size() > 512)
+        sizes.clear();
+    return sizes[h] = ImGui::CalcTextSize(text, end, false, wrap_width);
+}
+
 void WrappedText(std::string_view text, ImU32 color, int role)
 {
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(ShapedText(text));
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
+    // ImGui::TextWrapped's item (ImGui::TextEx: the same rectangle and drawing) with the size remembered.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (!window->SkipItems)
+    {
+        const char* shaped = ShapedText(text);
+        const char* end = shaped + std::strlen(shaped);
+        const float wrap_width = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, 0.0f);
+        const ImVec2 size = WrappedTextSize(shaped, end, wrap_width);
+        const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+        const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+        ImGui::ItemSize(size, 0.0f);
+        if (ImGui::ItemAdd(bb, 0))
+        {
+            ImGui::PushStyleColor(ImGuiCol_Text, color);
+            ImGui::RenderTextWrapped(bb.Min, shaped, end, wrap_width);
+            ImGui::PopStyleColor();
+        }
+    }
     LayoutRecordLastItem(RoleHere((LayoutRole)role), text);
 }
 

@@ -19,6 +19,10 @@ namespace ls {
 namespace {
 struct LayoutItem { LayoutRole Role; std::string Text; ImRect Rect; bool Highlighted; };
 std::vector<LayoutItem> Items;
+// Whether frames record (see LayoutSetRecording): off, every record is a no-op and ImGui's item
+// hooks stay off, so a frame nobody asks layout() about pays nothing for the report.
+bool Recording = true;
+bool LastFrameRecorded = false;   // Items are the last frame's (else LayoutJson() has nothing to say)
 
 // The hooks' state within one frame: the last ItemAdd (to tell whether the item drew anything),
 // a tab's label waiting for its rectangle, and the record the hook made for the last item (so a
@@ -100,18 +104,24 @@ const char* LayoutRoleName(LayoutRole role) { return role >= 0 && role < LayoutR
 static void OnItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*);
 static void OnItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags);
 
+void LayoutSetRecording(bool on) { Recording = on; }
+bool LayoutIsRecording() { return Recording; }
+
 void LayoutBeginFrame()
 {
     Items.clear();
     Hook = HookState();
-    LsItemAddHook = OnItemAdd;
-    LsItemInfoHook = OnItemInfo;
+    LastFrameRecorded = Recording;
+    LsItemAddHook = Recording ? OnItemAdd : nullptr;
+    LsItemInfoHook = Recording ? OnItemInfo : nullptr;
     if (ImGuiContext* g = ImGui::GetCurrentContext())
-        g->TestEngineHookItems = true;
+        g->TestEngineHookItems = Recording;
 }
 
 void LayoutRecord(LayoutRole role, std::string_view text, const ImRect& rect, bool highlighted)
 {
+    if (!Recording)
+        return;
     ImGuiWindow* window = ImGui::GetCurrentWindowRead();
     const ImRect unclipped(-1e7f, -1e7f, 1e7f, 1e7f);
     Record(role, text, rect, window ? ReportClip(window, DrawListClip(window->DrawList)) : unclipped, highlighted);
@@ -119,6 +129,8 @@ void LayoutRecord(LayoutRole role, std::string_view text, const ImRect& rect, bo
 
 void LayoutRecordLastItem(LayoutRole role, std::string_view text, bool highlighted)
 {
+    if (!Recording)
+        return;
     const ImGuiContext& g = *GImGui;
     // ImGui's hook already reported this item (a Button the view also records): the view's record
     // replaces it, so the control is reported once.
@@ -135,6 +147,8 @@ ImVec2 DrawReportedText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, Im
     const char* shaped = ShapedText(text);
     ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, shaped);
     dl->AddText(font, size, pos, color, shaped);
+    if (!Recording)
+        return extent;
     // Clipped as dl clips it (a view may draw into a draw list other than its window's).
     Record(role, text, ImRect(pos, ImVec2(pos.x + extent.x, pos.y + extent.y)),
            ReportClip(ImGui::GetCurrentWindowRead(), DrawListClip(dl)), highlighted);
@@ -334,6 +348,8 @@ static std::vector<ImRect> UnreportedGlyphs()
 std::string LayoutJson()
 {
     nlohmann::json out = nlohmann::json::array();
+    if (!LastFrameRecorded)
+        return out.dump();   // a frame that recorded nothing: every glyph would look unreported
     std::vector<LayoutItem> unreported;
     for (const ImRect& r : UnreportedGlyphs())
         unreported.push_back({ LayoutRole_Unreported, std::string(), r, false });

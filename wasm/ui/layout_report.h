@@ -48,6 +48,11 @@ enum LayoutRole
 const char* LayoutRoleName(LayoutRole role);   // "title", "tab", "button", ... as layout() reports them
 
 void LayoutBeginFrame();                       // App::DrawFrame calls it first: the report is of one frame
+// Whether the next frames record their report (on by default). The widget turns it off and draws
+// one recording frame when layout() is asked (wasm/platform/web_api.cpp's ls_layout), so frames
+// nobody inspects pay nothing for the report. Off, LayoutJson() reports nothing.
+void LayoutSetRecording(bool on);
+bool LayoutIsRecording();
 // rect in screen (= CSS) pixels; clipped to the current window draw list's clip rectangle.
 void LayoutRecord(LayoutRole role, std::string_view text, const ImRect& rect, bool highlighted = false);
 void LayoutRecordLastItem(LayoutRole role, std::string_view text, bool highlighted = false);   // ImGui's last item's rectangle

@@ -41,6 +41,8 @@ struct Shaper
     std::unordered_map<std::string_view, std::unique_ptr<Cached>> Cache;
 };
 
+uint32_t Generation = 0;   // ShapingGeneration(): outlives the Shaper that ShapingReset() replaces
+
 Shaper& S()
 {
     static Shaper shaper;
@@ -397,6 +399,7 @@ void ShapingReset(const std::u32string& data_chars)
 {
     Shaper& s = S();
     s = Shaper();
+    Generation++;
     for (char32_t cp : data_chars)
         if (cp >= FirstStandIn && cp <= LastStandIn)
             s.UsedByData[cp - FirstStandIn] = true;
@@ -447,7 +450,10 @@ void ShapingSetDrawable(const std::u32string& stand_ins)
         if (Run* r = RunOfStandIn(cp))
             r->Drawable = true;
     s.Cache.clear();   // texts shaped before now may have runs that can be drawn now
+    Generation++;
 }
+
+uint32_t ShapingGeneration() { return Generation; }
 
 void ShapingBeginFrame()
 {

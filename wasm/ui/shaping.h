@@ -65,6 +65,9 @@ bool ShapingIsStandIn(uint32_t cp);
 // The fonts were rebuilt with these stand-ins drawable (each in every font): ShapedText() uses them from now on.
 void ShapingSetDrawable(const std::u32string& stand_ins);
 void ShapingBeginFrame();               // bounds the cache of shaped texts
+// Changes whenever ShapedText() may answer differently for a text (new data, runs made drawable):
+// a view keeping shaped or measured text between frames keys it by this.
+uint32_t ShapingGeneration();
 int  ShapingRunCount();
 
 } // namespace ls

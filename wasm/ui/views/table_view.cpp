@@ -12,8 +12,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <unordered_map>
 
 namespace ls {
+
+static uint64_t TableGeneration = 0;   // counts rebuilds of ctx.Table (never restarts: keys the row cache below)
 
 // The rows come from the core's table model (core/table_model.cpp); the table only sorts them.
 void UpdateTableModel(ViewContext& ctx)
@@ -23,6 +26,7 @@ void UpdateTableModel(ViewContext& ctx)
     ctx.TableDirty = false;
     ctx.Table = BuildTableModel(*ctx.Data, ctx.Query);
     ctx.TableSortPending = true;
+    TableGeneration++;
 }
 
 enum TableColumn { Col_Entity, Col_Region, Col_Period, Col_Value, Col_Confidence, Col_Source, Col_Quality, Col_Note, Col_COUNT };
@@ -55,20 +59,74 @@ static void SortTableRows(ViewContext& ctx, const ImGuiTableSortSpecs* specs)
     std::stable_sort(ctx.Table.Rows.begin(), ctx.Table.Rows.end(), cmp);
 }
 
-// One cell's text (shaped), cut with an ellipsis to its column's width (the whole row is in the
-// row's tooltip; a column can be widened by dragging its edge), reported as drawn with the full
-// text; colour 0 = the text colour.
-static void Cell(std::string_view text, ImU32 color = 0)
+// What a visible row shows, cell by cell: the data's text (reported, and in the row's tooltip) and
+// that text shaped and cut with an ellipsis to its column's width (a column can be widened by
+// dragging its edge), with its size. Formatting, shaping, cutting and measuring some 240 cells
+// every frame cost more than drawing them (issue #12's frame-time rule), so a row is worked out
+// when it comes into view, and a cell again when its column's width changes; everything goes
+// with a new model, new fonts or new shaped runs.
+struct TableCell
 {
-    if (text.empty())
+    std::string Text, Fit;
+    float Width = -1.0f;   // the column width Fit was cut to
+    ImVec2 Size;
+};
+struct TableRowCells
+{
+    TableCell Cells[Col_COUNT];
+    bool Estimate = false;
+};
+struct TableRowCache
+{
+    uint64_t Key = 0;
+    std::unordered_map<uint32_t, TableRowCells> Rows;
+};
+
+static TableRowCells& RowCells(ViewContext& ctx, TableRowCache& cache, uint32_t row)
+{
+    auto it = cache.Rows.find(row);
+    if (it != cache.Rows.end())
+        return it->second;
+    const Dataset& ds = *ctx.Data;
+    const ObservationTable& o = ds.Observations;
+    const Figure f = DescribeRow(ds, row);
+    TableRowCells& r = cache.Rows[row];
+    r.Estimate = o.Confidences[row] != Confidence_Reported;
+    r.Cells[Col_Entity].Text = ds.Entities[o.Entities[row]].Name;
+    r.Cells[Col_Region].Text = ds.Regions[o.Regions[row]].Name;
+    r.Cells[Col_Period].Text = PeriodLabel(o.Periods[row]);
+    r.Cells[Col_Value].Text = FigureValueText(ds, ctx.Sel.Metric, f);
+    r.Cells[Col_Confidence].Text = std::string(ConfidenceName(f.Conf)) + (f.Grade != Certainty_None ? std::string(", ") + CertaintyName(f.Grade) + " certainty" : "");
+    r.Cells[Col_Source].Text = SourceTitle(ds, row);
+    std::string quality = f.Source >= 0 ? QualityText(ds, f.Source) : std::string();
+    if (f.Source >= 0 && !ds.Sources[f.Source].Attribution.empty())
+        quality += ". " + ds.Sources[f.Source].Attribution;
+    r.Cells[Col_Quality].Text = std::move(quality);
+    r.Cells[Col_Note].Text = std::string(ds.ObservationNote(row));
+    return r;
+}
+
+// One cell, drawn as ImGui::TextUnformatted draws it (the same item, position and colour) from
+// its kept text and size; colour 0 = the text colour.
+static void Cell(TableCell& c, ImU32 color = 0)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (c.Text.empty() || window->SkipItems)
         return;
-    if (color)
-        ImGui::PushStyleColor(ImGuiCol_Text, color);
-    std::string fit = Ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), ShapedText(text), ImGui::GetContentRegionAvail().x);
-    ImGui::TextUnformatted(fit.c_str());
-    if (color)
-        ImGui::PopStyleColor();
-    LayoutRecordLastItem(LayoutRole_Label, text);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (c.Width != avail)
+    {
+        c.Fit = Ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), ShapedText(c.Text), avail);
+        c.Size = ImGui::CalcTextSize(c.Fit.c_str(), c.Fit.c_str() + c.Fit.size());
+        c.Width = avail;
+    }
+    const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+    const ImRect bb(pos, ImVec2(pos.x + c.Size.x, pos.y + c.Size.y));
+    ImGui::ItemSize(c.Size, 0.0f);
+    if (ImGui::ItemAdd(bb, 0))
+        window->DrawList->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(color ? color : ImGui::GetColorU32(ImGuiCol_Text)),
+                                  c.Fit.c_str(), c.Fit.c_str() + c.Fit.size());
+    LayoutRecordLastItem(LayoutRole_Label, c.Text);
 }
 
 void DrawTableView(ViewContext& ctx)
@@ -121,15 +179,21 @@ void DrawTableView(ViewContext& ctx)
             specs->SpecsDirty = false;
             ctx.TableSortPending = false;
         }
-    const ObservationTable& o = ds.Observations;
+    static TableRowCache cache;
+    const uint64_t key = GeometryKey().Add(TableGeneration).Add((uint64_t)ShapingGeneration()).Add((uint64_t)(uintptr_t)ImGui::GetFont())
+                             .Add((double)ImGui::GetFontSize()).Add((uint64_t)ImGui::GetFont()->Glyphs.Size).Add((uint64_t)(uintptr_t)ctx.Data).Hash;
+    if (cache.Key != key || cache.Rows.size() > 4096)
+    {
+        cache.Key = key;
+        cache.Rows.clear();
+    }
     ImGuiListClipper clipper;
     clipper.Begin((int)ctx.Table.Rows.size());
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++)
         {
             uint32_t row = ctx.Table.Rows[i];
-            const Figure f = DescribeRow(ds, row);
-            bool est = o.Confidences[row] != Confidence_Reported;
+            TableRowCells& r = RowCells(ctx, cache, row);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(i);
@@ -141,25 +205,13 @@ void DrawTableView(ViewContext& ctx)
                 ObservationTooltip(ctx, row);
             ImGui::PopID();
             ImGui::SameLine(0.0f, 0.0f);
-            Cell(ds.Entities[o.Entities[row]].Name);
-            ImGui::TableNextColumn();
-            Cell(ds.Regions[o.Regions[row]].Name);
-            ImGui::TableNextColumn();
-            Cell(PeriodLabel(o.Periods[row]));
-            ImGui::TableNextColumn();
-            Cell(FigureValueText(ds, ctx.Sel.Metric, f), est ? th.TextMuted : 0);
-            ImGui::TableNextColumn();
-            std::string confidence = std::string(ConfidenceName(f.Conf)) + (f.Grade != Certainty_None ? std::string(", ") + CertaintyName(f.Grade) + " certainty" : "");
-            Cell(confidence, est ? th.Highlight : 0);
-            ImGui::TableNextColumn();
-            Cell(SourceTitle(ds, row));
-            ImGui::TableNextColumn();
-            std::string quality = f.Source >= 0 ? QualityText(ds, f.Source) : std::string();
-            if (f.Source >= 0 && !ds.Sources[f.Source].Attribution.empty())
-                quality += ". " + ds.Sources[f.Source].Attribution;
-            Cell(quality);
-            ImGui::TableNextColumn();
-            Cell(ds.ObservationNote(row));
+            for (int c = 0; c < Col_COUNT; c++)
+            {
+                if (c > 0)
+                    ImGui::TableNextColumn();
+                const ImU32 color = !r.Estimate ? 0 : c == Col_Value ? th.TextMuted : c == Col_Confidence ? th.Highlight : 0;
+                Cell(r.Cells[c], color);
+            }
         }
     ImGui::EndTable();
 }
