@@ -13,7 +13,12 @@
 //              "unreported"): a label somebody forgot to report, which no other rule could check;
 //  - period:   in a view of one period (map, compare) the chosen period's text, as people read it
 //              ("Q3 2025", "2024", "Jun 2023") or as the file writes it ("2025-Q3"), is shown by
-//              exactly one item. Titles that mention it among other words do not count.
+//              exactly one item. An item counts when its text contains the period as a whole
+//              token ("· Q3 2025" beside a picker or "Revenue, Q3 2025" in a title repeats it;
+//              "2025-Q3" does not contain "2025" and "Q3 20250" does not contain "Q3 2025").
+//              A sentence (four words or more ending in . ! or ?) that mentions the period says
+//              something about it rather than showing it, and does not count: compare's coverage
+//              note "1 of 2 platforms report Q3 2025; ...".
 //
 // Index
 //  [SECTION] Rules (pure: no browser)
@@ -93,10 +98,24 @@ export function chosenPeriod(csv) {
   return { label: last[0], code: last[8] };
 }
 
-// The chosen period's text shown by exactly one item.
+// Does `text` contain `token` with no letter, digit or joining hyphen on either side?
+function containsToken(text, token) {
+  const glued = /[\p{L}\p{N}-]/u;
+  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+    const before = text[at - 1], after = text[at + token.length];
+    if ((before === undefined || !glued.test(before)) && (after === undefined || !glued.test(after))) return true;
+  }
+  return false;
+}
+
+const isSentence = (text) => /[.!?]$/.test(text.trim()) && text.trim().split(/\s+/).length >= 4;
+
+// The chosen period's text shown by exactly one item (an item whose text contains it counts,
+// sentences about it excepted).
 export function periodOnce(items, period) {
   if (!period) return [{ rule: "period", items: [], message: "the view's chosen period could not be read from its caption" }];
-  const shown = items.filter((it) => hasText(it) && (it.text.trim() === period.label || it.text.trim() === period.code));
+  const shown = items.filter((it) => hasText(it) && !isSentence(it.text) &&
+    (containsToken(it.text, period.label) || containsToken(it.text, period.code)));
   if (shown.length === 1) return [];
   const where = shown.length ? `: ${shown.map(rectText).join("; ")}` : "";
   return [{ rule: "period", items: shown, message: `the chosen period ${period.label} is shown ${shown.length} times, not once${where}` }];

@@ -71,10 +71,15 @@ test("the period rule wants the chosen period exactly once, read from the view's
   assert.deepEqual(chosenPeriod("# t\n# Users by platform at Worldwide, Jun 2023 (monthly figures)\n"), { label: "Jun 2023", code: "2023-06" });
   assert.deepEqual(chosenPeriod("# t\n# Users, 26 Jan 2025\n"), { label: "26 Jan 2025", code: "2025-01-26" });
   assert.deepEqual(chosenPeriod("# t\n# ARPU by region, 2024\n"), { label: "2024", code: "2024" });
-  const once = [item("slider", "Q3 2025", 10, 10, 300, 25), item("title", "Revenue, Q3 2025", 10, 40, 200, 15)];
-  assert.deepEqual(periodOnce(once, p), [], "a title mentioning the period among other words does not count");
+  const once = [item("slider", "Q3 2025", 10, 10, 300, 25), item("title", "Revenue by region, 2019–2025", 10, 40, 200, 15),
+    item("label", "Q3 20250", 10, 60, 60, 15), item("axis", "2025", 10, 80, 30, 15),
+    item("label", "1 of 2 platforms report Q3 2025; 1 more show an earlier quarterly figure.", 10, 120, 380, 15)];
+  assert.deepEqual(periodOnce(once, p), [], "another period, the period's year alone or a sentence about the period counted as showing it");
   assert.equal(periodOnce([...once, item("input", "2025-Q3", 320, 10, 60, 25)], p).length, 1, "the period twice (label and code) not flagged");
-  assert.equal(periodOnce([once[1]], p).length, 1, "the period not shown not flagged");
+  assert.equal(periodOnce([...once, item("label", "· Q3 2025", 320, 10, 60, 25)], p).length, 1, "the period repeated inside a longer label (the map's '· Q3 2025') not flagged");
+  assert.equal(periodOnce([...once, item("title", "Revenue, 2025-Q3 (quarterly)", 10, 100, 200, 15)], p).length, 1, "the period's code inside a title not flagged");
+  assert.equal(periodOnce([...once, item("label", "Showing Q3 2025.", 10, 140, 200, 15)], p).length, 1, "a short label ending in a full stop taken for a sentence");
+  assert.equal(periodOnce(once.slice(1), p).length, 1, "the period not shown not flagged");
   assert.equal(periodOnce(once, null).length, 1, "an unreadable period passes silently");
   assert.equal(checkLayout(once, { width: 400, height: 300 }).length, 0, "a view without a chosen period is not checked for one");
 });
