@@ -91,6 +91,17 @@ static void FullLabelTooltip(const std::string& label)
     ImGui::EndTooltip();
 }
 
+// A bar's tooltip stays where it appeared while the pointer stays on that bar: ImGui places a
+// tooltip from the pointer, so each move over a bar changed the picture and drew a frame (and the
+// page's composite with it) for a tooltip moved by a pixel. Placed by ImGui's own rule (edges,
+// flipping), from the point where the pointer entered the bar.
+struct TooltipAnchor
+{
+    ImVec2 Saved;
+    explicit TooltipAnchor(ImVec2 at) : Saved(ImGui::GetIO().MousePos) { ImGui::GetIO().MousePos = at; }
+    ~TooltipAnchor() { ImGui::GetIO().MousePos = Saved; }
+};
+
 static std::string BarValueText(const Dataset& ds, const CompareModel& model, const CompareBar& b)
 {
     std::string v = FigureValueText(ds, model.Metric, b.F) + (b.F.Conf != Confidence_Reported ? " est." : "");
@@ -234,6 +245,9 @@ void DrawCompareView(ViewContext& ctx)
     if (ImGui::GetScrollMaxY() > 0)
         ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    static int tip_row = -1;   // the row whose tooltip shows, and where the pointer entered it
+    static ImVec2 tip_at;
+    int hovered_row = -1;
     std::string group;
     for (size_t i = 0; i < bars.size(); i++)
     {
@@ -295,6 +309,10 @@ void DrawCompareView(ViewContext& ctx)
         DrawValueLabel(dl, ImVec2(value_x, (bar.Min.y + bar.Max.y - lh) * 0.5f), p.x + row_w, stale ? th.TextMuted : th.Text, values[i], hovered);
         if (hovered)
         {
+            hovered_row = (int)i;
+            if (tip_row != hovered_row)
+                tip_at = ImGui::GetIO().MousePos;
+            TooltipAnchor anchor(tip_at);
             ObservationTooltip(ctx, b.F);
             if (cut)
                 FullLabelTooltip(b.Label);
@@ -329,11 +347,16 @@ void DrawCompareView(ViewContext& ctx)
         DrawValueLabel(dl, vp, p.x + row_w, b.F.Age > 0 ? th.TextMuted : th.Text, value, hovered);
         if (hovered)
         {
+            hovered_row = (int)(bars.size() + i);
+            if (tip_row != hovered_row)
+                tip_at = ImGui::GetIO().MousePos;
+            TooltipAnchor anchor(tip_at);
             ObservationTooltip(ctx, b.F);
             if (cut)
                 FullLabelTooltip(label);
         }
     }
+    tip_row = hovered_row;
     ImGui::EndChild();
 }
 

@@ -27,11 +27,12 @@ static ImU32 PartColour(const ViewContext& ctx, const ShareChartModel& chart, si
     return PaletteColor((int)part + (&chart == &ctx.Share.ByOrigin ? 3 : 0), ctx.Theme_->Dark);
 }
 
-// The bars of a share chart, from bottom-left `base`. In a dense chart a part's segments in
-// neighbouring columns that land on the same device pixels (same rows, same estimate flag) become
-// one rectangle: the picture is the same, and the vertex count follows how often the shares
-// change on screen rather than how many periods there are.
-static void BuildShareBars(const ViewContext& ctx, ImDrawList* out, const ShareChartModel& chart, ImVec2 base, float h, float bw, float gap, bool dense)
+// The bars of a share chart, from bottom-left `base`, as rectangles per part. In a dense chart a
+// part's segments in neighbouring columns that land on the same device pixels (same rows, same
+// estimate flag) become one rectangle: the picture is the same, and the vertex count follows how
+// often the shares change on screen rather than how many periods there are.
+struct ShareRect { ImVec2 Min, Max; size_t Part; bool Estimate; };
+static std::vector<ShareRect> ShareBarRects(const ShareChartModel& chart, ImVec2 base, float h, float bw, float gap, bool dense)
 {
     struct Segment { float Top = 0, Bottom = 0; bool Estimate = false, Present = false; };
     const size_t n = chart.Columns.size(), parts = chart.Parts.size();
@@ -51,8 +52,7 @@ static void BuildShareBars(const ViewContext& ctx, ImDrawList* out, const ShareC
             y = top;
         }
     }
-    struct Rect { ImVec2 Min, Max; ImU32 Colour; };
-    std::vector<Rect> rects;
+    std::vector<ShareRect> rects;
     for (size_t i = 0; i < parts; i++)
         for (size_t c = 0; c < n;)
         {
@@ -66,13 +66,17 @@ static void BuildShareBars(const ViewContext& ctx, ImDrawList* out, const ShareC
                 last++;
             }
             if (first.Present)
-                rects.push_back({ ImVec2(base.x + c * (bw + gap), first.Top), ImVec2(base.x + last * (bw + gap) + bw, first.Bottom),
-                                  first.Estimate ? CachedEstimateColor(PartColour(ctx, chart, i), *ctx.Theme_) : PartColour(ctx, chart, i) });
+                rects.push_back({ ImVec2(base.x + c * (bw + gap), first.Top), ImVec2(base.x + last * (bw + gap) + bw, first.Bottom), i, first.Estimate });
             c = last + 1;
         }
+    return rects;
+}
+
+static void BuildShareBars(const ViewContext& ctx, ImDrawList* out, const ShareChartModel& chart, const std::vector<ShareRect>& rects)
+{
     out->PrimReserve((int)rects.size() * 6, (int)rects.size() * 4);
-    for (const Rect& r : rects)
-        out->PrimRect(r.Min, r.Max, r.Colour);
+    for (const ShareRect& r : rects)
+        out->PrimRect(r.Min, r.Max, r.Estimate ? CachedEstimateColor(PartColour(ctx, chart, r.Part), *ctx.Theme_) : PartColour(ctx, chart, r.Part));
 }
 
 // Period labels under the columns: the labels and the widest one, measured once per model and
@@ -294,10 +298,12 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
         DrawReportedText(dl, ImVec2(plot_left - 6.0f - tw, std::min(ty, base_y - small_lh)), th.TextMuted, buf, LayoutRole_Axis);
     }
     ImGui::PopFont();
-    // The bars are retained geometry; hatching, hover and labels are drawn every frame on top.
-    if (ImDrawList* bars = geometry->Rebuild(GeometryKey().Add(ctx.ShareGeneration).Add(origin).Add((double)w).Add((double)h)
-                                             .Add((double)plot_left).Add((uint64_t)th.Dark)))
-        BuildShareBars(ctx, bars, chart, ImVec2(plot_left, base_y), h, bw, gap, dense);
+    // The bars are retained geometry, and so is the hovered part's outline (built when the part
+    // under the pointer changes, not every frame); hatching, hover and labels are drawn every frame.
+    const GeometryKey bars_key = GeometryKey().Add(ctx.ShareGeneration).Add(origin).Add((double)w).Add((double)h).Add((double)plot_left)
+                                     .Add((uint64_t)th.Dark);
+    if (ImDrawList* bars = geometry->Rebuild(bars_key))
+        BuildShareBars(ctx, bars, chart, ShareBarRects(chart, ImVec2(plot_left, base_y), h, bw, gap, dense));
     geometry->AppendTo(dl);
     float x = plot_left;
     for (size_t c = 0; c < n; c++, x += bw + gap)
@@ -322,24 +328,18 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
             }
         }
     }
-    // The highlighted part: its segments outlined in every column (only while something is hovered).
+    // The highlighted part: its rectangles outlined (only while something is hovered; in a dense
+    // chart the runs of columns drawn as one rectangle are outlined as one).
+    static RetainedGeometry outline_cache[2];
     if (lit >= 0)
     {
-        x = plot_left;
-        for (size_t c = 0; c < n; c++, x += bw + gap)
-        {
-            const ShareColumnModel& col = chart.Columns[c];
-            float y = base_y;
-            for (size_t i = 0; i < col.Values.size() && (int)i <= lit; i++)
-            {
-                if (col.Values[i] <= 0 || col.Total <= 0)
-                    continue;
-                float seg = (float)(col.Values[i] / col.Total) * h;
-                if ((int)i == lit)
-                    dl->AddRect(ImVec2(x, y - seg), ImVec2(x + bw, y), th.Text, 0.0f, 0, 1.5f);
-                y -= seg;
-            }
-        }
+        RetainedGeometry& outline = outline_cache[which];
+        // Keyed by the names too (as the layout above): the generation restarts with a new App.
+        if (ImDrawList* out = outline.Rebuild(GeometryKey(bars_key).Add(key).Add((uint64_t)lit).Add((uint64_t)th.Text)))
+            for (const ShareRect& r : ShareBarRects(chart, ImVec2(plot_left, base_y), h, bw, gap, dense))
+                if ((int)r.Part == lit)
+                    out->AddRect(r.Min, r.Max, th.Text, 0.0f, 0, 1.5f);
+        outline.AppendTo(dl);
     }
 
     // Period labels: every k-th column, k from the widest label, so no two touch; centred under

@@ -56,6 +56,7 @@ struct TrendDrawing
     bool Valid = false;
     std::vector<std::unique_ptr<RetainedGeometry>> Lines;
     std::vector<std::vector<ImVec2>> Points;
+    RetainedGeometry Events;   // the event markers and their dashed lines (a hundred dashes a line)
     // How each line looks, worked out once per selection and theme (the theme's colour
     // arithmetic, contrast searches included, is too slow for every frame).
     uint64_t LooksKey = 0;
@@ -651,7 +652,9 @@ void DrawTrendView(ViewContext& ctx)
     }
 
     // Events on the time axis
+    // (retained: drawn again only when the lines' key or the row's height changes).
     int hover_event = -1;
+    ImDrawList* events_out = events ? drawn.Events.Rebuild(GeometryKey(key).Add((double)row_h).Add((uint64_t)(uintptr_t)&ds)) : nullptr;
     if (events)
         for (int i = 0; i < (int)ds.Events.size(); i++)
         {
@@ -659,18 +662,23 @@ void DrawTrendView(ViewContext& ctx)
             double year = PeriodStartYear(ev.Date);
             if (year < x0 || year > x1)
                 continue;
-            bool related = ev.Entities.empty();
-            for (int e : ev.Entities)
-                related |= std::find(ctx.Sel.Entities.begin(), ctx.Sel.Entities.end(), e) != ctx.Sel.Entities.end();
             float x = X(year);
-            ImU32 col = related ? th.Highlight : WithAlpha(th.Axis, 0.7f);
             float y = plot.Max.y + row_h + 10.0f;
-            dl->AddTriangleFilled(ImVec2(x, y - 6), ImVec2(x - 5, y + 3), ImVec2(x + 5, y + 3), col);
-            if (related)
-                DrawDashedLine(dl, ImVec2(x, plot.Min.y), ImVec2(x, plot.Max.y), WithAlpha(th.Highlight, 0.5f), 1.0f, 3.0f, 3.0f);
+            if (events_out)
+            {
+                bool related = ev.Entities.empty();
+                for (int e : ev.Entities)
+                    related |= std::find(ctx.Sel.Entities.begin(), ctx.Sel.Entities.end(), e) != ctx.Sel.Entities.end();
+                ImU32 col = related ? th.Highlight : WithAlpha(th.Axis, 0.7f);
+                events_out->AddTriangleFilled(ImVec2(x, y - 6), ImVec2(x - 5, y + 3), ImVec2(x + 5, y + 3), col);
+                if (related)
+                    DrawDashedLine(events_out, ImVec2(x, plot.Min.y), ImVec2(x, plot.Max.y), WithAlpha(th.Highlight, 0.5f), 1.0f, 3.0f, 3.0f);
+            }
             if (hovered && std::fabs(mouse.x - x) < 6 && std::fabs(mouse.y - y) < 9)
                 hover_event = i;
         }
+    if (events)
+        drawn.Events.AppendTo(dl);
 
     if (hover_event >= 0)
     {
