@@ -146,7 +146,8 @@ TEST_CASE("theme: text 4.5:1 and graphics 3:1, light and dark")
                                    ImGuiCol_FrameBgActive, ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive, ImGuiCol_Header,
                                    ImGuiCol_HeaderHovered, ImGuiCol_HeaderActive, ImGuiCol_Tab, ImGuiCol_TabHovered, ImGuiCol_TabActive,
                                    ImGuiCol_TabUnfocused, ImGuiCol_TabUnfocusedActive, ImGuiCol_TitleBg, ImGuiCol_TitleBgActive,
-                                   ImGuiCol_TableHeaderBg, ImGuiCol_TableRowBg, ImGuiCol_TableRowBgAlt, ImGuiCol_TextSelectedBg };
+                                   ImGuiCol_TableHeaderBg, ImGuiCol_TableRowBg, ImGuiCol_TableRowBgAlt, ImGuiCol_TextSelectedBg,
+                                   ImGuiCol_PlotHistogram };   // the loading bar's fill, under its label
         for (ImGuiCol f : fills)
         {
             std::string name = std::string("ImGui text on ") + ImGui::GetStyleColorName(f);

@@ -39,11 +39,7 @@ Theme MakeTheme(bool dark)
 void ApplyImGuiStyle(const Theme& t)
 {
     ImGuiStyle& style = ImGui::GetStyle();
-    style = ImGuiStyle();
-    if (t.Dark)
-        ImGui::StyleColorsDark(&style);
-    else
-        ImGui::StyleColorsLight(&style);
+    style = ImGuiStyle();   // (ImGui's dark colours, all replaced below: StyleColorsLight is not linked)
     // Spacing on the 4 px grid of Space::*; a control is Type::Body + 2 * 5 = 25 px tall, which
     // the header and controls row are laid out around.
     style.WindowRounding = 0.0f;
@@ -111,6 +107,15 @@ void ApplyImGuiStyle(const Theme& t)
     c[ImGuiCol_TableRowBgAlt] = F4(t.Panel);
     c[ImGuiCol_NavHighlight] = F4(t.Accent);
     c[ImGuiCol_DragDropTarget] = F4(t.Accent);
+    c[ImGuiCol_ResizeGripHovered] = F4(t.Accent);
+    c[ImGuiCol_ResizeGripActive] = F4(t.Accent);
+    c[ImGuiCol_PlotLines] = F4(t.TextMuted);
+    c[ImGuiCol_PlotLinesHovered] = F4(t.Accent);
+    c[ImGuiCol_PlotHistogram] = F4(t.Selected);   // the loading bar: its label is Text, as on a selection
+    c[ImGuiCol_PlotHistogramHovered] = F4(t.Selected);
+    c[ImGuiCol_NavWindowingHighlight] = F4(t.Accent);
+    c[ImGuiCol_NavWindowingDimBg] = F4(t.Dark ? Rgb(0x000000, 90) : Rgb(0x111827, 50));
+    c[ImGuiCol_ModalWindowDimBg] = F4(t.Dark ? Rgb(0x000000, 90) : Rgb(0x111827, 50));
 }
 
 // Okabe & Ito's eight colours (safe for the common colour-vision deficiencies), each moved in
