@@ -29,10 +29,13 @@ const char* MapData = R"json({
     { "id": "africa", "name": "Africa", "countries": ["NG", "ZA", "EG", "DZ", "CD", "ET"] },
     { "id": "na", "name": "North America", "countries": ["US", "CA"] }
   ],
-  "entities": [ { "id": "app", "name": "App" } ],
-  "metrics": [ { "id": "users", "name": "Users", "unit": "million", "aggregate": "sum", "decimals": 0 } ],
+  "entities": [ { "id": "app", "name": "App" }, { "id": "other", "name": "Other" } ],
+  "metrics": [ { "id": "users", "name": "Users", "unit": "million", "aggregate": "sum", "decimals": 0 },
+               { "id": "revenue", "name": "Revenue", "unit": "USD millions", "aggregate": "sum", "decimals": 0 } ],
   "sources": [ { "id": "s", "title": "Source", "kind": "company-reported" } ],
   "observations": [
+    { "entity": "other", "metric": "revenue", "region": "europe", "period": "2023-Q2", "value": 7, "source": "s" },
+    { "entity": "other", "metric": "users", "region": "europe", "period": "2021-Q1", "value": 3, "source": "s" },
     { "entity": "app", "metric": "users", "region": "na", "period": "2023-Q2", "value": 2, "source": "s" },
     { "entity": "app", "metric": "users", "region": "apac", "period": "2023-Q2", "value": 1, "source": "s", "confidence": "estimate" },
     { "entity": "app", "metric": "users", "region": "latam", "period": "2023-Q2", "value": 8, "source": "s", "confidence": "forecast" },
@@ -243,4 +246,28 @@ TEST_CASE("map: the drawing is kept while nothing changes and rebuilt when the t
     CHECK(light != dark);
     std::set<ImU32> cells(dark.begin(), dark.end());
     CHECK(DrawnFills(h) == cells);   // the retained geometry followed the theme
+}
+
+TEST_CASE("map: a platform without figures of the metric says so, with no colour scale to explain")
+{
+    MapHarness h(false);
+    REQUIRE(h.App.SetStateJson(R"({"metric":"revenue","entities":["app"]})"));
+    h.Frames(3);
+    REQUIRE(h.Ctx().MapM.Entity >= 0);
+    REQUIRE(h.App.Data().Entities[h.Ctx().MapM.Entity].Id == "app");
+    CHECK(h.Ctx().MapM.Cells.empty());
+    int said = 0;
+    for (const auto& it : h.Items({ "label" }))
+        said += it["text"].get<std::string>() == "App has no figures for Revenue. Try another platform or metric.";
+    CHECK(said == 1);
+    CHECK(h.Items({ "legend" }).empty());   // no "0.0 ... 1.0" ramp for figures that do not exist
+
+    // At a period before its figures (another platform's data reaches back to it), the platform
+    // that has figures is told to try another period.
+    REQUIRE(h.App.SetStateJson(R"({"metric":"users","entities":["app"],"period":"2021-Q1"})"));
+    h.Frames(3);
+    bool other_period = false;
+    for (const auto& it : h.Items({ "label" }))
+        other_period |= it["text"].get<std::string>().find("Try another period") != std::string::npos;
+    CHECK(other_period);
 }

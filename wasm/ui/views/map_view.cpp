@@ -80,6 +80,11 @@ static void UpdateMapLooks(ViewContext& ctx)
     if (d.LooksKey == key && d.CellFill.size() == ctx.MapM.Cells.size())
         return;
     d.LooksKey = key;
+    if (ctx.MapM.Cells.empty() && ctx.MapM.Metric >= 0)
+    {
+        const std::vector<int> with = EntitiesWithData(*ctx.Data, ctx.MapM.Metric);
+        d.EntityHasData = std::binary_search(with.begin(), with.end(), ctx.MapM.Entity);
+    }
     d.CellFill.clear();
     d.AnyProvisional = false;
     for (const MapCell& cell : ctx.MapM.Cells)
@@ -213,6 +218,8 @@ static float LegendHeight(const ViewContext& ctx, float width)
     float ramp_w = std::min(220.0f, width);
     bool nodata_beside = width - ramp_w >= 190.0f;
     bool provisional = ctx.MapDrawn && ctx.MapDrawn->AnyProvisional;
+    if (ctx.MapM.Cells.empty())
+        return 0.0f;   // no figure: no scale to explain (the list says why)
     return lh + 4.0f + 10.0f + 2.0f + lh + (nodata_beside ? 0.0f : (lh + 4.0f) * (provisional ? 2 : 1)) + 6.0f;
 }
 
@@ -285,8 +292,14 @@ static int DrawRegionList(ViewContext& ctx, ImVec2 size, int map_hovered)
     }
     if (ctx.MapM.Cells.empty())
     {
-        ImGui::TextWrapped("No recent figure for this platform at %s. Try another period or platform.", PeriodLabel(ctx.Sel.At).c_str());
-        LayoutRecordLastItem(LayoutRole_Label, "No recent figure for this platform");
+        // Another period helps only when the platform has figures of this metric at all (a link
+        // or a state may pair a platform with a metric it never reported).
+        const std::string name = EntityLabel(ds.Entities[ctx.MapM.Entity]);
+        const std::string why = ctx.MapDrawn->EntityHasData
+            ? "No recent figure for " + name + " at " + PeriodLabel(ctx.Sel.At) + ". Try another period or platform."
+            : name + " has no figures for " + ds.Metrics[ctx.Sel.Metric].Name + ". Try another platform or metric.";
+        ImGui::TextWrapped("%s", ShapedText(why));
+        LayoutRecordLastItem(LayoutRole_Label, why);
     }
     DrawNotes(ctx, ctx.MapM.Notes);
     // A click changes the state, which recomputes the colouring: apply it after the list is drawn.
@@ -582,7 +595,7 @@ void DrawMapView(ViewContext& ctx)
     if (side)
     {
         ImRect legend(ImVec2(area.Max.x + gap, area.Min.y), ImVec2(area.Max.x + gap + list_w, area.Min.y + legend_h));
-        if (!ctx.Map.Countries.empty() && ImGui::IsRectVisible(legend.Min, legend.Max))
+        if (!ctx.Map.Countries.empty() && !ctx.MapM.Cells.empty() && ImGui::IsRectVisible(legend.Min, legend.Max))
             DrawLegend(ctx, dl, legend, lo, hi, lo_pos);
         ImGui::SetCursorScreenPos(ImVec2(legend.Min.x, legend.Max.y));
         list_hovered = DrawRegionList(ctx, ImVec2(list_w, std::max(40.0f, map_size.y - legend_h)), hovered_region);
@@ -590,7 +603,7 @@ void DrawMapView(ViewContext& ctx)
     else
     {
         ImRect legend(ImVec2(area.Min.x, area.Max.y + 6.0f), ImVec2(area.Max.x, area.Max.y + 6.0f + legend_h));
-        if (!ctx.Map.Countries.empty() && ImGui::IsRectVisible(legend.Min, legend.Max))
+        if (!ctx.Map.Countries.empty() && !ctx.MapM.Cells.empty() && ImGui::IsRectVisible(legend.Min, legend.Max))
             DrawLegend(ctx, dl, legend, lo, hi, lo_pos);
         ImGui::SetCursorScreenPos(ImVec2(area.Min.x, legend.Max.y));
         list_hovered = DrawRegionList(ctx, ImVec2(list_w, 0.0f), hovered_region);

@@ -31,6 +31,7 @@ struct MapDrawing
     uint64_t LooksKey = 0;
     std::vector<ImU32> CellFill;
     bool AnyProvisional = false;    // the legend then explains the hatching
+    bool EntityHasData = true;      // with no cell: whether the entity has any figure of the metric
     // Ocean, country fills, hatching and borders for one model, theme, scale, box, zoom and pan.
     RetainedGeometry Geometry;
 };
