@@ -91,17 +91,6 @@ static void FullLabelTooltip(const std::string& label)
     ImGui::EndTooltip();
 }
 
-// A bar's tooltip stays where it appeared while the pointer stays on that bar: ImGui places a
-// tooltip from the pointer, so each move over a bar changed the picture and drew a frame (and the
-// page's composite with it) for a tooltip moved by a pixel. Placed by ImGui's own rule (edges,
-// flipping), from the point where the pointer entered the bar.
-struct TooltipAnchor
-{
-    ImVec2 Saved;
-    explicit TooltipAnchor(ImVec2 at) : Saved(ImGui::GetIO().MousePos) { ImGui::GetIO().MousePos = at; }
-    ~TooltipAnchor() { ImGui::GetIO().MousePos = Saved; }
-};
-
 static std::string BarValueText(const Dataset& ds, const CompareModel& model, const CompareBar& b)
 {
     std::string v = FigureValueText(ds, model.Metric, b.F) + (b.F.Conf != Confidence_Reported ? " est." : "");
@@ -309,6 +298,7 @@ void DrawCompareView(ViewContext& ctx)
         DrawValueLabel(dl, ImVec2(value_x, (bar.Min.y + bar.Max.y - lh) * 0.5f), p.x + row_w, stale ? th.TextMuted : th.Text, values[i], hovered);
         if (hovered)
         {
+            // The tooltip stays where it appeared while the pointer stays on this bar.
             hovered_row = (int)i;
             if (tip_row != hovered_row)
                 tip_at = ImGui::GetIO().MousePos;

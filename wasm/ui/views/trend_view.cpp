@@ -14,6 +14,7 @@
 
 #include "core/label_placement.h"
 #include "ui/views/trend_lines.h"
+#include "ui/views/view_layout.h"
 #include "ui/controls.h"
 #include "ui/layout_report.h"
 #include "ui/shaping.h"
@@ -696,7 +697,11 @@ void DrawTrendView(ViewContext& ctx)
     }
     else if (hover_row >= 0)
     {
-        ObservationTooltip(ctx, (uint32_t)hover_row);
+        // By the hovered point, not the pointer: the picture stays the same while it is hovered.
+        {
+            TooltipAnchor anchor(ImVec2(X(PeriodMidYear(ds.Observations.Periods[hover_row])), Y(ds.Observations.Values[hover_row])));
+            ObservationTooltip(ctx, (uint32_t)hover_row);
+        }
         if (ImGui::IsItemClicked())
             Emit(ctx, "select", SelectEventJson(ctx, (uint32_t)hover_row));
     }

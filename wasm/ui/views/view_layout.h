@@ -45,6 +45,20 @@ inline std::string Ellipsize(ImFont* font, float size, const char* text, float m
     return std::string(text, end) + dots;
 }
 
+// A tooltip placed by ImGui's own rule (edges, flipping) from a point other than the pointer:
+// while it lives, ImGui sees the pointer at `at`. ImGui places a tooltip from the pointer, so each
+// move over a mark changed the picture and drew a frame (and the page's composite with it) for a
+// tooltip moved by a pixel; a view anchors a mark's tooltip at the mark, or where the pointer
+// entered it, instead. Nothing inside a tooltip reads the pointer.
+struct TooltipAnchor
+{
+    ImVec2 Saved;
+    explicit TooltipAnchor(ImVec2 at) : Saved(ImGui::GetIO().MousePos) { ImGui::GetIO().MousePos = at; }
+    ~TooltipAnchor() { ImGui::GetIO().MousePos = Saved; }
+    TooltipAnchor(const TooltipAnchor&) = delete;
+    TooltipAnchor& operator=(const TooltipAnchor&) = delete;
+};
+
 // EstimateColor() of a colour, remembered: it searches OKLab for the lightest tint that keeps 3:1,
 // too slow to repeat for every bar of every frame.
 inline ImU32 CachedEstimateColor(ImU32 base, const Theme& theme)
