@@ -18,8 +18,8 @@
 namespace {
 
 // Five regions of one platform at 2023-Q2: two reported (the scale's top and, nearly, its
-// bottom), an estimate and a forecast at the light end of the scale, where the old 50 % alpha
-// lost contrast first, and Africa's figure from the quarter before (shown "as of").
+// bottom), an estimate at the light end of the scale, where the old 50 % alpha lost contrast
+// first, a forecast near the top, and Africa's figure from the quarter before (shown "as of").
 const char* MapData = R"json({
   "format": "landscape/1", "title": "Map encoding (test fixture)", "edition": "test", "license": "CC0",
   "regions": [
@@ -38,7 +38,7 @@ const char* MapData = R"json({
     { "entity": "other", "metric": "users", "region": "europe", "period": "2021-Q1", "value": 3, "source": "s" },
     { "entity": "app", "metric": "users", "region": "na", "period": "2023-Q2", "value": 2, "source": "s" },
     { "entity": "app", "metric": "users", "region": "apac", "period": "2023-Q2", "value": 1, "source": "s", "confidence": "estimate" },
-    { "entity": "app", "metric": "users", "region": "latam", "period": "2023-Q2", "value": 8, "source": "s", "confidence": "forecast" },
+    { "entity": "app", "metric": "users", "region": "latam", "period": "2023-Q2", "value": 80, "source": "s", "confidence": "forecast" },
     { "entity": "app", "metric": "users", "region": "africa", "period": "2023-Q1", "value": 4, "source": "s" },
     { "entity": "app", "metric": "users", "region": "europe", "period": "2023-Q2", "value": 100, "source": "s" }
   ]
@@ -150,8 +150,14 @@ TEST_CASE("map: provisional figures are painted in colours with 3:1 against the 
             provisional++;
             float t = (float)((f.Value - ctx.MapM.Lo) / (ctx.MapM.Hi - ctx.MapM.Lo));
             old_fills.push_back(ls::WithAlpha(ls::SequentialColor(t, th.Dark), 0.5f));
-            // Lighter than the reported colour of the same value: told apart in colour too.
-            CHECK(ctx.MapDrawn->CellFill[i] != ls::SequentialColor(t, th.Dark));
+            // Lighter than the reported colour of the same value (told apart in colour too) where
+            // that colour has room above the 3:1 floor; near the floor the hatching tells it apart.
+            ImU32 base = ls::SequentialColor(t, th.Dark), fill = ctx.MapDrawn->CellFill[i];
+            float room = std::min(ls::ContrastRatio(base, th.Background), ls::ContrastRatio(base, th.Ocean)) - ls::GraphicContrast;
+            CAPTURE(room);
+            CHECK(ls::ContrastRatio(fill, th.Background) <= ls::ContrastRatio(base, th.Background) + 0.01f);
+            if (room > 0.5f)
+                CHECK(ls::ContrastRatio(fill, th.Background) < ls::ContrastRatio(base, th.Background) - 0.2f);
         }
         CHECK(provisional == 3);   // the estimate, the forecast, Africa's earlier quarter
 
@@ -270,4 +276,36 @@ TEST_CASE("map: a platform without figures of the metric says so, with no colour
     for (const auto& it : h.Items({ "label" }))
         other_period |= it["text"].get<std::string>().find("Try another period") != std::string::npos;
     CHECK(other_period);
+}
+
+
+TEST_CASE("map: provisional fills keep the scale's order (a larger figure stays further from the background)")
+{
+    for (bool dark : { false, true })
+    {
+        CAPTURE(dark);
+        MapHarness h(dark);
+        ls::ViewContext& ctx = h.Ctx();
+        const ls::Theme& th = h.Th();
+        auto cell = [&](const char* id) {
+            for (size_t i = 0; i < ctx.MapM.Cells.size(); i++)
+                if (h.App.Data().Regions[ctx.MapM.Cells[i].Region].Id == id)
+                    return i;
+            FAIL("no cell for " << id);
+            return (size_t)0;
+        };
+        const size_t low = cell("apac"), high = cell("latam");   // estimate 1, forecast 80
+        auto t = [&](size_t i) { return (float)((ctx.MapM.Cells[i].F.Value - ctx.MapM.Lo) / (ctx.MapM.Hi - ctx.MapM.Lo)); };
+        auto span = [&](ImU32 a, ImU32 b) { return ls::ContrastRatio(b, th.Background) - ls::ContrastRatio(a, th.Background); };
+        const float reported = span(ls::SequentialColor(t(low), dark), ls::SequentialColor(t(high), dark));
+        const float drawn = span(ctx.MapDrawn->CellFill[low], ctx.MapDrawn->CellFill[high]);
+        CAPTURE(reported);
+        CAPTURE(drawn);
+        CHECK(reported > 3.0f);
+        CHECK(drawn >= reported / 3);
+        // Negative control: the theme's EstimateColor (made for lines and bars) puts every
+        // estimate at about 3:1, whatever its value; a map drawn with it loses the figures.
+        const float flat = span(ls::EstimateColor(ls::SequentialColor(t(low), dark), th), ls::EstimateColor(ls::SequentialColor(t(high), dark), th));
+        CHECK(flat < reported / 3);
+    }
 }

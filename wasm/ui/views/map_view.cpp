@@ -65,17 +65,36 @@ static float ScaleT(const ViewContext& ctx, double v, double lo, double hi, doub
     return (float)((v - lo) / (hi - lo));
 }
 
-// Each cell's fill for the model, theme and scale: the sequential colour of its value, and for
-// a provisional figure that colour made lighter by EstimateColor, which keeps it at 3:1 against
-// the background (the old 50 % alpha fell below it at the light end of the scale). Countries
-// lie on the ocean as well as on the background, so the lighter colour is worked out against
-// whichever of the two leaves it less contrast.
+// Countries lie on the ocean as well as on the background: a fill's contrast is the lower one.
+static float MapContrast(ImU32 c, const Theme& th) { return std::min(ContrastRatio(c, th.Background), ContrastRatio(c, th.Ocean)); }
+
+// A provisional figure's fill: its scale colour moved towards the background until it keeps
+// 55 % of its contrast above the 3:1 floor. Lighter than a reported figure, never under 3:1
+// (the old 50 % alpha fell to 1.8:1 at the light end), and in the scale's order: the theme's
+// EstimateColor, made for a line or a bar beside its reported colour, puts every colour at
+// about 3:1, which on a map would paint every estimate alike whatever its value.
+ImU32 MapProvisionalFill(ImU32 base, const Theme& th)
+{
+    const float floor = GraphicContrast + 0.1f;   // rounding to 8 bits must not take it under 3:1
+    const float have = MapContrast(base, th);
+    if (have <= floor)
+        return base;   // at the floor already: the hatching tells it apart
+    const float want = floor + (have - floor) * 0.55f;
+    float lo = 0.0f, hi = 1.0f;   // the base's alpha over the background; hi always meets `want`
+    for (int i = 0; i < 14; i++)
+    {
+        float mid = (lo + hi) * 0.5f;
+        (MapContrast(Over(WithAlpha(base, mid), th.Background), th) >= want ? hi : lo) = mid;
+    }
+    return Over(WithAlpha(base, hi), th.Background);
+}
+
+// Each cell's fill for the model, theme and scale: the sequential colour of its value, lighter
+// for a provisional figure (MapProvisionalFill).
 static void UpdateMapLooks(ViewContext& ctx)
 {
     MapDrawing& d = *ctx.MapDrawn;
     const Theme& th = *ctx.Theme_;
-    Theme on_ocean = th;
-    on_ocean.Background = th.Ocean;
     const uint64_t key = GeometryKey().Add(d.Generation).Add((uint64_t)th.Background).Add((uint64_t)th.Dark).Add((uint64_t)ctx.Edit.Scale).Hash;
     if (d.LooksKey == key && d.CellFill.size() == ctx.MapM.Cells.size())
         return;
@@ -92,12 +111,7 @@ static void UpdateMapLooks(ViewContext& ctx)
         ImU32 col = SequentialColor(ScaleT(ctx, cell.F.Value, ctx.MapM.Lo, ctx.MapM.Hi, ctx.MapM.LoPositive), th.Dark);
         const bool provisional = MapProvisional(cell.F);
         d.AnyProvisional |= provisional;
-        if (provisional)
-        {
-            ImU32 on_bg = EstimateColor(col, th), on_sea = EstimateColor(col, on_ocean);
-            col = ContrastRatio(on_bg, th.Ocean) >= GraphicContrast ? on_bg : on_sea;
-        }
-        d.CellFill.push_back(col);
+        d.CellFill.push_back(provisional ? MapProvisionalFill(col, th) : col);
     }
 }
 
@@ -260,7 +274,7 @@ static void DrawLegend(ViewContext& ctx, ImDrawList* dl, ImRect box, double lo, 
     {
         q.y += beside ? lh + 2.0f : lh + 4.0f;
         ImRect sw(q, ImVec2(q.x + 12, q.y + 10));
-        dl->AddRectFilled(sw.Min, sw.Max, EstimateColor(SequentialColor(0.6f, th.Dark), th));
+        dl->AddRectFilled(sw.Min, sw.Max, MapProvisionalFill(SequentialColor(0.6f, th.Dark), th));
         DrawHatch(dl, sw, th.EstimateHatch, 4.0f);
         std::string text = Ellipsize(font, fs, ProvisionalLegend, box.Max.x - q.x - 16.0f);
         DrawReportedText(dl, font, fs, ImVec2(q.x + 16, q.y - 2), th.TextMuted, text, LayoutRole_Legend);

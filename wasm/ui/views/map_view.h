@@ -11,9 +11,12 @@ namespace ls {
 
 // A figure the map marks as less certain than a reported one of the period shown: an estimate,
 // a forecast, or the latest earlier figure standing in for the period (Figure::Age > 0). The map
-// fills such regions with EstimateColor (lighter, still 3:1 against the background) and hatches
-// them, so the difference does not rest on colour alone; the legend and the list say the same.
+// fills such regions with MapProvisionalFill (lighter, still 3:1 against background and ocean,
+// in the scale's order) and hatches them, so the difference does not rest on colour alone; the
+// legend and the list say the same.
 inline bool MapProvisional(const Figure& f) { return f.Conf != Confidence_Reported || f.Age > 0; }
+
+ImU32 MapProvisionalFill(ImU32 base, const Theme& th);
 
 // Hatching's spacing on the map (CSS px between diagonal lines) and their width.
 constexpr float MapHatchSpacing = 6.0f;
