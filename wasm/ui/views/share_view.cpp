@@ -305,6 +305,11 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     if (ImDrawList* bars = geometry->Rebuild(bars_key))
         BuildShareBars(ctx, bars, chart, ShareBarRects(chart, ImVec2(plot_left, base_y), h, bw, gap, dense));
     geometry->AppendTo(dl);
+    // A segment's tooltip stays where it appeared while the pointer stays on that segment (see
+    // TooltipAnchor): where the pointer entered it, per chart.
+    static long long tip_segment[2] = { -1, -1 };
+    static ImVec2 tip_at[2];
+    long long hovered_segment = -1;
     float x = plot_left;
     for (size_t c = 0; c < n; c++, x += bw + gap)
     {
@@ -322,12 +327,17 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
             if (hovered && lit < 0 && r.Contains(io.MousePos))
             {
                 lit = (int)i;
+                hovered_segment = (long long)(c * parts + i);
+                if (tip_segment[which] != hovered_segment)
+                    tip_at[which] = io.MousePos;
+                TooltipAnchor anchor(tip_at[which]);
                 ImGui::SetTooltip("%s, %s\n%.1f%% of the parts' total (%d contributors)%s%s", ShapedText(chart.Parts[i]), PeriodLabel(col.At).c_str(),
                                   100.0 * col.Values[i] / col.Total, col.Contributors, col.Estimate[i] ? "\nincludes estimates" : "",
                                   col.Bounded[i] ? "\nincludes a bound (at least / at most)" : "");
             }
         }
     }
+    tip_segment[which] = hovered_segment;
     // The highlighted part: its rectangles outlined (only while something is hovered; in a dense
     // chart the runs of columns drawn as one rectangle are outlined as one).
     static RetainedGeometry outline_cache[2];
