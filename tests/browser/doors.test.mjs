@@ -389,6 +389,18 @@ test("a page opened with a mangled link (#ls1:%) draws the default view and says
   await context.close();
 });
 
+test("a page opened at its own anchor (#section-2) keeps it until the reader changes the view", async () => {
+  const { page, context, errors, messages } = await openPage(browser, `${site.url}/index.html#section-2`);
+  await assertDraws(page, "#landscape", "the demo page opened with #section-2");
+  assert.equal(await page.evaluate(() => location.hash), "#section-2", "the widget replaced the page's anchor on load");
+  assert.deepEqual(messages.filter((m) => LINK_WARNING.test(m.text)), [], "the page's anchor was reported as a bad link");
+  await page.evaluate(() => window.explorer.setState({ view: "trend" }));
+  await page.waitForFunction(() => location.hash.startsWith("#ls1:"));
+  assert.match(await page.evaluate(() => location.hash), /^#ls1:view=trend/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the URL hash: links known to be bad warn with what they lost and keep what is valid", async () => {
   const { page, messages } = opened;
   const apply = (hash) => page.evaluate(async (h) => {

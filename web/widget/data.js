@@ -86,7 +86,7 @@ export async function endFeed(w, owner) {
   endQuiet(w);
   rasteriseGlyphs(w);
   reportStateBeforeData(w);   // before the hash is read: reading it starts a new problems list
-  if (hash) { w.hash.last = ""; readHash(w); writeHash(w); }
+  if (hash) { w.hash.last = ""; w.hash.foreign = false; readHash(w); writeHash(w, { onLoad: true }); }
   setStatus(w, { state: "ok" });
   await nextFrame(w);
   emit(w, "load", { title: result.title, observations: result.observations });

@@ -13,9 +13,11 @@ import { joinMessages } from "./problems.js";
 const warned = new Set();
 
 // After every state change: the link follows the view, without a history entry per click. Not
-// before the data is there: the link the page was opened with has not been read yet.
-export function writeHash(w) {
-  if (!w.data.loaded) return;
+// before the data is there: the link the page was opened with has not been read yet. `onLoad`:
+// the write after the data arrives, which normalises a link to what is shown but leaves the
+// page's own anchor (#section-2) in place until the reader changes the view.
+export function writeHash(w, { onLoad = false } = {}) {
+  if (!w.data.loaded || (onLoad && w.hash.foreign)) return;
   const hash = w.core.getHash();
   if (hash && hash !== w.hash.last) {
     w.hash.last = hash;
@@ -32,6 +34,8 @@ export function readHash(w) {
   w.hash.last = raw;
   const parsed = w.core.setHash(raw);
   const problems = w.core.stateProblems() || [];
+  // Refused without a problem: the page's own anchor, not a link to the widget.
+  w.hash.foreign = !parsed && !problems.length;
   if (parsed) requestFrame(w);
   if (!problems.length) return;
   if (!warned.has(raw)) {

@@ -45,7 +45,7 @@ function newWidget(parent, options) {
     data: { loaded: false, title: "" },
     loading: { current: null, early: null, retry: null },   // the load feeding the wasm (data.js), the start-up fetch, Retry
     mirror: { version: -1, announce: "" },
-    hash: { last: "" },       // the hash last written or read, so neither echoes the other
+    hash: { last: "", foreign: false }, // the hash last written or read (neither echoes the other); foreign: the page's own anchor
     startProblems: [],        // a warning delivered once start-up is over; null afterwards
     stateBeforeData: null,    // { reported, prefix } of a setState before the data (data.js)
   };
