@@ -177,9 +177,11 @@ TEST_CASE("frame: the error panel's messages end their sentences")
     h.Frames(2);
     CHECK(Count(h.Layout(), "label", "The server said no (403). The previous data is still shown.") == 1);
     // load()'s rejection message starts lower case (it is also an Error's message): a sentence here.
-    h.App.SetStatusJson(R"({"state":"error","message":"the data file was refused: data:1:1: error: no","problems":[{"pointer":"","line":1,"column":1,"message":"no"}]})");
+    h.App.SetStatusJson(R"({"state":"error","message":"the data file was refused: data:1:1: error: no","problems":[{"pointer":"","line":1,"column":1,"message":"no"}],"errors":1})");
     h.Frames(2);
     items = h.Layout();
-    CHECK(Count(items, "label", "The data file was refused: data:1:1: error: no. The previous data is still shown.") == 1);
+    // The headline counts the problems; the list says each once (the message's own copy of the
+    // first, compiler-style, is not repeated above it).
+    CHECK(Count(items, "label", "The data file was refused: 1 problem. The previous data is still shown.") == 1);
     CHECK(Count(items, "label", "(1:1): no") == 1);
 }

@@ -146,6 +146,14 @@ void App::SetStatusJson(const std::string& text)
         Status.Message = Sentence(j.value("message", "The data could not be loaded."));
         Status.CanRetry = j.value("retry", false);
         Status.Problems.clear();
+        // A refusal's message names its first problem as a compiler would ("the data file was
+        // refused: data:1:58: error: ..."), which the list below repeats: the panel's headline
+        // counts the problems instead, as after setData().
+        // "errors": how many of all the problems (the list is cut to 20) are errors.
+        const bool listed = j.contains("problems") && j["problems"].is_array() && !j["problems"].empty();
+        const int errors = j.value("errors", 0);
+        if (listed && errors > 0 && Status.Message.rfind("The data file was refused", 0) == 0)
+            Status.Message = "The data file was refused: " + std::to_string(errors) + (errors == 1 ? " problem." : " problems.");
         if (j.contains("problems") && j["problems"].is_array())
             for (const Json& p : j["problems"])
                 if (p.is_object())

@@ -18,7 +18,7 @@ import { underKey } from "./problems.js";
 // [SECTION] Status and failure
 // ---------------------------------------------------------------------------------------------
 
-// {state: "loading", loaded, total} | {state: "error", message, problems, retry} | {state: "ok"}
+// {state: "loading", loaded, total} | {state: "error", message, problems, retry, errors} | {state: "ok"}
 export function setStatus(w, status) {
   w.core.setStatus(status);
   requestFrame(w);
@@ -28,7 +28,9 @@ export function setStatus(w, status) {
 // and the caller's promise rejects with the same error.
 export function fail(w, error) {
   endQuiet(w);
-  setStatus(w, { state: "error", message: error.message, problems: (error.problems || []).slice(0, 20), retry: !!error.retry });
+  const problems = error.problems || [];
+  setStatus(w, { state: "error", message: error.message, problems: problems.slice(0, 20), retry: !!error.retry,
+    errors: problems.filter((p) => p.severity !== "warning").length });
   emit(w, "error", errorPayload(error));
   throw error;
 }
