@@ -125,6 +125,41 @@ uint64_t FrameHash(const ImDrawData* draw_data, const ImVec4& background)
     return h;
 }
 
+// The number of indices at the start of `list` that only repaint the clear: ImGui's host window
+// fills the whole canvas with the theme's background, the colour glClear has just written. With
+// software WebGL (SwiftShader) that quad is the most expensive thing in the frame: a textured,
+// blended pass over every pixel (~10 ms of CPU per frame at 1200x700), for a picture the clear
+// already made. Skipped only when it is exactly that: two triangles of one opaque colour equal to
+// the background, at the white texel, covering the whole display, so the result is the same.
+int SkippedBackgroundIndices(const ImDrawData* draw_data, const ImDrawList* list, const ImVec4& background)
+{
+    if (draw_data->CmdListsCount == 0 || list != draw_data->CmdLists[0] || list->CmdBuffer.Size == 0 || list->IdxBuffer.Size < 6)
+        return 0;
+    const ImDrawCmd& cmd = list->CmdBuffer[0];
+    if (cmd.UserCallback || cmd.ElemCount < 6 || cmd.IdxOffset != 0 || cmd.VtxOffset != 0)
+        return 0;
+    const ImU32 colour = ImGui::ColorConvertFloat4ToU32(ImVec4(background.x, background.y, background.z, 1.0f));
+    const ImVec2 lo = draw_data->DisplayPos, hi = ImVec2(lo.x + draw_data->DisplaySize.x, lo.y + draw_data->DisplaySize.y);
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    const ImDrawIdx* idx = list->IdxBuffer.Data;
+    // ImGui's PrimRect: corners a, b, c, d clockwise from top-left, indices a-b-c, a-c-d.
+    if (idx[3] != idx[0] || idx[4] != idx[2])
+        return 0;
+    const ImDrawIdx corners[4] = { idx[0], idx[1], idx[2], idx[5] };
+    for (ImDrawIdx i : corners)
+    {
+        if ((int)i >= list->VtxBuffer.Size)
+            return 0;
+        const ImDrawVert& v = list->VtxBuffer[(int)i];
+        if (v.col != colour || v.uv.x != white.x || v.uv.y != white.y)
+            return 0;
+    }
+    const ImVec2 a = list->VtxBuffer[(int)idx[0]].pos, b = list->VtxBuffer[(int)idx[1]].pos;
+    const ImVec2 c = list->VtxBuffer[(int)idx[2]].pos, d = list->VtxBuffer[(int)idx[5]].pos;
+    const bool rect = b.x == c.x && b.y == a.y && d.x == a.x && d.y == c.y;
+    return rect && a.x <= lo.x && a.y <= lo.y && c.x >= hi.x && c.y >= hi.y ? 6 : 0;
+}
+
 } // namespace
 
 bool WebGlRendererInit()
@@ -234,6 +269,7 @@ bool WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebu
         const ImDrawList* list = draw_data->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)list->VtxBuffer.Size * (GLsizeiptr)sizeof(ImDrawVert), list->VtxBuffer.Data, GL_STREAM_DRAW);
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)list->IdxBuffer.Size * (GLsizeiptr)sizeof(ImDrawIdx), list->IdxBuffer.Data, GL_STREAM_DRAW);
+        const int skip = SkippedBackgroundIndices(draw_data, list, background);
         for (const ImDrawCmd& cmd : list->CmdBuffer)
         {
             if (cmd.UserCallback)
@@ -254,7 +290,10 @@ bool WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebu
                 glBindTexture(GL_TEXTURE_2D, texture);
                 bound_texture = texture;
             }
-            glDrawElements(GL_TRIANGLES, (GLsizei)cmd.ElemCount, GL_UNSIGNED_INT, (void*)(intptr_t)(cmd.IdxOffset * sizeof(ImDrawIdx)));
+            const unsigned int first = &cmd == list->CmdBuffer.Data ? cmd.IdxOffset + (unsigned int)skip : cmd.IdxOffset;
+            const unsigned int count = cmd.ElemCount - (first - cmd.IdxOffset);
+            if (count > 0)
+                glDrawElements(GL_TRIANGLES, (GLsizei)count, GL_UNSIGNED_INT, (void*)(intptr_t)(first * sizeof(ImDrawIdx)));
         }
     }
     return true;
