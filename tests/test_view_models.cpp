@@ -270,13 +270,13 @@ TEST_CASE("compare ranks one granularity, labels stale bars and names those past
     for (const CompareBar& b : c.Bars)
         CHECK(GetPeriodKind(b.F.When) == PeriodKind_Quarter);
     ShownTable t = CompareTable(ds, c);
-    CHECK(t.Notes[0] == "1 of 3 platforms report Q3 2025; 1 more show an earlier quarterly figure (at most 4 quarters back).");
+    CHECK(t.Notes[0] == "1 of 3 platforms reports Q3 2025; 1 more shows an earlier quarterly figure (at most 4 quarters back).");
     auto col = [&](const char* name) { return (size_t)(std::find(t.Columns.begin(), t.Columns.end(), name) - t.Columns.begin()); };
     REQUIRE(col("Bound") < t.Columns.size());
     CHECK(t.Rows[1][col("Bound")] == "lower");
     CHECK(t.Rows[1][col("As of")] == "as of Q1 2025, 2 quarters earlier");
     CHECK(t.Rows[1][col("Certainty")] == "medium");
-    CHECK(t.Rows[1][col("Source quality")] == "via somebody's blog (relays Beta Q1 2025 earnings release), not checked against the original");
+    CHECK(t.Rows[1][col("Source quality")] == "via somebody's blog, relaying Beta Q1 2025 earnings release; not checked against the original");
     CHECK(t.Rows[1][col("Attribution")] == "Figures courtesy of the blog");
 }
 
@@ -588,4 +588,56 @@ TEST_CASE("no view's summary repeats one of its notes")
                 for (const std::string& n : t.Notes)
                     CHECK(t.Summary.find(n) == std::string::npos);
             }
+}
+
+TEST_CASE("words agree with counts and names: \"1 more shows\", \"Meta Platforms' total\"")
+{
+    CHECK(std::string(Agree(1, "shows", "show")) == "shows");
+    CHECK(std::string(Agree(0, "shows", "show")) == "show");
+    CHECK(std::string(Agree(2, "shows", "show")) == "show");
+    CHECK(Possessive("Meta Platforms") == "Meta Platforms'");
+    CHECK(Possessive("Snap") == "Snap's");
+    CHECK(Possessive("") == "'s");
+    // The demo's share of Meta Platforms by region (the reviewer saw "Meta Platforms's total").
+    const Dataset& ds = RealData();
+    ShareModel s = BuildShareModel(ds, Query(ds, R"({"view":"share","metric":"revenue-by-user-geography","entities":["meta"]})"));
+    REQUIRE(s.ByRegion.Shown);
+    CHECK(s.ByRegion.Title == "Share of Meta Platforms' total by region");
+}
+
+TEST_CASE("a relayed source is named once and what it relays follows, with no bracket inside another")
+{
+    // The demo's transcription of Meta's slides: its publisher and what it relays both carry
+    // brackets ("The India Portfolio (transcription ...)", "... presentation (its figures ...)").
+    const Dataset& ds = RealData();
+    int src = -1;
+    for (int i = 0; i < (int)ds.Sources.size(); i++)
+        if (ds.Sources[i].Id == "meta-q3-2025-earnings-presentation-data-transcribed")
+            src = i;
+    REQUIRE(src >= 0);
+    const Source& s = ds.Sources[src];
+    auto deepest = [](const std::string& t) {
+        int depth = 0, most = 0;
+        for (char c : t)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            most = std::max(most, depth);
+            REQUIRE(depth >= 0);
+        }
+        CHECK(depth == 0);
+        return most;
+    };
+    // The table's column names the publisher once (its Source column has only the title).
+    const std::string full = QualityText(ds, src);
+    CAPTURE(full);
+    CHECK(full.find(s.Publisher) == full.find("via ") + 4);
+    CHECK(full.find(s.Publisher, full.find(s.Publisher) + 1) == std::string::npos);
+    CHECK(full.find(s.RelayOf) != std::string::npos);
+    CHECK(deepest(full) == 1);
+    // The tooltip shows title and publisher on the lines above: its quality line names neither.
+    const std::string tip = QualityText(ds, src, false);
+    CAPTURE(tip);
+    CHECK(tip == "relays " + s.RelayOf + "; not checked against the original");
+    CHECK(tip.find(s.Publisher) == std::string::npos);
+    CHECK(deepest(tip) == 1);
 }

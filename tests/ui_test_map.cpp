@@ -9,6 +9,7 @@
 #include "ui/views/map_view.h"
 #include "ui/views/views.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -307,5 +308,47 @@ TEST_CASE("map: provisional fills keep the scale's order (a larger figure stays 
         // estimate at about 3:1, whatever its value; a map drawn with it loses the figures.
         const float flat = span(ls::EstimateColor(ls::SequentialColor(t(low), dark), th), ls::EstimateColor(ls::SequentialColor(t(high), dark), th));
         CHECK(flat < reported / 3);
+    }
+}
+
+TEST_CASE("map: a world total beside its parts has no scale colour, says so, and the scale tops at the largest coloured figure")
+{
+    // The fixture plus a Worldwide figure (500) five times the largest part (Europe's 100): the
+    // demo's "Worldwide 51,242" showed the scale's darkest swatch above a scale ending at 21,783.
+    std::string data = MapData;
+    const std::string na = R"({ "id": "na", "name": "North America", "countries": ["US", "CA"] })";
+    data.replace(data.find(na), na.size(), na + R"(, { "id": "world", "name": "Worldwide", "world": true })");
+    const std::string europe = R"("region": "europe", "period": "2023-Q2", "value": 100, "source": "s" })";
+    data.replace(data.find(europe), europe.size(),
+                 europe + R"(, { "entity": "app", "metric": "users", "region": "world", "period": "2023-Q2", "value": 500, "source": "s" })");
+    for (bool dark : { false, true })
+    {
+        CAPTURE(dark);
+        MapHarness h(dark);
+        REQUIRE(h.App.LoadData(data));
+        REQUIRE(h.App.SetStateJson(MapState));
+        h.Frames(3);
+        ls::ViewContext& ctx = h.Ctx();
+        double largest_coloured = 0;
+        int world_cell = -1;
+        for (size_t i = 0; i < ctx.MapM.Cells.size(); i++)
+        {
+            const ls::MapCell& cell = ctx.MapM.Cells[i];
+            if (h.App.Data().Regions[cell.Region].World)
+                world_cell = (int)i;
+            else if (cell.Painted)
+                largest_coloured = std::max(largest_coloured, cell.F.Value);
+        }
+        REQUIRE(world_cell >= 0);
+        CHECK(!ctx.MapM.Cells[world_cell].Painted);
+        CHECK(ctx.MapM.Hi == largest_coloured);   // 100: the total stretches nothing
+        // Its swatch is the no-data fill, not a colour of the ramp (before: the ramp's top).
+        CHECK(ctx.MapDrawn->CellFill[world_cell] == h.Th().CountryNeutral);
+        for (float t : { 0.0f, 0.5f, 1.0f })
+            CHECK(ctx.MapDrawn->CellFill[world_cell] != ls::SequentialColor(t, h.Th().Dark));
+        int said = 0;
+        for (const auto& it : h.Items({ "label" }))
+            said += it["text"].get<std::string>() == "total, not on the scale";
+        CHECK(said == 1);
     }
 }

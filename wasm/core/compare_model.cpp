@@ -125,9 +125,9 @@ CompareModel BuildCompareModel(const Dataset& ds, const ViewQuery& q)
         for (const CompareBar& b : *list)
             exact += b.F.Age == 0, bounds += b.F.Limit != Bound_None;
     const size_t shown = m.Bars.size() + m.Totals.size();
-    std::string coverage = std::to_string(exact) + " of " + std::to_string(m.Candidates) + " " + noun + " report " + PeriodLabel(q.When);
+    std::string coverage = std::to_string(exact) + " of " + std::to_string(m.Candidates) + " " + noun + " " + Agree(exact, "reports", "report") + " " + PeriodLabel(q.When);
     if (shown > exact)
-        coverage += "; " + std::to_string(shown - exact) + " more show an earlier " + GranularityAdjective(q.Granularity) +
+        coverage += "; " + std::to_string(shown - exact) + " more " + Agree(shown - exact, "shows", "show") + " an earlier " + GranularityAdjective(q.Granularity) +
                     " figure (at most " + std::to_string(ds.Metrics[q.Metric].AsOf.For(q.Granularity)) + " " + GranularityPlural(q.Granularity) + " back)";
     m.Notes.push_back(coverage + ".");
     if (!m.Totals.empty())

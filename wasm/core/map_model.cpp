@@ -47,13 +47,20 @@ MapModel BuildMapModel(const Dataset& ds, const ViewQuery& q)
         bounds += c.F.Limit != Bound_None;
         m.Cells.push_back(c);
     }
-    // A total beside its parts (the world, or any region containing another region with a figure,
+    // A total beside its parts (the world, or any region containing another region with figures,
     // e.g. "Worldwide except mainland China" beside the United States) is listed, not painted: it
     // would colour the countries no part covers with the total, and stretch the colour scale.
+    // "Parts" are judged over every period, as the scale below is: a total painted in a period
+    // whose parts are missing would be coloured on a scale that leaves it out (clamped to the top).
+    std::vector<int> with_series;
+    for (int r = 0; r < (int)ds.Regions.size(); r++)
+        if (!SeriesRows(ds, q.Metric, m.Entity, r).Empty())
+            with_series.push_back(r);
+    auto is_total = [&](int r) {
+        return std::any_of(with_series.begin(), with_series.end(), [&](int o) { return RegionContains(ds.Regions[r], ds.Regions[o]); });
+    };
     for (MapCell& c : m.Cells)
-        for (const MapCell& o : m.Cells)
-            if (RegionContains(ds.Regions[c.Region], ds.Regions[o.Region]))
-                c.Painted = false;
+        c.Painted = !is_total(c.Region);
     StableSortBy(m.Cells, [](const MapCell& a, const MapCell& b) { return a.F.Value > b.F.Value; });
     for (const MapCell& c : m.Cells)
         if (c.Painted)
@@ -64,13 +71,6 @@ MapModel BuildMapModel(const Dataset& ds, const ViewQuery& q)
     // Colour scale: every figure of (metric, entity) at this granularity, over all regions and
     // periods, so colours stay put while the period plays.
     // A region that is the total of another region with figures stays off the scale, as it stays off the map.
-    std::vector<int> with_series;
-    for (int r = 0; r < (int)ds.Regions.size(); r++)
-        if (!SeriesRows(ds, q.Metric, m.Entity, r).Empty())
-            with_series.push_back(r);
-    auto is_total = [&](int r) {
-        return std::any_of(with_series.begin(), with_series.end(), [&](int o) { return RegionContains(ds.Regions[r], ds.Regions[o]); });
-    };
     double lo = 1e300, hi = -1e300, lo_pos = 1e300;
     for (int r : with_series)
     {
@@ -122,7 +122,7 @@ ShownTable MapTable(const Dataset& ds, const MapModel& m)
         const Region& reg = ds.Regions[c.Region];
         std::vector<std::string> row = { reg.Name, FigureValueText(ds, m.Metric, c.F) };
         AppendFigureCells(ds, c.F, m.Granularity, &row, &t.Sources);
-        row.push_back(!c.Painted ? "total, not drawn" : reg.World ? "whole world" : reg.Countries.empty() ? "no (no country list)"
+        row.push_back(!c.Painted ? "total, not on the scale" : reg.World ? "whole world" : reg.Countries.empty() ? "no (no country list)"
                                                                                    : std::to_string(reg.Countries.size()) + " countries");
         t.Rows.push_back(std::move(row));
     }

@@ -99,7 +99,7 @@ ShareChartModel RegionShares(const Dataset& ds, const ViewQuery& q, int entity)
     ShareChartModel chart;
     chart.Shown = true;
     const int m = q.Metric;
-    chart.Title = "Share of " + ds.Entities[entity].Name + "'s total by region";
+    chart.Title = "Share of " + Possessive(ds.Entities[entity].Name) + " total by region";
     // Totals first out (a region containing another with figures: the parts are drawn, not the
     // sum of some of them), then whatever still overlaps a part kept before it.
     std::vector<int> candidates, totals, parts, skipped;

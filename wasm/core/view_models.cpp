@@ -153,6 +153,14 @@ const char* GranularityPlural(PeriodKind g)
     }
 }
 
+const char* Agree(size_t n, const char* one, const char* many) { return n == 1 ? one : many; }
+
+std::string Possessive(const std::string& name)
+{
+    // English house style: a name ending in s takes the apostrophe alone ("Meta Platforms' total").
+    return name + (!name.empty() && (name.back() == 's' || name.back() == 'S') ? "'" : "'s");
+}
+
 std::string AgeText(const Figure& f, PeriodKind granularity)
 {
     if (f.Age <= 0)
@@ -176,19 +184,22 @@ const char* QualityShortName(SourceQuality q)
     }
 }
 
-std::string QualityText(const Dataset& ds, int source)
+std::string QualityText(const Dataset& ds, int source, bool name_publisher)
 {
     if (source < 0 || (size_t)source >= ds.Sources.size())
         return "no source";
     const Source& s = ds.Sources[source];
-    std::string via = "via " + (s.Publisher.empty() ? s.Title : s.Publisher);
+    // Publishers and relayed documents often carry their own parentheses ("X (transcription of
+    // Meta's slides)"), so the relay is told after a comma, never inside another pair of brackets.
+    const std::string via = "via " + (s.Publisher.empty() ? s.Title : s.Publisher);
+    const std::string relays = name_publisher ? via + ", relaying " + s.RelayOf : "relays " + s.RelayOf;
     switch (QualityOf(s))
     {
     case SourceQuality_Primary: return "the company's own document";
-    case SourceQuality_RelayChecked: return via + " (relays " + s.RelayOf + "), checked against the original";
-    case SourceQuality_RelayUnchecked: return via + " (relays " + s.RelayOf + "), not checked against the original";
+    case SourceQuality_RelayChecked: return relays + "; checked against the original";
+    case SourceQuality_RelayUnchecked: return relays + "; not checked against the original";
     case SourceQuality_Media: return "media report";
-    case SourceQuality_Estimate: return s.RelayOf.empty() ? "third-party estimate" : "third-party estimate, " + via;
+    case SourceQuality_Estimate: return s.RelayOf.empty() || !name_publisher ? "third-party estimate" : "third-party estimate, " + via;
     default: return "other source";
     }
 }

@@ -76,7 +76,12 @@ std::string BoundSymbol(Bound b);                                      // "≥ "
 std::string BoundWords(Bound b);                                       // "at least", "at most", ""
 std::string FigureValueText(const Dataset& ds, int metric, const Figure& f); // "≥ 3,000"
 std::string AgeText(const Figure& f, PeriodKind granularity);          // "as of Q4 2024, 3 quarters earlier"; "" when Age 0
-std::string QualityText(const Dataset& ds, int source);               // "company's own document", "via X (relays Y), not checked against the original" ...
+// "company's own document", "via X, relaying Y; not checked against the original" ...; without the
+// publisher ("relays Y; not checked ...") where the publisher is already shown just above (tooltips).
+std::string QualityText(const Dataset& ds, int source, bool name_publisher = true);
+// Words that agree with a count or a name, so no sentence reads "1 more show" or "Meta Platforms's".
+const char* Agree(size_t n, const char* one, const char* many);      // Agree(1, "shows", "show") == "shows"
+std::string Possessive(const std::string& name);                      // "Meta Platforms'", "Snap's"
 const char* QualityShortName(SourceQuality q);                         // "primary", "relay, checked" ...
 const char* GranularityAdjective(PeriodKind g);                        // "annual", "quarterly", "monthly", "daily"
 const char* GranularityPlural(PeriodKind g);                           // "years", "quarters", "months", "days"

@@ -186,7 +186,7 @@ void ObservationTooltip(const ViewContext& ctx, const Figure& f)
         ImGui::Text("Source: %s", ShapedText(src.Title));
         if (!src.Publisher.empty() || !src.Date.empty())
             ImGui::TextDisabled("%s%s%s", ShapedText(src.Publisher), src.Publisher.empty() || src.Date.empty() ? "" : ", ", src.Date.c_str());
-        std::string quality = QualityText(ds, f.Source);
+        std::string quality = QualityText(ds, f.Source, false);   // the lines above already name the source
         if (f.Quality == SourceQuality_RelayUnchecked || f.Quality == SourceQuality_Estimate)
             ImGui::TextColored(highlight, "%s", quality.c_str());
         else

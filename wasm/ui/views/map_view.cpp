@@ -108,6 +108,13 @@ static void UpdateMapLooks(ViewContext& ctx)
     d.AnyProvisional = false;
     for (const MapCell& cell : ctx.MapM.Cells)
     {
+        // A total (not painted, left out of the scale's domain) gets no scale colour at all: on
+        // the scale it would read as "as large as the largest part" (clamped to the top).
+        if (!cell.Painted)
+        {
+            d.CellFill.push_back(th.CountryNeutral);
+            continue;
+        }
         ImU32 col = SequentialColor(ScaleT(ctx, cell.F.Value, ctx.MapM.Lo, ctx.MapM.Hi, ctx.MapM.LoPositive), th.Dark);
         const bool provisional = MapProvisional(cell.F);
         d.AnyProvisional |= provisional;
@@ -335,7 +342,7 @@ static int DrawRegionList(ViewContext& ctx, ImVec2 size, int map_hovered)
         std::string value = FigureValueText(ds, ctx.Sel.Metric, f) + (est ? " (est.)" : "") +
                             (f.Age > 0 ? " (" + AgeText(f, ctx.MapM.Granularity) + ")" : "");
         bool drawable = cell.Painted && (reg.World || !reg.Countries.empty());
-        const char* why = drawable ? "" : reg.World ? "total, not drawn" : "not on the map: no country list";
+        const char* why = drawable ? "" : !cell.Painted ? "total, not on the scale" : "not on the map: no country list";
         std::string name_fit = Ellipsize(font, fs, ShapedText(reg.Name), text_w);
         std::string value_fit = Ellipsize(font, fs, value.c_str(), text_w);
         float value_w = ImGui::CalcTextSize(value_fit.c_str()).x, why_w = ImGui::CalcTextSize(why).x;
@@ -363,7 +370,9 @@ static int DrawRegionList(ViewContext& ctx, ImVec2 size, int map_hovered)
         // The swatch looks like the region on the map: its fill, hatched when provisional.
         ImRect sw(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + 14, p.y + lh));
         dl->AddRectFilled(sw.Min, sw.Max, CellFill(ctx, i));
-        if (provisional)
+        if (!cell.Painted)   // the neutral fill is paper-like: its outline keeps the swatch visible
+            dl->AddRect(sw.Min, sw.Max, th.CountryBorder);
+        else if (provisional)
             DrawHatch(dl, sw, th.EstimateHatch, 4.0f);
         dl->AddText(ImVec2(p.x + 20, p.y), th.Text, name_fit.c_str());
         ImVec2 ns = ImGui::CalcTextSize(name_fit.c_str());
