@@ -223,7 +223,7 @@ TEST_CASE("theme: text 4.5:1 and graphics 3:1, light and dark")
     ImGui::DestroyContext();
 }
 
-TEST_CASE("theme: the palette stays apart for colour-blind readers; series past it differ by dash, then marker")
+TEST_CASE("theme: the palette stays apart for colour-blind readers; series past it differ by marker, then shade, never by dash")
 {
     ImGui::CreateContext();
     for (bool dark : { false, true })
@@ -241,21 +241,45 @@ TEST_CASE("theme: the palette stays apart for colour-blind readers; series past 
             MESSAGE(std::string(dark ? "dark " : "light ") << std::string(VisionName[v]) << ": closest pair " << a << "," << b << " at " << d);
             CHECK(d >= MinApart[v]);
         }
-        // Past the palette: same colour, another dash; after the dashes, markers.
-        CHECK(SeriesStyleFor(0, dark).Dash == SeriesDash_Solid);
+        // Past the palette: same colour with a marker; after the markers, another shade. Never a
+        // dash (a dash means an estimate), and every shade keeps 3:1.
         CHECK(SeriesStyleFor(0, dark).Marker == SeriesMarker_None);
         SeriesStyle again = SeriesStyleFor(n, dark);
         CHECK(again.Color == SeriesStyleFor(0, dark).Color);
-        CHECK(again.Dash != SeriesDash_Solid);
-        SeriesStyle marked = SeriesStyleFor(n * SeriesDash_COUNT, dark);
-        CHECK(marked.Marker != SeriesMarker_None);
-        for (int i = 0; i < n * SeriesDash_COUNT * SeriesMarker_COUNT; i++)   // no two alike in 96
-            for (int j = i + 1; j < n * SeriesDash_COUNT * SeriesMarker_COUNT; j++)
+        CHECK(again.Marker != SeriesMarker_None);
+        const int looks = n * SeriesMarker_COUNT * 3;
+        const ImU32 background = MakeTheme(dark).Background;
+        for (int i = 0; i < looks; i++)   // no two alike in 96
+        {
+            CAPTURE(i);
+            SeriesStyle p = SeriesStyleFor(i, dark);
+            CHECK(p.Dash == SeriesDash_Solid);
+            CHECK(ContrastRatio(p.Color, background) >= GraphicContrast);
+            for (int j = i + 1; j < looks; j++)
             {
-                SeriesStyle p = SeriesStyleFor(i, dark), q = SeriesStyleFor(j, dark);
-                if (p.Color == q.Color && p.Dash == q.Dash && p.Marker == q.Marker)
+                SeriesStyle q = SeriesStyleFor(j, dark);
+                if (p.Color == q.Color && p.Marker == q.Marker)
                     FAIL_CHECK("series " << i << " and " << j << " look alike");
             }
+        }
+        // A colour's shades differ visibly from it and from each other (the trend's regions of one
+        // platform past the three marker shapes), the data's colours included.
+        for (int i = 0; i < n; i++)
+        {
+            CAPTURE(i);
+            ImU32 base = PaletteColor(i, dark);
+            ImU32 s[4] = { base, SeriesShade(base, 1, dark), SeriesShade(base, 2, dark), SeriesShade(base, 3, dark) };
+            for (int a = 0; a < 4; a++)
+            {
+                CHECK(ContrastRatio(s[a], background) >= GraphicContrast);
+                for (int b = a + 1; b < 4; b++)
+                {
+                    CAPTURE(a);
+                    CAPTURE(b);
+                    CHECK(Dist(Seen(s[a], Normal), Seen(s[b], Normal)) >= 0.05f);
+                }
+            }
+        }
     }
     ImGui::DestroyContext();
 }

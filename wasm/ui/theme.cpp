@@ -266,17 +266,35 @@ ImU32 WithAlpha(ImU32 color, float alpha)
     return (color & ~IM_COL32_A_MASK) | ((ImU32)a << IM_COL32_A_SHIFT);
 }
 
-// Colour first; past the palette's size the same colours again dashed, then dotted, then with
-// markers (circle, square, triangle) on each of the three: 8 x 3 x 4 = 96 looks before repeating.
+// Colour first; past the palette's size the same colours again with markers (circle, square,
+// triangle), then all of that in the colours' next shades: 8 x 4 x 3 = 96 looks before repeating.
+// The dash stays solid (see theme.h).
 SeriesStyle SeriesStyleFor(int index, bool dark)
 {
     SeriesStyle s;
     index = std::max(0, index);
-    s.Color = PaletteColor(index, dark);
     int round = index / PaletteSize();
-    s.Dash = (SeriesDash)(round % SeriesDash_COUNT);
-    s.Marker = (SeriesMarker)((round / SeriesDash_COUNT) % SeriesMarker_COUNT);
+    s.Marker = (SeriesMarker)(round % SeriesMarker_COUNT);
+    s.Color = SeriesShade(PaletteColor(index, dark), (round / SeriesMarker_COUNT) % 3, dark);
     return s;
+}
+
+// Steps of ShadeStep in OKLab lightness (about three just-noticeable differences) away from the
+// background; the steps with no room left that way go to the background's side instead, held
+// above 3:1 (so a pale colour on the dark theme still gets distinct shades).
+static constexpr float ShadeStep = 0.08f;
+
+ImU32 SeriesShade(ImU32 base, int step, bool dark)
+{
+    if (step <= 0)
+        return base;
+    Lab b = ToOklab(base);
+    const float away = dark ? 1.0f : -1.0f;   // the direction away from the background
+    const float limit = dark ? 0.97f : 0.22f;
+    int fit = (int)(std::fabs(limit - b.L) / ShadeStep + 1e-4f);   // steps with room away from the background
+    float L = step <= fit ? b.L + away * ShadeStep * (float)step : b.L - away * ShadeStep * (float)(step - fit);
+    ImU32 c = FromOklab({ L, b.a, b.b }, (int)((base >> IM_COL32_A_SHIFT) & 0xFF));
+    return WithContrast(c, Rgb(dark ? DarkBackground : LightBackground), GraphicContrast + 0.04f);
 }
 
 // An estimate is the base colour taken toward the background (at most half way) while it keeps

@@ -64,7 +64,9 @@ ImU32 SequentialColor(float t, bool dark);
 ImU32 WithAlpha(ImU32 color, float alpha);        // same colour, alpha scaled
 
 // How the n-th series of a chart is told apart: palette colours first; past the palette's size a
-// second channel (dash pattern, marker) so no two series shown look alike.
+// marker, then a shade of the colour (SeriesShade), so no two series shown look alike. Never a
+// dash: a dashed line means an estimate or forecast (the footer says so), so a series' style is
+// always solid and only the estimate stretches of a line are dashed.
 enum SeriesDash { SeriesDash_Solid, SeriesDash_Dashed, SeriesDash_Dotted, SeriesDash_COUNT };
 enum SeriesMarker { SeriesMarker_None, SeriesMarker_Circle, SeriesMarker_Square, SeriesMarker_Triangle, SeriesMarker_COUNT };
 struct SeriesStyle
@@ -75,6 +77,10 @@ struct SeriesStyle
 };
 int         PaletteSize();
 SeriesStyle SeriesStyleFor(int index, bool dark);
+// The step-th shade of a reported series' colour (0 = itself): further from the background (darker
+// on light, lighter on dark) so it keeps 3:1 and is never mistaken for the lighter estimate; where
+// the colour has no room left that way, on the background's side but still above 3:1.
+ImU32 SeriesShade(ImU32 base, int step, bool dark);
 // The colour an estimate or forecast of `base` is drawn in: lighter than a reported figure yet
 // still at least 3:1 against the theme's background.
 ImU32 EstimateColor(ImU32 base, const Theme& theme);

@@ -263,7 +263,7 @@ void DrawCompareView(ViewContext& ctx)
         float zero = x0 + (float)((0 - lo) / (hi - lo)) * span;
         float end = x0 + (float)((b.F.Value - lo) / (hi - lo)) * span;
         ImRect bar(ImVec2(std::min(zero, end), top), ImVec2(std::max(zero, end) + 1.0f, top + bar_thick));
-        ImU32 col = model.By == CompareKind_Region && ctx.Sel.Entities.size() <= 1 ? th.Accent : EntityColorFor(ctx, b.F.Entity);
+        ImU32 col = EntityColorFor(ctx, b.F.Entity);   // the entity's colour in every view, one entity's regions too
         bool est = b.F.Conf != Confidence_Reported;
         bool stale = b.F.Age > 0;
         if (hovered)

@@ -1,11 +1,46 @@
 // Drawing primitives of the trend's lines (see trend_lines.h).
 #include "ui/views/trend_lines.h"
+#include "ui/views/views.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace ls {
 namespace chart {
+
+SeriesStyle TrendSeriesStyle(ImU32 entity_colour, int region_rank, bool dark)
+{
+    static const SeriesMarker shapes[] = { SeriesMarker_Circle, SeriesMarker_Square, SeriesMarker_Triangle };
+    SeriesStyle s;
+    s.Color = entity_colour;
+    if (region_rank >= 0)
+    {
+        s.Marker = shapes[region_rank % 3];
+        s.Color = SeriesShade(entity_colour, region_rank / 3, dark);
+    }
+    return s;
+}
+
+std::vector<SeriesStyle> TrendStyles(const ViewContext& ctx, const std::vector<TrendSeries>& series, bool dark)
+{
+    std::vector<int> entities, per_entity;   // shown, in order; lines of each
+    for (const TrendSeries& t : series)
+    {
+        auto it = std::find(entities.begin(), entities.end(), t.Entity);
+        if (it == entities.end())
+            entities.push_back(t.Entity), per_entity.push_back(1);
+        else
+            per_entity[it - entities.begin()]++;
+    }
+    std::vector<int> seen(entities.size(), 0);
+    std::vector<SeriesStyle> styles;
+    for (const TrendSeries& t : series)
+    {
+        size_t k = std::find(entities.begin(), entities.end(), t.Entity) - entities.begin();
+        styles.push_back(TrendSeriesStyle(EntityColorFor(ctx, t.Entity), per_entity[k] > 1 ? seen[k]++ : -1, dark));
+    }
+    return styles;
+}
 
 // Whether a stretch of line at x is drawn under a dash pattern (measured along x, so that the
 // zigzag of a dense line's pixel columns does not scramble the pattern).

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/dataset.h"
+#include "core/view_models.h"
 #include "ui/theme.h"
 
 #include "imgui.h"
@@ -14,6 +15,7 @@
 #include <vector>
 
 namespace ls {
+struct ViewContext;
 namespace chart {
 
 struct PixelColumn   // M4: the points of one pixel column that keep a line's shape
@@ -47,6 +49,16 @@ struct PixelColumn   // M4: the points of one pixel column that keep a line's sh
             }
     }
 };
+
+// How the line of one entity's region looks: the entity's colour (the same in every view); when
+// the entity shows several regions (region_rank >= 0) a marker shape each (circle, square,
+// triangle), then a shade of the colour (SeriesShade). Always solid: see StretchDash.
+SeriesStyle TrendSeriesStyle(ImU32 entity_colour, int region_rank, bool dark);
+// The style of each of the trend's lines (TrendSeriesStyle, regions ranked in the series' order).
+std::vector<SeriesStyle> TrendStyles(const ViewContext& ctx, const std::vector<TrendSeries>& series, bool dark);
+// The dash a stretch of a sparse line is drawn with: a dash means an estimate or forecast and
+// nothing else (the footer's key), so reported stretches are solid whatever the series.
+inline SeriesDash StretchDash(const SeriesStyle& style, bool estimate) { return estimate ? SeriesDash_Dashed : style.Dash; }
 
 // Whether a stretch of line at x is drawn under a dash pattern (measured along x, so that the
 // zigzag of a dense line's pixel columns does not scramble the pattern).

@@ -5,9 +5,9 @@
 // DenseSpacing) by their colour alone. The data's events are markers on the time axis.
 //
 // Telling series apart: several entities each keep their colour (the data's, else the palette's);
-// an entity shown in several regions draws each region with its own marker shape (then dash
-// pattern), so regions never differ by their labels alone. One entity: each region a palette
-// colour (SeriesStyleFor). Labels sit in a gutter right of the plot, placed by
+// an entity shown in several regions draws each region with its own marker shape (then a shade of
+// its colour, TrendSeriesStyle), so regions never differ by their labels alone; a dash is only
+// ever an estimate. The colour is the entity's in every view (EntityColorFor). Labels sit in a gutter right of the plot, placed by
 // core/label_placement.h next to their line's end; those that do not fit (too wide for the
 // gutter, too many, or too far from their line) go to a legend below the plot, which shows the
 // same swatches. Hovering a line, its label or its legend entry highlights it.
@@ -97,50 +97,15 @@ void DrawSwatch(ImDrawList* dl, ImVec2 a, ImVec2 b, const TrendLook& look, ImU32
 // How each line looks (see the top of the file).
 std::vector<TrendLook> TrendLooks(const ViewContext& ctx, const std::vector<TrendSeries>& series, const Theme& th)
 {
+    // An entity's colour is the one every view gives it (EntityColorFor: keyed by the entity, not
+    // by its place in the selection); its regions differ by marker shape, then by shade. Never by
+    // dash: a dashed stretch means an estimate or forecast.
     std::vector<TrendLook> looks(series.size());
-    std::vector<int> entities;                 // shown, in order
-    std::vector<int> per_entity;               // lines of each
-    for (const TrendSeries& s : series)
-    {
-        auto it = std::find(entities.begin(), entities.end(), s.Entity);
-        if (it == entities.end())
-        {
-            entities.push_back(s.Entity);
-            per_entity.push_back(1);
-        }
-        else
-            per_entity[it - entities.begin()]++;
-    }
-    std::vector<int> seen(entities.size(), 0);
-    int uncoloured = 0;
-    std::vector<SeriesStyle> entity_style(entities.size());
-    for (size_t k = 0; k < entities.size(); k++)
-    {
-        const Entity& e = ctx.Data->Entities[entities[k]];
-        entity_style[k] = SeriesStyleFor(e.HasColor ? (int)k : uncoloured++, th.Dark);
-        if (e.HasColor)
-        {
-            entity_style[k] = SeriesStyle{};
-            entity_style[k].Color = EntityColorFor(ctx, entities[k]);
-        }
-    }
-    static const SeriesMarker shapes[] = { SeriesMarker_Circle, SeriesMarker_Square, SeriesMarker_Triangle };
+    std::vector<SeriesStyle> styles = TrendStyles(ctx, series, th.Dark);
     for (size_t i = 0; i < series.size(); i++)
     {
         TrendLook& look = looks[i];
-        size_t k = std::find(entities.begin(), entities.end(), series[i].Entity) - entities.begin();
-        if (entities.size() == 1 && !ctx.Data->Entities[entities[0]].HasColor)
-            look.Style = SeriesStyleFor((int)i, th.Dark);   // one entity: regions by colour
-        else
-        {
-            look.Style = entity_style[k];
-            if (per_entity[k] > 1)   // regions of one colour: a shape each, then a dash pattern
-            {
-                int r = seen[k]++;
-                look.Style.Marker = shapes[r % 3];
-                look.Style.Dash = (SeriesDash)((r / 3) % SeriesDash_COUNT);
-            }
-        }
+        look.Style = styles[i];
         look.Estimate = EstimateColor(look.Style.Color, th);
     }
     return looks;
@@ -482,7 +447,7 @@ void DrawTrendView(ViewContext& ctx)
                 {
                     bool e = ds.Observations.Confidences[s.Rows[i]] != Confidence_Reported ||
                              ds.Observations.Confidences[s.Rows[i - 1]] != Confidence_Reported;
-                    SeriesDash dash = look.Style.Dash == SeriesDash_Solid && e ? SeriesDash_Dashed : look.Style.Dash;
+                    SeriesDash dash = StretchDash(look.Style, e);
                     ImU32 c = e ? look.Estimate : colour;
                     if (dash == SeriesDash_Solid)
                         out->AddLine(points[i - 1], points[i], c, LineWidth);

@@ -1,0 +1,141 @@
+// How series are told apart must not say something false (issue #12's review): a dash means an
+// estimate or forecast (the footer's key), so no reported stretch of any trend line is dashed,
+// whichever region of whichever platform it is; and a platform has one colour (the data's, else
+// the palette's by its place in the dataset) in every view, not one per view or per selection.
+#include "ui_test_harness.h"
+
+#include "imgui.h"
+#include "ui/app.h"
+#include "ui/theme.h"
+#include "ui/views/trend_lines.h"
+#include "ui/views/views.h"
+
+#include <set>
+#include <string>
+
+namespace {
+
+using ui_test::ReadDemo;
+using ui_test::ReadSourceFile;
+
+struct Harness : ui_test::AppHarness
+{
+    Harness() : AppHarness({ 1280, 800, 1.0f, false, false }) {}
+    ls::ViewContext& Ctx() { return *App.Ctx; }
+};
+
+// Every vertex colour of the last frame: what was drawn, whatever the view drew it with.
+std::set<ImU32> DrawnColours()
+{
+    std::set<ImU32> out;
+    ImDrawData* dd = ImGui::GetDrawData();
+    for (int l = 0; l < dd->CmdListsCount; l++)
+        for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer)
+            out.insert(v.col);
+    return out;
+}
+
+// The trend's lines of the current selection: no reported stretch dashed, estimate stretches
+// dashed, and the regions of one entity still told apart (marker or shade). Returns how many of
+// the lines have an estimate.
+int CheckDashesMeanEstimates(Harness& h)
+{
+    const ls::ViewContext& ctx = h.Ctx();
+    const ls::Dataset& ds = *ctx.Data;
+    const auto& series = ctx.Trend.Series;
+    REQUIRE(series.size() >= 2);
+    std::vector<ls::SeriesStyle> styles = ls::chart::TrendStyles(ctx, series, false);
+    REQUIRE(styles.size() == series.size());
+    int with_estimates = 0;
+    for (size_t i = 0; i < series.size(); i++)
+    {
+        CAPTURE(series[i].Label);
+        CHECK(ls::chart::StretchDash(styles[i], false) == ls::SeriesDash_Solid);
+        CHECK(ls::chart::StretchDash(styles[i], true) == ls::SeriesDash_Dashed);
+        bool estimate = false;
+        for (uint32_t row : series[i].Rows)
+            estimate |= ds.Observations.Confidences[row] != ls::Confidence_Reported;
+        with_estimates += estimate;
+        for (size_t j = i + 1; j < series.size(); j++)
+            if (series[j].Entity == series[i].Entity)
+            {
+                CAPTURE(series[j].Label);
+                CHECK((styles[i].Color != styles[j].Color || styles[i].Marker != styles[j].Marker));
+                CHECK(ls::ContrastRatio(styles[j].Color, ctx.Theme_->Background) >= ls::GraphicContrast);
+            }
+    }
+    return with_estimates;
+}
+
+} // namespace
+
+TEST_CASE("trend: a dash means an estimate, never a region (Meta's reported Asia-Pacific and Rest of World were dashed)")
+{
+    Harness h;
+    REQUIRE(h.App.LoadData(ReadDemo()));
+    // The default selection, then the chart the reviewer saw: Meta's five regions and three others.
+    REQUIRE(h.App.SetStateJson("{\"view\":\"trend\"}"));
+    h.Frames(2);
+    int estimate_lines = CheckDashesMeanEstimates(h);
+    REQUIRE(h.App.SetStateJson("{\"view\":\"trend\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\",\"pinterest\",\"reddit\",\"snapchat\"],\"regions\":[]}"));
+    h.Frames(2);
+    int meta_lines = 0;
+    for (const auto& s : h.Ctx().Trend.Series)
+        meta_lines += s.Label.rfind("Meta", 0) == 0;
+    REQUIRE(meta_lines >= 4);   // more regions than marker shapes: the old second channel was the dash
+    estimate_lines += CheckDashesMeanEstimates(h);
+    // Revenue: ByteDance's estimates beside Meta's and Snap's reported figures.
+    REQUIRE(h.App.SetStateJson("{\"view\":\"trend\",\"metric\":\"revenue\",\"entities\":[\"bytedance\",\"meta\",\"snapchat\"],\"regions\":[]}"));
+    h.Frames(2);
+    estimate_lines += CheckDashesMeanEstimates(h);
+    CHECK(estimate_lines >= 1);   // an estimate line was there to be dashed
+}
+
+TEST_CASE("an entity has one colour in trend and compare: the data's, else the palette's by its place in the dataset")
+{
+    struct Case { const char* File; const char* Entity; };
+    for (Case c : { Case{ "data/landscape.json", "meta" }, Case{ "tests/data/other-field/music-streaming.json", "jiosaavn" },
+                    Case{ "tests/data/other-field/music-streaming.json", "anghami" } })
+    {
+        CAPTURE(c.File);
+        CAPTURE(c.Entity);
+        Harness h;
+        REQUIRE(h.App.LoadData(ReadSourceFile(c.File)));
+        h.Frames(1);   // the theme is the first frame's
+        const ls::Dataset& ds = *h.Ctx().Data;
+        int e = -1;
+        for (size_t i = 0; i < ds.Entities.size(); i++)
+            if (ds.Entities[i].Id == c.Entity)
+                e = (int)i;
+        REQUIRE(e >= 0);
+        const ImU32 colour = ls::EntityColorFor(h.Ctx(), e);
+        const std::string one = std::string("\"entities\":[\"") + c.Entity + "\"]";
+        // Trend, the entity alone (its regions once took the palette from its first colour) and
+        // the file's default selection (where it took the palette by its place in the selection).
+        for (std::string state : { "{\"view\":\"trend\"," + one + ",\"regions\":[]}", std::string("{\"view\":\"trend\",\"regions\":[]}") })
+        {
+            CAPTURE(state);
+            REQUIRE(h.App.SetStateJson(state));
+            h.Frames(2);
+            bool shown = false;
+            std::vector<ls::SeriesStyle> styles = ls::chart::TrendStyles(h.Ctx(), h.Ctx().Trend.Series, false);
+            for (size_t i = 0; i < styles.size(); i++)
+                if (h.Ctx().Trend.Series[i].Entity == e && !shown)
+                {
+                    shown = true;
+                    CHECK(styles[i].Color == colour);   // its first line: the entity's colour itself
+                }
+            CHECK(shown);
+            CHECK(DrawnColours().count(colour) == 1);
+        }
+        // Compare by platform and, the entity alone, by region (once the theme's accent).
+        for (std::string state : { std::string("{\"view\":\"compare\",\"compare_by\":\"entity\",\"regions\":[]}"),
+                                   "{\"view\":\"compare\",\"compare_by\":\"region\"," + one + ",\"regions\":[]}" })
+        {
+            CAPTURE(state);
+            REQUIRE(h.App.SetStateJson(state));
+            h.Frames(2);
+            CHECK(DrawnColours().count(colour) == 1);
+        }
+    }
+}
