@@ -198,8 +198,11 @@ void DrawTableView(ViewContext& ctx)
             ImGui::TableNextColumn();
             ImGui::PushID(i);
             // The row's selectable has no text of its own (it spans every column); the name is a
-            // cell like the others, so each cell is reported once, clipped to its column.
-            if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
+            // cell like the others, so each cell is reported once, clipped to its column. No
+            // AllowOverlap: the cells after it are not interactive (ItemAdd without an id), and
+            // with it ImGui hovers a row only from the second frame over it (HoveredIdPreviousFrame),
+            // so every move to a new row drew twice (a frame without any highlight, then one with).
+            if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns))
                 Emit(ctx, "select", SelectEventJson(ctx, row));
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
                 ObservationTooltip(ctx, row);
