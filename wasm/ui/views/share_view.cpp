@@ -340,10 +340,9 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     tip_segment[which] = hovered_segment;
     // The highlighted part: its rectangles outlined (only while something is hovered; in a dense
     // chart the runs of columns drawn as one rectangle are outlined as one).
-    static RetainedGeometry outline_cache[2];
     if (lit >= 0)
     {
-        RetainedGeometry& outline = outline_cache[which];
+        RetainedGeometry& outline = ctx.ShareOutline[which];
         // Keyed by the names too (as the layout above): the generation restarts with a new App.
         if (ImDrawList* out = outline.Rebuild(GeometryKey(bars_key).Add(key).Add((uint64_t)lit).Add((uint64_t)th.Text)))
             for (const ShareRect& r : ShareBarRects(chart, ImVec2(plot_left, base_y), h, bw, gap, dense))

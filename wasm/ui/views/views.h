@@ -124,6 +124,7 @@ struct ViewContext
     bool              ShareDirty = true;
     uint64_t          ShareGeneration = 0;
     RetainedGeometry  ShareGeometry[2];            // by region, by origin
+    RetainedGeometry  ShareOutline[2];             // the hovered part's outline, per chart (its draw list belongs to this context)
     // Compare
     CompareModel      Compare;
     bool              CompareDirty = true;
