@@ -1,7 +1,8 @@
 // How series are told apart must not say something false (issue #12's review): a dash means an
 // estimate or forecast (the footer's key), so no reported stretch of any trend line is dashed,
 // whichever region of whichever platform it is; and a platform has one colour (the data's, else
-// the palette's by its place in the dataset) in every view, not one per view or per selection.
+// the palette's by its place in the dataset, moved to the next free slot where two shown together
+// would share one) in every view of a selection.
 #include "ui_test_harness.h"
 
 #include "imgui.h"
@@ -91,7 +92,7 @@ TEST_CASE("trend: a dash means an estimate, never a region (Meta's reported Asia
     CHECK(estimate_lines >= 1);   // an estimate line was there to be dashed
 }
 
-TEST_CASE("an entity has one colour in trend and compare: the data's, else the palette's by its place in the dataset")
+TEST_CASE("an entity has one colour in trend and compare for one selection, and the entities shown never share one")
 {
     struct Case { const char* File; const char* Entity; };
     for (Case c : { Case{ "data/landscape.json", "meta" }, Case{ "tests/data/other-field/music-streaming.json", "jiosaavn" },
@@ -108,15 +109,15 @@ TEST_CASE("an entity has one colour in trend and compare: the data's, else the p
             if (ds.Entities[i].Id == c.Entity)
                 e = (int)i;
         REQUIRE(e >= 0);
-        const ImU32 colour = ls::EntityColorFor(h.Ctx(), e);
-        const std::string one = std::string("\"entities\":[\"") + c.Entity + "\"]";
-        // Trend, the entity alone (its regions once took the palette from its first colour) and
-        // the file's default selection (where it took the palette by its place in the selection).
-        for (std::string state : { "{\"view\":\"trend\"," + one + ",\"regions\":[]}", std::string("{\"view\":\"trend\",\"regions\":[]}") })
+        const std::string one = std::string("\"entities\":[\"") + c.Entity + "\"],";
+        // The entity alone (its regions once took the palette from its first colour) and the
+        // file's default selection (where trend took the palette by its place in the selection).
+        for (std::string selection : { one, std::string() })
         {
-            CAPTURE(state);
-            REQUIRE(h.App.SetStateJson(state));
+            CAPTURE(selection);
+            REQUIRE(h.App.SetStateJson("{\"view\":\"trend\"," + selection + "\"regions\":[]}"));
             h.Frames(2);
+            const ImU32 colour = ls::EntityColorFor(h.Ctx(), e);
             bool shown = false;
             std::vector<ls::SeriesStyle> styles = ls::chart::TrendStyles(h.Ctx(), h.Ctx().Trend.Series, false);
             for (size_t i = 0; i < styles.size(); i++)
@@ -127,15 +128,49 @@ TEST_CASE("an entity has one colour in trend and compare: the data's, else the p
                 }
             CHECK(shown);
             CHECK(DrawnColours().count(colour) == 1);
+            // Compare by platform, and (the entity alone) by region: once the theme's accent.
+            std::vector<std::string> compares = { "{\"view\":\"compare\",\"compare_by\":\"entity\"," + selection + "\"regions\":[]}" };
+            if (!selection.empty())
+                compares.push_back("{\"view\":\"compare\",\"compare_by\":\"region\"," + selection + "\"regions\":[]}");
+            for (const std::string& state : compares)
+            {
+                CAPTURE(state);
+                REQUIRE(h.App.SetStateJson(state));
+                h.Frames(2);
+                CHECK(ls::EntityColorFor(h.Ctx(), e) == colour);
+                CHECK(DrawnColours().count(colour) == 1);
+            }
         }
-        // Compare by platform and, the entity alone, by region (once the theme's accent).
-        for (std::string state : { std::string("{\"view\":\"compare\",\"compare_by\":\"entity\",\"regions\":[]}"),
-                                   "{\"view\":\"compare\",\"compare_by\":\"region\"," + one + ",\"regions\":[]}" })
-        {
-            CAPTURE(state);
-            REQUIRE(h.App.SetStateJson(state));
-            h.Frames(2);
-            CHECK(DrawnColours().count(colour) == 1);
-        }
+    }
+}
+
+TEST_CASE("the entities a chart shows never share a colour while the palette has room (Meta and Reddit, eight places apart, once did)")
+{
+    Harness h;
+    REQUIRE(h.App.LoadData(ReadDemo()));
+    REQUIRE(h.App.SetStateJson("{\"view\":\"trend\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\",\"pinterest\",\"reddit\",\"snapchat\"],\"regions\":[]}"));
+    h.Frames(2);
+    const ls::ViewContext& ctx = h.Ctx();
+    REQUIRE(ctx.Sel.Entities.size() == 4);
+    std::set<ImU32> colours;
+    for (int e : ctx.Sel.Entities)
+        colours.insert(ls::EntityColorFor(ctx, e));
+    CHECK(colours.size() == ctx.Sel.Entities.size());
+    // Every selection of up to a palette's worth of the demo's entities: no two alike.
+    const int n = (int)ctx.Data->Entities.size(), size = ls::PaletteSize();
+    for (int start = 0; start < n; start++)
+    {
+        std::string ids;
+        for (int k = 0; k < size && start + k * 4 < n; k++)
+            ids += (ids.empty() ? "\"" : ",\"") + ctx.Data->Entities[start + k * 4].Id + "\"";
+        REQUIRE(h.App.SetStateJson("{\"view\":\"trend\",\"entities\":[" + ids + "]}"));
+        h.Frames(1);
+        std::set<ImU32> seen;
+        int without_own = 0;
+        for (int e : ctx.Sel.Entities)
+            if (!ctx.Data->Entities[e].HasColor)
+                seen.insert(ls::EntityColorFor(ctx, e)), without_own++;
+        CAPTURE(ids);
+        CHECK((int)seen.size() == without_own);
     }
 }

@@ -45,10 +45,40 @@ std::string FormatValueWithUnit(const Dataset& ds, int metric, double value)
     return s;
 }
 
+// The palette slot of an entity without a colour of its own: its place in the dataset, so every
+// view and every selection gives it the same colour; but where two entities shown together
+// would share a slot (places eight apart), the later one in the dataset takes the next free slot,
+// so the entities a chart shows never look alike while the palette has room for them.
+static int PaletteSlotFor(const ViewContext& ctx, int entity)
+{
+    const int size = PaletteSize();
+    const std::vector<int>& shown = ctx.Sel.Entities;
+    if (std::find(shown.begin(), shown.end(), entity) == shown.end())
+        return entity % size;
+    std::vector<int> order;
+    for (int s : shown)
+        if (!ctx.Data->Entities[s].HasColor)
+            order.push_back(s);
+    std::sort(order.begin(), order.end());
+    unsigned taken = 0;   // slots used so far (the palette has at most 32)
+    for (int s : order)
+    {
+        int slot = s % size;
+        for (int k = 0; k < size && (taken >> slot & 1u); k++)
+            slot = (slot + 1) % size;
+        taken |= 1u << slot;
+        if (s == entity)
+            return slot;
+        if (taken == (size >= 32 ? ~0u : (1u << size) - 1))
+            taken = 0;   // more shown than the palette holds: a second round (the chart's second channel tells them apart)
+    }
+    return entity % size;
+}
+
 ImU32 EntityColorFor(const ViewContext& ctx, int entity)
 {
     const Entity& e = ctx.Data->Entities[entity];
-    return EntityColor(e.Color, e.HasColor, entity, ctx.Theme_->Dark);
+    return EntityColor(e.Color, e.HasColor, e.HasColor ? entity : PaletteSlotFor(ctx, entity), ctx.Theme_->Dark);
 }
 
 void Emit(ViewContext& ctx, const char* type, std::string json)
