@@ -30,6 +30,8 @@
 //                trend and table (main-thread time per frame) [<= 2x]
 //   idle:        frames rendered in 5 s without input [0]; renderer CPU idle vs a blank page [<= 2x]
 //   fuzz:        the loader under libFuzzer [0 crashes; execs/s]
+// Beside it, tests/bench/ab-frames.mjs times another build's frames against dist/ in one browser,
+// interleaved (a change's "no view slower by more than 10 %" check; separate runs are too noisy).
 import { execFileSync, spawnSync } from "node:child_process";
 import { writeFileSync, readFileSync, mkdirSync, existsSync, openSync, closeSync } from "node:fs";
 import { join } from "node:path";
