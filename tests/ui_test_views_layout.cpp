@@ -220,3 +220,43 @@ TEST_CASE("layout report: recording only on demand reports the same items as rec
             CHECK(it["role"] != "unreported");
     }
 }
+
+// A row of the table is highlighted in the first frame the pointer is over it: one drawn frame per
+// move to a new row. With ImGuiSelectableFlags_AllowOverlap on the row's Selectable, ImGui hovers
+// it only from the second frame, so every move drew a frame without the highlight, then one with
+// it (twice the frames while the pointer moves, and a flicker).
+TEST_CASE("table: the row under the pointer is highlighted in the first frame it is there")
+{
+    Harness h(1280, 720);
+    REQUIRE(h.App.SetStateJson("{\"view\":\"table\"}"));
+    h.Frames(3);
+    // Two cells of the first column, rows apart: the pointer moves from one row to another.
+    std::vector<nlohmann::json> cells;
+    float header_bottom = 0.0f;
+    for (const auto& it : h.Layout())
+        if (it["text"] == "Platform")
+            header_bottom = it["y"].get<float>() + it["h"].get<float>();
+    REQUIRE(header_bottom > 0.0f);
+    for (const auto& it : h.Layout())
+        if (it["role"] == "label" && it["x"].get<float>() < 40.0f && it["y"].get<float>() > header_bottom + 2.0f)
+            cells.push_back(it);
+    REQUIRE(cells.size() >= 4);
+    auto hovered_colour_drawn = [] {
+        const ImU32 hovered = ImGui::GetColorU32(ImGuiCol_HeaderHovered);
+        ImDrawData* dd = ImGui::GetDrawData();
+        for (int l = 0; l < dd->CmdListsCount; l++)
+            for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer)
+                if (v.col == hovered)
+                    return true;
+        return false;
+    };
+    CHECK_FALSE(hovered_colour_drawn());
+    for (size_t k : { (size_t)1, (size_t)3 })
+    {
+        CAPTURE(k);
+        const auto& cell = cells[k];
+        ImGui::GetIO().AddMousePosEvent(cell["x"].get<float>() + 2.0f, cell["y"].get<float>() + cell["h"].get<float>() * 0.5f);
+        h.Frame();
+        CHECK(hovered_colour_drawn());   // in the first frame over the row, not from the second
+    }
+}
