@@ -254,6 +254,31 @@ TEST_CASE("the as-of fallback stays within the granularity and the limit, and ne
     CHECK(FigureAt(ds, rev, 1, world, P("2025-Q3"), &age, &refused) == -1);
 }
 
+TEST_CASE("compare's coverage note names the chosen platforms that have no figures at the region")
+{
+    // The demo's revenue by user geography with four platforms chosen: only Meta and Pinterest
+    // report at Worldwide, so "1 of 2 platforms" needs the other two named (a reader chose 4).
+    const Dataset& ds = RealData();
+    CompareModel c = BuildCompareModel(ds, Query(ds, R"({"view":"compare","metric":"revenue-by-user-geography","period":"2025-Q3","entities":["meta","pinterest","reddit","snapchat"],"regions":["world"]})"));
+    REQUIRE(c.Candidates == 2);
+    REQUIRE(c.NoFigures.size() == 2);
+    REQUIRE(!c.Notes.empty());
+    const std::string& note = c.Notes[0];
+    CHECK(note.find("1 of 2 platforms reports Q3 2025") == 0);
+    CHECK(note.find(" and ") != std::string::npos);
+    CHECK(note.find(" have no figures at " + ds.Regions[c.Region].Name + ".") != std::string::npos);
+    for (const std::string& name : c.NoFigures)
+        CHECK(note.find(name) != std::string::npos);
+    CHECK(JoinAnd({ "A" }) == "A");
+    CHECK(JoinAnd({ "A", "B" }) == "A and B");
+    CHECK(JoinAnd({ "A", "B", "C" }) == "A, B and C");
+    // Every chosen platform has figures there: no such sentence.
+    CompareModel both = BuildCompareModel(ds, Query(ds, R"({"view":"compare","metric":"revenue-by-user-geography","period":"2025-Q3","entities":["meta","pinterest"],"regions":["world"]})"));
+    CHECK(both.NoFigures.empty());
+    REQUIRE(!both.Notes.empty());
+    CHECK(both.Notes[0].find("no figures at") == std::string::npos);
+}
+
 TEST_CASE("compare ranks one granularity, labels stale bars and names those past the limit")
 {
     Dataset ds = Fixture();

@@ -29,10 +29,18 @@ static void CollectBars(const Dataset& ds, const ViewQuery& q, CompareKind by, C
     m->Bars.clear();
     m->Totals.clear();
     m->NoRecent.clear();
+    m->NoFigures.clear();
     m->Candidates = 0;
+    // Platforms the reader chose (not every platform, as when none or one is chosen) that have
+    // no figure there at all: the coverage note names them, or "1 of 2" reads as a miscount of 4.
+    const bool chosen = by == CompareKind_Entity && q.Entities.size() > 1;
     auto add = [&](int e, int r, std::string label) {
         if (SeriesRows(ds, q.Metric, e, r).Empty())
+        {
+            if (chosen)
+                m->NoFigures.push_back(std::move(label));
             return;
+        }
         m->Candidates++;
         int age = 0, refused = -1;
         int row = FigureAt(ds, q.Metric, e, r, q.When, &age, &refused);
@@ -129,7 +137,10 @@ CompareModel BuildCompareModel(const Dataset& ds, const ViewQuery& q)
     if (shown > exact)
         coverage += "; " + std::to_string(shown - exact) + " more " + Agree(shown - exact, "shows", "show") + " an earlier " + GranularityAdjective(q.Granularity) +
                     " figure (at most " + std::to_string(ds.Metrics[q.Metric].AsOf.For(q.Granularity)) + " " + GranularityPlural(q.Granularity) + " back)";
-    m.Notes.push_back(coverage + ".");
+    coverage += ".";
+    if (!m.NoFigures.empty() && m.Region >= 0)
+        coverage += " " + JoinAnd(m.NoFigures) + " " + Agree(m.NoFigures.size(), "has", "have") + " no figures at " + ds.Regions[m.Region].Name + ".";
+    m.Notes.push_back(coverage);
     if (!m.Totals.empty())
     {
         std::string names;

@@ -161,6 +161,14 @@ std::string Possessive(const std::string& name)
     return name + (!name.empty() && (name.back() == 's' || name.back() == 'S') ? "'" : "'s");
 }
 
+std::string JoinAnd(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (size_t i = 0; i < names.size(); i++)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    return out;
+}
+
 std::string AgeText(const Figure& f, PeriodKind granularity)
 {
     if (f.Age <= 0)

@@ -82,6 +82,7 @@ std::string QualityText(const Dataset& ds, int source, bool name_publisher = tru
 // Words that agree with a count or a name, so no sentence reads "1 more show" or "Meta Platforms's".
 const char* Agree(size_t n, const char* one, const char* many);      // Agree(1, "shows", "show") == "shows"
 std::string Possessive(const std::string& name);                      // "Meta Platforms'", "Snap's"
+std::string JoinAnd(const std::vector<std::string>& names);           // "A", "A and B", "A, B and C"
 const char* QualityShortName(SourceQuality q);                         // "primary", "relay, checked" ...
 const char* GranularityAdjective(PeriodKind g);                        // "annual", "quarterly", "monthly", "daily"
 const char* GranularityPlural(PeriodKind g);                           // "years", "quarters", "months", "days"
@@ -149,6 +150,7 @@ struct CompareModel
     std::vector<CompareBar> Bars;   // ranked
     std::vector<CompareBar> Totals; // by region: regions containing other compared regions (the world total...): shown apart, never ranked with their parts
     std::vector<std::string> NoRecent; // "WhatsApp (last figure 2018)": older than the as_of_limit, not ranked
+    std::vector<std::string> NoFigures; // platforms the reader chose with no figure of the metric at the region at all
     size_t Candidates = 0;          // series asked for
     std::vector<std::string> Notes;
 };
