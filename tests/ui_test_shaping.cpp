@@ -291,3 +291,36 @@ TEST_CASE("shaping: a shaped name too long for its room is cut in the data's tex
     h.Frames(1);
     CHECK(Codepoints(ls::ShapedText(plain)).size() == 1);
 }
+
+TEST_CASE("shaping: a new file's shaped title is measured anew, though its stand-in is the last file's code point")
+{
+    // Each file's runs take stand-ins from the start of the private-use area again: an Arabic
+    // title and then a Hebrew one are the same shaped bytes. A size remembered by those bytes
+    // kept the Arabic title's width for the Hebrew one (scripts.test.mjs then cropped the title
+    // at the reported width: a fifth of it).
+    nlohmann::json doc = ls::ParseJson(ui_test::ReadSourceFile("tests/data/scripts/scripts.json"));
+    REQUIRE(doc.is_object());
+    AppHarness h(1.0f);
+    REQUIRE(ls::LayoutIsRecording());   // native frames record (the web build only on demand)
+    auto title_width = [&](const std::string& title) {
+        doc["title"] = title;
+        REQUIRE(h.App.LoadData(doc.dump()));
+        h.Frames(1);
+        CHECK(h.Rasterise() > 0);
+        h.Frames(2);
+        const std::u32string shaped = Codepoints(ls::ShapedText(title));
+        REQUIRE(shaped.size() == 1);
+        const ImFontGlyph* g = ImGui::GetIO().Fonts->Fonts[1]->FindGlyphNoFallback((ImWchar)shaped[0]);
+        REQUIRE(g != nullptr);
+        float reported = -1.0f;
+        for (const auto& it : nlohmann::json::parse(ls::LayoutJson()))
+            if (it["role"] == "title" && it["text"] == title)
+                reported = it["w"].get<float>();
+        return std::make_pair(shaped[0], std::make_pair(reported, g->AdvanceX));
+    };
+    const auto arabic = title_width("أنغامي"), hebrew = title_width("שירים ישראליים");
+    CHECK(arabic.first == hebrew.first);   // the condition: one code point for both
+    CHECK(arabic.second.first == doctest::Approx(arabic.second.second).epsilon(0.05));
+    CHECK(hebrew.second.first == doctest::Approx(hebrew.second.second).epsilon(0.05));
+    CHECK(hebrew.second.first > arabic.second.first * 1.5f);   // 14 characters against 6
+}

@@ -622,7 +622,10 @@ bool Timeline(const Theme& theme, const char* id, int count, int* index, const T
 
 // A wrapped text's size for a width and font, remembered: measuring the title, the publisher line,
 // the definition and the notes every frame (a word-wrapping pass over each, then another to draw
-// them) was a fifth of a small view's frame. Keyed by a hash of the text with its width and font.
+// them) was a fifth of a small view's frame. Keyed by a hash of the text with its width and font,
+// and by the shaping generation: a new file's runs take the stand-ins from U+E000 again, so the
+// same shaped bytes (one stand-in) stand for another text of another width (an Arabic title, then
+// a Hebrew one, kept the Arabic one's 41 px and the title's report cut the Hebrew one).
 static ImVec2 WrappedTextSize(const char* text, const char* end, float wrap_width)
 {
     static std::unordered_map<uint64_t, ImVec2> sizes;
@@ -641,6 +644,7 @@ static ImVec2 WrappedTextSize(const char* text, const char* end, float wrap_widt
     mix((uint64_t)(uintptr_t)font);
     mix((uint64_t)font->Glyphs.Size);   // a rebuilt atlas (glyphs added) may keep the font's address
     mix((uint64_t)(uintptr_t)font->ContainerAtlas->TexID);
+    mix((uint64_t)ShapingGeneration());
     auto it = sizes.find(h);
     if (it != sizes.end())
         return it->second;

@@ -154,6 +154,9 @@ GeometryKey::GeometryKey()
 {
     const ImGuiIO& io = ImGui::GetIO();
     Add((uint64_t)(intptr_t)io.Fonts->TexID).Add(io.Fonts->TexUvWhitePixel).Add((double)io.DisplayFramebufferScale.x);
+    // Glyphs drawn into retained geometry are stand-ins whose texts and atlas places change with
+    // each file and each batch of runs the browser shapes (a reused texture keeps its id).
+    Add((uint64_t)ShapingGeneration());
 }
 
 GeometryKey& GeometryKey::Add(uint64_t v)

@@ -180,7 +180,7 @@ void DrawTableView(ViewContext& ctx)
             ctx.TableSortPending = false;
         }
     static TableRowCache cache;
-    const uint64_t key = GeometryKey().Add(TableGeneration).Add((uint64_t)ShapingGeneration()).Add((uint64_t)(uintptr_t)ImGui::GetFont())
+    const uint64_t key = GeometryKey().Add(TableGeneration).Add((uint64_t)(uintptr_t)ImGui::GetFont())
                              .Add((double)ImGui::GetFontSize()).Add((uint64_t)ImGui::GetFont()->Glyphs.Size).Add((uint64_t)(uintptr_t)ctx.Data).Hash;
     if (cache.Key != key || cache.Rows.size() > 4096)
     {

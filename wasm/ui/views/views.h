@@ -32,7 +32,7 @@ struct MapDrawing;     // map_view.cpp
 // core/view_models.h: the views here only lay them out and draw them.
 
 // A key for RetainedGeometry, built from the values the drawing depends on; it includes the
-// frame's font atlas and pixel density (anti-aliased lines sample the atlas).
+// frame's font atlas, pixel density (anti-aliased lines sample the atlas) and shaping generation.
 struct GeometryKey
 {
     uint64_t Hash = 1469598103934665603ull;
