@@ -194,7 +194,7 @@ TEST_CASE("map: provisional regions are hatched, reported ones are not, and the 
         }
         bool legend = false;
         for (const auto& it : h.Items({ "legend" }))
-            legend |= it["text"].get<std::string>().find("estimate or earlier period") != std::string::npos;
+            legend |= it["text"].get<std::string>().find(ls::ProvisionalKey) != std::string::npos;
         CHECK(legend);
         // The list names what kind of figure each is.
         std::set<std::string> labels;
@@ -351,4 +351,28 @@ TEST_CASE("map: a world total beside its parts has no scale colour, says so, and
             said += it["text"].get<std::string>() == "total, not on the scale";
         CHECK(said == 1);
     }
+}
+
+TEST_CASE("compare: an earlier period's figure is hatched as the map hatches it, a reported one is not")
+{
+    // Africa's figure is from 2023-Q1, shown at 2023-Q2 "as of" the quarter before: on one scale
+    // beside North America's reported 2023-Q2 it once looked like a lighter reported bar.
+    MapHarness h(false);
+    auto hatch_triangles = [&](const char* regions) {
+        REQUIRE(h.App.SetStateJson(std::string(R"({"view":"compare","metric":"users","entities":["app"],"period":"2023-Q2","regions":)") + regions + "}"));
+        h.Frames(3);
+        int n = 0;
+        ImDrawData* dd = ImGui::GetDrawData();
+        for (int l = 0; l < dd->CmdListsCount; l++)
+            for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer)
+                n += v.col == h.Th().EstimateHatch;
+        return n;
+    };
+    const int reported = hatch_triangles(R"(["na","europe"])");   // the footer key's swatch only
+    const int with_stale = hatch_triangles(R"(["na","africa"])");
+    CHECK(with_stale > reported);
+    bool stale_bar = false;
+    for (const auto& b : h.Ctx().Compare.Bars)
+        stale_bar |= b.F.Age > 0;
+    CHECK(stale_bar);
 }

@@ -269,8 +269,10 @@ void DrawCompareView(ViewContext& ctx)
         if (hovered)
             dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + row_w, p.y + row_h), WithAlpha(th.Grid, 0.6f), 3.0f);
         dl->AddRectFilled(bar.Min, bar.Max, est || stale ? CachedEstimateColor(col, th) : col, 2.0f);
-        if (est)
+        if (est || stale)
         {
+            // An earlier period's figure is drawn as the map draws it (and as the key says): it
+            // sits on one scale beside this period's, so it must not look like one of them.
             DrawHatch(dl, bar, th.EstimateHatch, 6.0f);
             dl->AddRect(bar.Min, bar.Max, col, 2.0f, 0, 1.0f);
         }

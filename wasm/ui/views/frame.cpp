@@ -134,7 +134,8 @@ void DrawViews(ViewContext* ctxp)
     const size_t observations = ctx.Data->ObservationCount(), sources = ctx.Data->Sources.size();
     std::snprintf(counts, sizeof(counts), "%zu observation%s, %zu source%s", observations, observations == 1 ? "" : "s", sources,
                   sources == 1 ? "" : "s");
-    FooterPart footer[] = { { "reported", true, false }, { "estimate or forecast (lighter, hatched, dashed)", true, true },
+    static const std::string provisional = std::string(ProvisionalKey) + " (lighter, hatched, dashed)";
+    FooterPart footer[] = { { "reported", true, false }, { provisional.c_str(), true, true },
                             { counts, false, false } };
     ImVec2 avail = ImGui::GetContentRegionAvail();
     avail.y -= FooterLayout(footer, 3, avail.x, false, ctx) + ImGui::GetStyle().ItemSpacing.y;

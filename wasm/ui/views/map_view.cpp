@@ -232,7 +232,6 @@ static void HatchCountry(ImDrawList* dl, const CountryShape& c, const MapTransfo
 // The colour scale's legend, in its own box beside or below the map (never over it): the unit,
 // the ramp with its two ends, the swatch for countries without a figure and, when the map has
 // provisional figures, their swatch drawn as the map draws them (lighter fill, hatched).
-static const char* ProvisionalLegend = "estimate or earlier period";
 static float LegendHeight(const ViewContext& ctx, float width)
 {
     float lh = ctx.Fonts_.Small->FontSize;
@@ -283,7 +282,7 @@ static void DrawLegend(ViewContext& ctx, ImDrawList* dl, ImRect box, double lo, 
         ImRect sw(q, ImVec2(q.x + 12, q.y + 10));
         dl->AddRectFilled(sw.Min, sw.Max, MapProvisionalFill(SequentialColor(0.6f, th.Dark), th));
         DrawHatch(dl, sw, th.EstimateHatch, 4.0f);
-        std::string text = Ellipsize(font, fs, ProvisionalLegend, box.Max.x - q.x - 16.0f);
+        std::string text = Ellipsize(font, fs, ProvisionalKey, box.Max.x - q.x - 16.0f);
         DrawReportedText(dl, font, fs, ImVec2(q.x + 16, q.y - 2), th.TextMuted, text, LayoutRole_Legend);
     }
 }

@@ -166,6 +166,9 @@ std::string ViewMirrorJson(const ViewContext* ctx);
 std::string ViewSourcesLine(const ViewContext* ctx);
 
 // Shared helpers (views/common.cpp)
+// What a provisional figure is (an estimate, a forecast, or an earlier period's figure standing in
+// for the period shown), in every key that explains the lighter, hatched drawing: one wording.
+inline constexpr const char* ProvisionalKey = "estimate, forecast or earlier period";
 extern const char* const ViewLabels[ViewKind_COUNT];                           // "Map", "Trend", ...
 std::string FormatValue(const Dataset& ds, int metric, double value);         // "1,411", "60.57": the metric's decimals, thousands separated
 std::string FormatValueWithUnit(const Dataset& ds, int metric, double value);
