@@ -7,6 +7,10 @@ import {
 } from "./harness.mjs";
 
 const DATA = realData();
+// A file the loader refuses with two located problems: 2023-Q5 and 2024-Q0 are not quarters.
+const BAD_FILE = JSON.stringify({ ...DATA, observations: [
+  { ...DATA.observations[0], period: "2023-Q5" }, { ...DATA.observations[1], period: "2024-Q0" }, ...DATA.observations.slice(2),
+] }, null, 1);
 const VIEWS = ["map", "trend", "compare", "share", "table", "sources"];
 
 // Test pages served beside dist/ (same origin as the widget, like a portal's own page).
@@ -27,6 +31,11 @@ const PAGES = {
   "/t/element.html": htmlPage(
     `<script>window.readyEvents = []; document.addEventListener("landscape-ready", (e) => window.readyEvents.push(e.target.id));</script>
      <social-landscape id="el" src="/data/landscape.json" view="trend" style="height: 420px"></social-landscape>
+     <script type="module" src="/landscape.js"></script>`),
+  // A custom element whose file is refused (two bad periods), for its notice.
+  "/t/element-bad.html": htmlPage(
+    `<script>window.errorEvents = []; document.addEventListener("landscape-error", (e) => window.errorEvents.push(e.detail));</script>
+     <social-landscape id="el" src="/t/bad.json" style="height: 420px"></social-landscape>
      <script type="module" src="/landscape.js"></script>`),
   // An empty slot for create/destroy cycles.
   "/t/slot.html": htmlPage(
@@ -51,6 +60,7 @@ before(async () => {
   site = await serve({
     routes: routesFrom({
       ...PAGES,
+      "/t/bad.json": (req, res) => res.writeHead(200, { "content-type": "application/json" }).end(BAD_FILE),
       "/embed-config.json": (req, res) => res.writeHead(200, { "content-type": "application/json" })
         .end(JSON.stringify({ parentOrigins: [other.url] })),
     }),
@@ -133,6 +143,38 @@ test("custom element: <social-landscape view=trend> gives .widget, fires landsca
   assert.equal(left.children, 0, "the element still has children after removal");
   assert.equal(left.canvases + left.shadowCanvases, 0, "a canvas is left in the document");
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("custom element: a refused file shows why in its place (located problems, role=alert), and a new src starts it", async () => {
+  const { page, context, errors } = await openPage(browser, `${site.url}/t/element-bad.html`, { waitFor: () => window.errorEvents.length > 0 });
+  const failed = await page.evaluate(() => {
+    const el = document.getElementById("el");
+    const alert = [...el.children].map((c) => c.shadowRoot?.querySelector("[role=alert]")).find(Boolean);
+    const box = alert?.getBoundingClientRect();
+    return { widget: el.widget, text: alert?.innerText ?? null, height: box?.height ?? 0, items: alert ? alert.querySelectorAll("li").length : 0,
+             event: window.errorEvents[0] };
+  });
+  assert.equal(failed.widget, null);
+  assert.ok(failed.text, "the element shows nothing where the explorer would be");
+  assert.ok(failed.height > 20, `the notice is ${failed.height} px high`);
+  assert.match(failed.text, /could not start/);
+  // Both problems, each with its line, column and place in the file.
+  assert.equal(failed.items, 2);
+  for (const p of failed.event.problems) {
+    assert.ok(failed.text.includes(`line ${p.line}, column ${p.column}, ${p.pointer}`), `the notice does not locate ${JSON.stringify(p)}:\n${failed.text}`);
+  }
+  assert.match(failed.text, /2023-Q5/);
+  assert.match(failed.text, /2024-Q0/);
+
+  // A good src starts it: the notice goes, the widget draws.
+  await page.evaluate(() => document.getElementById("el").setAttribute("src", "/data/landscape.json"));
+  await page.waitForFunction(() => document.getElementById("el").widget);
+  const started = await page.evaluate(() => ({ children: document.getElementById("el").childElementCount,
+    alerts: [...document.getElementById("el").children].filter((c) => c.shadowRoot?.querySelector("[role=alert]")).length }));
+  assert.deepEqual(started, { children: 1, alerts: 0 });
+  await assertDraws(page, "#el", "the element after a good src");
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });
 

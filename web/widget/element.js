@@ -5,6 +5,7 @@
 
 import { createLandscape } from "./widget.js";
 import { errorPayload } from "./errors.js";
+import { showStartFailure } from "./notice.js";
 import { problem, shown, Themes, FromElement } from "./problems.js";
 
 const ForwardedEvents = ["select", "error", "statechange", "load", "warning"];
@@ -47,11 +48,13 @@ export function defineElement() {
       super();
       this.widget = null;      // the handle, once started
       this._starting = null;   // the createLandscape() promise while starting
+      this._notice = null;     // why it could not start, shown in its place (notice.js)
     }
 
     connectedCallback() {
       if (this._starting || this.widget) return;
       if (!this.style.display) this.style.display = "block";
+      this._clearNotice();
       const options = optionsFrom(this);
       options.onEvent = (type, detail) => { if (ForwardedEvents.includes(type)) this._dispatch(type, detail); };
       this._starting = createLandscape(this, options).then((w) => {
@@ -61,17 +64,25 @@ export function defineElement() {
         this._dispatch("ready", { widget: w });
       }, (error) => {
         this._starting = null;
+        if (this.isConnected) this._notice = showStartFailure(this, error);
         this._dispatch("error", errorPayload(error));
       });
     }
 
     disconnectedCallback() {
       if (this.widget) { this.widget.destroy(); this.widget = null; }
+      this._clearNotice();
+    }
+
+    _clearNotice() {
+      if (this._notice) { this._notice.remove(); this._notice = null; }
     }
 
     // After start: a new src loads, state attributes steer the view (problems come back as
     // landscape-warning, through the widget's own warning event).
     attributeChangedCallback(name, oldValue, value) {
+      // An element that could not start starts again from a new src.
+      if (!this.widget && !this._starting && this._notice && name === "src" && value && oldValue !== value) return this.connectedCallback();
       if (!this.widget || oldValue === value) return;
       if (name === "src" && value) this.widget.load(value).catch(() => {});
       else if (StateAttributes.includes(name) && value != null) this.widget.setState({ [name]: value });
