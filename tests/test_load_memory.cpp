@@ -5,6 +5,9 @@
 // the row sort of a file out of order, and no heap left behind by repeated loads.
 #include "test_loader_helpers.h"
 
+#include "counting_allocator.h"
+#include "generated_data.h"
+
 #include "core/column.h"
 #include "core/json_reader.h"
 
@@ -17,121 +20,11 @@
 #include <random>
 #include <vector>
 
-//-----------------------------------------------------------------------------
-// A counting operator new/delete (every allocation of the binary goes through it; counting is on
-// only inside a Counting scope). Each block carries its size in front of it.
-//-----------------------------------------------------------------------------
-
-namespace
-{
-constexpr size_t kHeader = alignof(std::max_align_t);
-bool g_Counting = false;
-size_t g_Live = 0, g_Peak = 0;
-
-struct Counting
-{
-    Counting() { g_Live = g_Peak = 0, g_Counting = true; }
-    ~Counting() { g_Counting = false; }
-    size_t Peak() const { return g_Peak; }
-    size_t Live() const { return g_Live; }
-};
-} // namespace
-
-// Every plain and nothrow form goes through here: a block from another allocator (the sanitizer's
-// own nothrow new, which std::stable_sort's temporary buffer uses) must never reach the delete
-// below, which reads the size in front of the block.
-static void* CountedNew(size_t n) noexcept
-{
-    void* p = malloc(n + kHeader);
-    if (!p)
-        return nullptr;
-    *(size_t*)p = g_Counting ? n : SIZE_MAX; // blocks from before the count are not subtracted
-    if (g_Counting)
-    {
-        g_Live += n;
-        g_Peak = std::max(g_Peak, g_Live);
-    }
-    return (char*)p + kHeader;
-}
-void* operator new(size_t n)
-{
-    void* p = CountedNew(n);
-    if (!p)
-        throw std::bad_alloc();
-    return p;
-}
-void* operator new[](size_t n) { return operator new(n); }
-void* operator new(size_t n, const std::nothrow_t&) noexcept { return CountedNew(n); }
-void* operator new[](size_t n, const std::nothrow_t&) noexcept { return CountedNew(n); }
-void operator delete(void* p) noexcept
-{
-    if (!p)
-        return;
-    void* block = (char*)p - kHeader;
-    size_t n = *(size_t*)block;
-    if (g_Counting && n != SIZE_MAX)
-        g_Live -= n;
-    free(block);
-}
-void operator delete[](void* p) noexcept { operator delete(p); }
-void operator delete(void* p, size_t) noexcept { operator delete(p); }
-void operator delete[](void* p, size_t) noexcept { operator delete(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { operator delete(p); }
-
 namespace
 {
 
-//-----------------------------------------------------------------------------
-// Generated files: the shape of tests/browser/generate.mjs (the bench's file): 4 metrics, 50
-// entities, 20 regions, monthly periods, two sources, every 10th row an estimate, every 50th a note.
-//-----------------------------------------------------------------------------
-
-enum class Order { Sorted, Shuffled };
-
-std::string Generate(size_t n, Order order, bool compact = true)
-{
-    const int entities = 50, regions = 20, metrics = 4;
-    const size_t per_series = (n + entities * regions * metrics - 1) / (entities * regions * metrics);
-    std::string s = "{\"format\":\"landscape/1\",\"title\":\"Generated\",\"license\":\"test\",\"regions\":[";
-    for (int r = 0; r < regions; r++)
-        s += (r ? "," : "") + std::string("{\"id\":\"r") + std::to_string(r) + "\",\"name\":\"Region " + std::to_string(r) + "\"" +
-             (r == 0 ? ",\"world\":true}" : ",\"countries\":[\"US\"]}");
-    s += "],\"entities\":[";
-    for (int e = 0; e < entities; e++)
-        s += (e ? "," : "") + std::string("{\"id\":\"e") + std::to_string(e) + "\",\"name\":\"Entity " + std::to_string(e) + "\"}";
-    s += "],\"metrics\":[";
-    for (int m = 0; m < metrics; m++)
-        s += (m ? "," : "") + std::string("{\"id\":\"m") + std::to_string(m) + "\",\"name\":\"Metric " + std::to_string(m) +
-             "\",\"unit\":\"millions\",\"aggregate\":\"" + (m < 2 ? "sum" : "none") + "\"}";
-    s += "],\"sources\":[{\"id\":\"s0\",\"title\":\"A\"},{\"id\":\"s1\",\"title\":\"B\"}],\"observations\":";
-    s += compact ? "{\"columns\":[\"entity\",\"metric\",\"region\",\"period\",\"value\",\"source\",\"confidence\",\"note\"],\"rows\":[\n" : "[\n";
-    std::vector<std::string> rows;
-    rows.reserve(n);
-    for (int m = 0; m < metrics && rows.size() < n; m++)
-        for (int e = 0; e < entities && rows.size() < n; e++)
-            for (int r = 0; r < regions && rows.size() < n; r++)
-                for (size_t k = 0; k < per_series && rows.size() < n; k++)
-                {
-                    char buf[200];
-                    const int year = 1950 + (int)(k / 12), month = 1 + (int)(k % 12);
-                    const double value = ((e + 1) * (r + 1) + k * 0.37);
-                    if (compact)
-                        snprintf(buf, sizeof(buf), "[\"e%d\",\"m%d\",\"r%d\",\"%d-%02d\",%.2f,\"s%d\",%s,%s]", e, m, r, year, month, value,
-                                 (int)(k % 2), k % 10 == 0 ? "\"estimate\"" : "null", k % 50 == 0 ? "\"generated note\"" : "null");
-                    else
-                        snprintf(buf, sizeof(buf), "{\"entity\":\"e%d\",\"metric\":\"m%d\",\"region\":\"r%d\",\"period\":\"%d-%02d\",\"value\":%.2f,\"source\":\"s%d\"%s%s}",
-                                 e, m, r, year, month, value, (int)(k % 2), k % 10 == 0 ? ",\"confidence\":\"estimate\"" : "",
-                                 k % 50 == 0 ? ",\"note\":\"generated note\"" : "");
-                    rows.push_back(buf);
-                }
-    if (order == Order::Shuffled)
-        std::shuffle(rows.begin(), rows.end(), std::mt19937(14));
-    for (size_t i = 0; i < rows.size(); i++)
-        (s += i ? ",\n" : "") += rows[i];
-    s += compact ? "\n]}}\n" : "\n]}\n";
-    return s;
-}
+using test_data::Generate;
+using test_data::Order;
 
 // Peak live heap bytes per observation while `text` loads into a fresh dataset (the text itself
 // is not counted: a streamed load never holds it), fed in pieces of `piece` bytes.
