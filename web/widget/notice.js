@@ -1,13 +1,13 @@
 // What a <social-landscape> that could not start shows in its place. createLandscape() rejects
 // and removes what it added, so a host script decides what its page says; an element written
 // into the page has no host script, and left alone it was a blank box. The notice says why, with
-// the first located problems of a refused file (line, column, JSON pointer), as text a screen
+// a refused file's located problems (line, column, JSON pointer), as text a screen
 // reader announces (role="alert"), in a shadow root of its own: the page's styles neither reach
 // it nor leak out of it, and a constructed stylesheet needs no 'unsafe-inline' under a strict CSP.
 
 const Style = `
-:host { display: block; }
-.notice { box-sizing: border-box; margin: 0; padding: 1rem 1.25rem; max-width: 40rem; font: 15px/1.5 system-ui, sans-serif;
+:host { display: block; height: 100%; }
+.notice { box-sizing: border-box; max-height: 100%; overflow: auto; margin: 0; padding: 1rem 1.25rem; max-width: 40rem; font: 15px/1.5 system-ui, sans-serif;
   color: #1d1d1f; background: #fff; border: 1px solid #c8c8cc; border-radius: 4px; overflow-wrap: anywhere; }
 .notice p { margin: 0; }
 .notice ul { margin: 0.5rem 0 0; padding-left: 1.25rem; }
@@ -37,11 +37,14 @@ export function showStartFailure(parent, error) {
   box.className = "notice";
   box.setAttribute("role", "alert");
   const head = document.createElement("p");
-  head.textContent = `This explorer could not start: ${error?.message ?? error}`;
-  box.append(head);
-  // The message already names the first problem; a list is worth it when there are more.
+  // A refused file's message names its first problem compiler-style ("data:19:74: error: ...");
+  // the list says each one in words instead.
   const problems = (error?.problems || []).filter((p) => p.severity !== "warning");
-  if (problems.length > 1) {
+  const count = problems.length === 1 ? "a problem" : `${problems.length} problems`;
+  head.textContent = problems.length ? `This explorer could not start: its data file was refused, with ${count}:`
+    : `This explorer could not start: ${error?.message ?? error}`;
+  box.append(head);
+  if (problems.length) {
     const list = document.createElement("ul");
     for (const p of problems.slice(0, MaxProblems)) {
       const item = document.createElement("li");
