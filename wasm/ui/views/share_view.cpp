@@ -310,9 +310,18 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     static long long tip_segment[2] = { -1, -1 };
     static ImVec2 tip_at[2];
     long long hovered_segment = -1;
+    // Segments are visited only in columns that need it: every column when estimates are
+    // hatched (sparse charts), else only the column under the pointer. Walking all segments of a
+    // dense chart for the hit test (250 columns x the parts at a million observations) was a
+    // tenth of share's frame in a CPU profile. x is still accumulated column by column, as the
+    // bars were laid out, so the hit test is unchanged at column edges.
+    const bool hatch = !dense && bw >= 4.0f;   // dense or narrow bars show estimates by their lighter colour alone
+    const bool probe = hovered && lit < 0;
     float x = plot_left;
     for (size_t c = 0; c < n; c++, x += bw + gap)
     {
+        if (!hatch && !(probe && io.MousePos.x >= x && io.MousePos.x < x + bw))
+            continue;
         const ShareColumnModel& col = chart.Columns[c];
         float y = base_y;
         for (size_t i = 0; i < col.Values.size(); i++)
@@ -322,7 +331,7 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
             float seg = (float)(col.Values[i] / col.Total) * h;
             ImRect r(ImVec2(x, y - seg), ImVec2(x + bw, y));
             y -= seg;
-            if (col.Estimate[i] && !dense && bw >= 4.0f)   // dense or narrow bars show estimates by their lighter colour alone
+            if (col.Estimate[i] && hatch)
                 DrawHatch(dl, r, th.EstimateHatch, 5.0f);
             if (hovered && lit < 0 && r.Contains(io.MousePos))
             {
