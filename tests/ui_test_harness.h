@@ -87,6 +87,21 @@ struct AppHarness
         ImGui::GetIO().AddKeyEvent(key, false);
         Frame();
     }
+    // The wheel turned down over the canvas's middle until nothing moves: a phone's column
+    // (views/frame.cpp) scrolled to its end, where the view's body and the footer fill the canvas.
+    void ScrollToEnd()
+    {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f);
+        Frame();
+        for (int i = 0; i < 6; i++)
+        {
+            io.AddMouseWheelEvent(0.0f, -20.0f);
+            Frame();
+        }
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);   // no hover left behind (a tooltip would cover the chart)
+        Frames(2);
+    }
     nlohmann::json Layout() const { return nlohmann::json::parse(ls::LayoutJson()); }
     // The last frame's layout items of these roles ("datalabel", "legend", ...).
     nlohmann::json Items(const std::set<std::string>& roles) const

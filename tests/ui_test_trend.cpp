@@ -87,6 +87,7 @@ TEST_CASE("trend: labels of the revenue-by-geography chart neither overlap nor l
             REQUIRE(h.App.LoadData(ReadDemo()));
             REQUIRE(h.App.SetStateJson(RevenueState));
             h.Frames(4);
+            h.ScrollToEnd();   // a phone scrolls the frame as one column: the whole chart at its end
             nlohmann::json chart = h.Items({ "axis", "datalabel", "legend" });
             CheckChartText(chart, size[0], size[1]);
             CheckEveryLineNamed(chart, 12);

@@ -369,6 +369,8 @@ void App::DrawFrame(double time_s)
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Landscape", nullptr, flags);
     Ctx->InFrame = true;
+    // On a short canvas the header scrolls with the view (views/frame.cpp: one scrolling column).
+    const bool column = BeginViewColumn(Ctx);
     DrawHeader();
     DrawStatus();
     if (Loaded)
@@ -378,6 +380,7 @@ void App::DrawFrame(double time_s)
         ImGui::TextDisabled("Loading data...");
         LayoutRecordLastItem(LayoutRole_Label, "Loading data...");
     }
+    EndViewColumn(Ctx, column);
     Ctx->InFrame = false;
     ImGui::End();
     if (Ctx->PendingCommit)

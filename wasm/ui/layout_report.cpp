@@ -96,7 +96,7 @@ static bool Record(LayoutRole role, std::string_view text, const ImRect& rect, c
 static ImRect DrawListClip(ImDrawList* dl) { return ImRect(dl->GetClipRectMin(), dl->GetClipRectMax()); }
 
 static const char* const RoleNames[] = { "title", "tab", "button", "combo", "checkbox", "slider", "input", "menu",
-                                         "label", "legend", "axis", "datalabel", "unreported" };
+                                         "label", "legend", "axis", "datalabel", "plot", "unreported" };
 static_assert(IM_ARRAYSIZE(RoleNames) == LayoutRole_COUNT, "one name per LayoutRole");
 
 const char* LayoutRoleName(LayoutRole role) { return role >= 0 && role < LayoutRole_COUNT ? RoleNames[role] : "label"; }
@@ -316,7 +316,8 @@ static std::vector<ImRect> UnreportedGlyphs()
                 {
                     ImRect r = it.Rect;
                     r.Expand(2.0f);
-                    if (it.Role != LayoutRole_Unreported && r.Contains(center)) { covered = true; break; }
+                    // A plot's area reports no text: text drawn inside it still needs a record of its own.
+                    if (it.Role != LayoutRole_Unreported && it.Role != LayoutRole_Plot && r.Contains(center)) { covered = true; break; }
                 }
                 if (covered)
                     continue;

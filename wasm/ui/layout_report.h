@@ -41,6 +41,7 @@ enum LayoutRole
     LayoutRole_Legend,     // a legend entry (its swatch included)
     LayoutRole_Axis,       // an axis label or tick label
     LayoutRole_DataLabel,  // a direct label on a line, bar or region
+    LayoutRole_Plot,       // a chart's plot area (text ""): what the views give a chart, for the phone layout's tests
     LayoutRole_Unreported, // LayoutJson() only: glyphs drawn inside no reported item (text somebody forgot to report)
     LayoutRole_COUNT
 };

@@ -273,7 +273,7 @@ export interface LandscapeStats {
 }
 
 /** What an item of `layout()` is to a reader. */
-export type LayoutRole = "title" | "tab" | "button" | "combo" | "checkbox" | "slider" | "input" | "menu" | "label" | "legend" | "axis" | "datalabel" | "unreported";
+export type LayoutRole = "title" | "tab" | "button" | "combo" | "checkbox" | "slider" | "input" | "menu" | "label" | "legend" | "axis" | "datalabel" | "plot" | "unreported";
 
 /** One thing the last frame drew that a person reads or operates (a testing aid). */
 export interface LayoutItem {

@@ -225,6 +225,8 @@ void DrawCompareView(ViewContext& ctx)
     row_h = std::min(row_h, stack_label_h + 96.0f);
     float bar_thick = std::clamp((row_h - stack_label_h) * 0.62f, lh + 2.0f, 56.0f);
 
+    const ImVec2 bars_at = ImGui::GetCursorScreenPos();
+    ReportPlot(ctx, ImRect(bars_at, ImVec2(bars_at.x + avail.x, bars_at.y + avail.y)));   // the bars' box
     if (!ImGui::BeginChild("compare-bars", avail, ImGuiChildFlags_None))
     {
         ImGui::EndChild();

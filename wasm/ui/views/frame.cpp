@@ -3,6 +3,7 @@
 //
 // Index
 //  [SECTION] Views frame: tabs, controls, body
+//  [SECTION] One scrolling column
 //  [SECTION] Playback and shortcuts
 
 #include "ui/views/views.h"
@@ -120,6 +121,91 @@ static float FooterLayout(FooterPart* parts, int n, float width, bool draw, cons
 
 static void DrawControlsRow(ViewContext& ctx, bool beside_view_menu);
 
+//-----------------------------------------------------------------------------
+// [SECTION] One scrolling column
+//-----------------------------------------------------------------------------
+// On a short canvas (a phone's 560 px under a two-line title, the pickers, the period control
+// and a view's options) a chart got what was left: 20 px of a bar. There, the whole frame (title,
+// controls, the view, the footer) becomes one column that scrolls, the view's body one screen
+// tall, so that scrolled to its end the chart and its options fill the canvas. Wheel, keyboard
+// focus and touch scroll it as they scroll the map's narrow column (a panel in ctx.WheelRects:
+// App::TouchKindAt gives a finger's drag to it until its end, then to the page).
+//
+// Whether a view needs it is measured, not guessed from the width: each chart reports its plot
+// areas (ReportPlot); when the smallest is under MinPlotHeight(), the next frames draw in the
+// column, with the body as tall as that minimum needs (the body's height less the plots' shortfall,
+// per plot: share's charts split the body). The view switcher's frames settle within two frames.
+
+static bool ChartView(ViewKind v) { return v == ViewKind_Compare || v == ViewKind_Trend || v == ViewKind_Share; }
+
+float MinPlotHeight() { return 180.0f; }   // a chart a reader can read values off: about ten lines of text
+
+void ReportPlot(ViewContext& ctx, const ImRect& plot)
+{
+    ctx.PlotRects.push_back(plot);
+    LayoutRecord(LayoutRole_Plot, "", plot);
+}
+
+bool BeginViewColumn(ViewContext* ctxp)
+{
+    ViewContext& ctx = *ctxp;
+    ctx.PlotRects.clear();
+    ctx.ColumnActive = false;
+    const ViewKind v = ctx.Edit.View;
+    if (!ctx.HasData || v < 0 || v >= ViewKind_COUNT || !ChartView(v) || !ctx.ColumnOn[v])
+        return false;
+    // From the cursor to the canvas's bottom, and to the right into the window's padding as far as
+    // its clip rectangle reaches (half the padding): a thin scrollbar there leaves the content the
+    // width it has without the column, so nothing wraps differently when the column comes or goes.
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float bar = std::max(2.0f, win->ClipRect.Max.x - (pos.x + ImGui::GetContentRegionAvail().x));
+    const ImVec2 size(ImGui::GetContentRegionAvail().x + bar, win->Pos.y + win->Size.y - pos.y);
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, bar);
+    const bool open = ImGui::BeginChild("view-column", size, ImGuiChildFlags_None, ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    ImGui::PopStyleVar();
+    ctx.ColumnActive = true;
+    if (open && ImGui::GetScrollMaxY() > 0.0f)
+        ctx.WheelRects.push_back(ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)));
+    return true;
+}
+
+void EndViewColumn(ViewContext* ctxp, bool began)
+{
+    if (!began)
+        return;
+    ImGui::Dummy(ImVec2(1.0f, ImGui::GetStyle().WindowPadding.y));   // the window's bottom padding, at the column's end
+    ImGui::EndChild();
+    ctxp->ColumnActive = false;
+}
+
+// After the view's body: its plots' smallest height decides the next frame's layout.
+static void MeasureColumn(ViewContext& ctx, float body_top, float body_h, float footer_h, bool body_shown)
+{
+    const ViewKind v = ctx.Edit.View;
+    if (!ChartView(v))
+        return;
+    if (!body_shown)
+        return;   // scrolled out of sight: nothing was measured
+    if (ctx.PlotRects.empty())
+    {
+        ctx.ColumnOn[v] = false;   // nothing plotted (a message instead): nothing to make room for
+        return;
+    }
+    float smallest = FLT_MAX;
+    for (const ImRect& r : ctx.PlotRects)
+        smallest = std::min(smallest, r.GetHeight());
+    const float required = body_h + (float)ctx.PlotRects.size() * (MinPlotHeight() - smallest);
+    // The body's height without the column: from its top (as if not scrolled) to the canvas's
+    // bottom padding, less the footer.
+    const float top = body_top + (ctx.ColumnActive ? ImGui::GetScrollY() : 0.0f);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float fit = vp->Pos.y + vp->Size.y - ImGui::GetStyle().WindowPadding.y - top - footer_h;
+    ctx.ColumnBody[v] = required;
+    bool& on = ctx.ColumnOn[v];
+    on = on ? required > fit - 8.0f : required > fit + 0.5f;   // 8 px either way: no flicker between the two
+}
+
 void DrawViews(ViewContext* ctxp)
 {
     ViewContext& ctx = *ctxp;
@@ -138,9 +224,14 @@ void DrawViews(ViewContext* ctxp)
     FooterPart footer[] = { { "reported", true, false }, { provisional.c_str(), true, true },
                             { counts, false, false } };
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    avail.y -= FooterLayout(footer, 3, avail.x, false, ctx) + ImGui::GetStyle().ItemSpacing.y;
+    const float footer_h = FooterLayout(footer, 3, avail.x, false, ctx) + ImGui::GetStyle().ItemSpacing.y;
+    avail.y -= footer_h;
+    if (ctx.ColumnActive)   // one screen, or what the plots' minimum needs: at the column's end the body and footer fill the canvas
+        avail.y = std::max(ImGui::GetCurrentWindow()->InnerRect.GetHeight() - footer_h - ImGui::GetStyle().WindowPadding.y,
+                           ctx.ColumnBody[ctx.Edit.View]);
     avail.y = std::max(avail.y, 1.0f);   // 0 or less would tell ImGui "the rest of the window", over the footer
-    ImGui::BeginChild("view-body", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const float body_top = ImGui::GetCursorScreenPos().y;
+    const bool body_shown = ImGui::BeginChild("view-body", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     switch (ctx.Edit.View)
     {
     case ViewKind_Map: DrawMapView(ctx); break;
@@ -152,6 +243,7 @@ void DrawViews(ViewContext* ctxp)
     default: break;
     }
     ImGui::EndChild();
+    MeasureColumn(ctx, body_top, avail.y, footer_h, body_shown);
     FooterLayout(footer, 3, avail.x, true, ctx);
 }
 

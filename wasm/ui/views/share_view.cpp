@@ -266,6 +266,7 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     const std::vector<float>& label_y = L.LabelY;
     const std::vector<LegendEntry>& legend = L.Legend;
     const float total_h = h + ticks_h + 4.0f + legend_h;
+    ReportPlot(ctx, ImRect(ImVec2(plot_left, origin.y), ImVec2(plot_right, base_y)));   // the columns
     ImGui::InvisibleButton("share-chart", ImVec2(w, total_h));
     if (!ImGui::IsItemVisible())
         return;   // scrolled out of sight

@@ -41,7 +41,7 @@ static void SortTableRows(ViewContext& ctx, const ImGuiTableSortSpecs* specs)
     bool asc = s.SortDirection == ImGuiSortDirection_Ascending;
     auto cmp = [&](uint32_t a, uint32_t b) -> bool {
         int c = 0;
-        switch (s.ColumnIndex)
+        switch (s.ColumnUserID)   // a TableColumn (the display order differs on a phone)
         {
         case Col_Entity: c = ds.Entities[o.Entities[a]].Name.compare(ds.Entities[o.Entities[b]].Name); break;
         case Col_Region: c = ds.Regions[o.Regions[a]].Name.compare(ds.Regions[o.Regions[b]].Name); break;
@@ -155,22 +155,44 @@ void DrawTableView(ViewContext& ctx)
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    if (!ImGui::BeginTable("observations", Col_COUNT, flags, avail))
+    // A phone: the value beside the names, the region after it. In the laptop's order the value
+    // came fourth, past the canvas's edge at 375 px, so a reader scrolled sideways for every
+    // figure. A table of its own (its own widths and sort), so neither order disturbs the other.
+    const bool narrow = avail.x < 560.0f;
+    static const TableColumn wide_order[Col_COUNT] = { Col_Entity, Col_Region, Col_Period, Col_Value, Col_Confidence, Col_Source, Col_Quality, Col_Note };
+    static const TableColumn narrow_order[Col_COUNT] = { Col_Entity, Col_Value, Col_Period, Col_Region, Col_Confidence, Col_Source, Col_Quality, Col_Note };
+    const TableColumn* order = narrow ? narrow_order : wide_order;
+    static bool was_narrow = false;
+    if (narrow != was_narrow)
+        ctx.TableSortPending = true;   // the rows are in the other table's order
+    was_narrow = narrow;
+    if (!ImGui::BeginTable(narrow ? "observations-narrow" : "observations", Col_COUNT, flags, avail))
         return;
     ImVec2 wp = ImGui::GetWindowPos();
     ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + avail.x, wp.y + ImGui::GetWindowHeight())));
     // The platform column and the header row stay put while the rest scrolls (sideways at narrow
     // widths, where the columns are wider than the canvas, instead of being squeezed or cut).
+    // On a phone the frozen names take under a third of the width (a long name is cut with an
+    // ellipsis, whole in its tooltip and in layout()), the value the width of its widest text.
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Platform", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoHide, std::min(150.0f, avail.x * 0.38f));
-    ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthFixed, 140.0f);
-    ImGui::TableSetupColumn("Period", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, 90.0f);
     std::string value_header = "Value (" + std::string(ShapedText(m.Unit)) + ")";
-    ImGui::TableSetupColumn(value_header.c_str(), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 130.0f);
-    ImGui::TableSetupColumn("Confidence", ImGuiTableColumnFlags_WidthFixed, 80.0f);
-    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, 260.0f);
-    ImGui::TableSetupColumn("Source quality", ImGuiTableColumnFlags_WidthFixed, 200.0f);
-    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthFixed, 320.0f);
+    const float name_w = narrow ? std::min(110.0f, avail.x * 0.30f) : std::min(150.0f, avail.x * 0.38f);
+    const float value_w = narrow ? 120.0f : 130.0f;
+    for (int k = 0; k < Col_COUNT; k++)
+        switch (order[k])
+        {
+        case Col_Entity: ImGui::TableSetupColumn("Platform", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoHide, name_w, Col_Entity); break;
+        case Col_Region: ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthFixed, 140.0f, Col_Region); break;
+        case Col_Period: ImGui::TableSetupColumn("Period", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, narrow ? 64.0f : 90.0f, Col_Period); break;
+        case Col_Value:
+            ImGui::TableSetupColumn(value_header.c_str(), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, value_w, Col_Value);
+            break;
+        case Col_Confidence: ImGui::TableSetupColumn("Confidence", ImGuiTableColumnFlags_WidthFixed, 80.0f, Col_Confidence); break;
+        case Col_Source: ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, 260.0f, Col_Source); break;
+        case Col_Quality: ImGui::TableSetupColumn("Source quality", ImGuiTableColumnFlags_WidthFixed, 200.0f, Col_Quality); break;
+        case Col_Note: ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthFixed, 320.0f, Col_Note); break;
+        default: break;
+        }
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs())
         if (specs->SpecsDirty || ctx.TableSortPending)
@@ -208,9 +230,10 @@ void DrawTableView(ViewContext& ctx)
                 ObservationTooltip(ctx, row);
             ImGui::PopID();
             ImGui::SameLine(0.0f, 0.0f);
-            for (int c = 0; c < Col_COUNT; c++)
+            for (int k = 0; k < Col_COUNT; k++)
             {
-                if (c > 0)
+                const TableColumn c = order[k];
+                if (k > 0)
                     ImGui::TableNextColumn();
                 const ImU32 color = !r.Estimate ? 0 : c == Col_Value ? th.TextMuted : c == Col_Confidence ? th.Highlight : 0;
                 Cell(r.Cells[c], color);

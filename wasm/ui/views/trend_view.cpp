@@ -348,6 +348,7 @@ void DrawTrendView(ViewContext& ctx)
         legend_more.Translate(ImVec2(0.0f, plot.Max.y + band + 6.0f));
         if (plot.GetWidth() < 60 || plot.GetHeight() < 50)
         {
+            ReportPlot(ctx, plot);   // too short to draw: the frame makes room (frame.cpp's column)
             ImGui::PopFont();
             return;
         }
@@ -373,6 +374,7 @@ void DrawTrendView(ViewContext& ctx)
 
     for (int si = 0; si < n; si++)
         looks[si].Dense = plot.GetWidth() / (float)series[si].Rows.size() < DenseSpacing;
+    ReportPlot(ctx, plot);
     ImGui::InvisibleButton("trend-plot", avail);
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 mouse = ImGui::GetIO().MousePos;

@@ -148,6 +148,13 @@ struct ViewContext
     char              EntitySearch[96] = "";
     char              PeriodText[32] = "";
 
+    // A short canvas (a phone): the frame scrolls as one column when the chart would get less than
+    // MinPlotHeight() (frame.cpp, [SECTION] One scrolling column). Decided from the frame before.
+    std::vector<ImRect> PlotRects;             // this frame's plot areas (ReportPlot)
+    bool              ColumnOn[ViewKind_COUNT] = {};     // per view: the next frames scroll as one column
+    float             ColumnBody[ViewKind_COUNT] = {};   // per view: the body height that gives its plots their minimum
+    bool              ColumnActive = false;    // this frame is drawn inside the column
+
     bool              InFrame = false;         // between the frame's Begin and End
     bool              PendingCommit = false;   // a view changed Edit during the frame
 
@@ -199,6 +206,12 @@ void UpdateSourcesModel(ViewContext& ctx);
 
 std::string SourceTitle(const Dataset& ds, uint32_t row);
 void DrawControls(ViewContext& ctx);
+// The frame as one scrolling column (frame.cpp): App::DrawFrame draws the header and the views
+// between these. BeginViewColumn returns whether it began one (pass that to EndViewColumn).
+bool BeginViewColumn(ViewContext* ctx);
+void EndViewColumn(ViewContext* ctx, bool began);
+float MinPlotHeight();                                                         // CSS px a chart's plot gets at least (a phone scrolls to show it)
+void ReportPlot(ViewContext& ctx, const ImRect& plot);                          // a chart's plot area: the column's measure and layout()'s "plot"
 void ZoomMapAt(ViewContext& ctx, ImVec2 screen_pos, float factor);               // map zoom around a point (wheel, pinch)
 
 } // namespace ls

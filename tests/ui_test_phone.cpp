@@ -1,0 +1,162 @@
+// A phone's canvas (issue #12, "views use the space they have"): at 320 and 375 px the title,
+// the pickers, the period control and a view's options took the height, and compare drew a
+// 20 px sliver of a bar. There the frame scrolls as one column (views/frame.cpp) and each chart's
+// plot, read back through layout()'s "plot" items, gets at least MinPlotHeight() once scrolled to;
+// on a laptop nothing scrolls. The table puts the value beside the frozen names on a phone.
+#include "ui_test_harness.h"
+
+#include "imgui.h"
+#include "ui/app.h"
+#include "ui/views/views.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace {
+
+using ui_test::ReadDemo;
+
+struct PhoneHarness : ui_test::AppHarness
+{
+    PhoneHarness(float width, float height) : AppHarness({ width, height, 1.0f, false, false }) { REQUIRE(App.LoadData(ReadDemo())); }
+    void Show(const std::string& state)
+    {
+        REQUIRE(App.SetStateJson(state));
+        Frames(4);
+    }
+    float TitleY() const
+    {
+        for (const auto& it : Layout())
+            if (it["role"] == "title")
+                return it["y"].get<float>();
+        return -1e9f;   // scrolled out of sight
+    }
+};
+
+const char* const ChartStates[] = {
+    "{\"view\":\"compare\"}",
+    "{\"view\":\"trend\"}",
+    "{\"view\":\"share\"}",
+    // Four platforms at every region: compare's options wrap onto three lines, trend has 12 lines.
+    "{\"view\":\"compare\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\",\"pinterest\",\"reddit\",\"snapchat\"],\"regions\":[]}",
+    "{\"view\":\"trend\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\",\"pinterest\",\"reddit\",\"snapchat\"],\"regions\":[]}",
+};
+
+} // namespace
+
+TEST_CASE("phone: each chart's plot gets its minimum height once the frame's column is scrolled to; nothing scrolls on a laptop")
+{
+    const float sizes[][2] = { { 320, 560 }, { 375, 600 }, { 375, 520 }, { 1280, 720 }, { 768, 1000 } };
+    for (auto size : sizes)
+        for (const char* state : ChartStates)
+        {
+            CAPTURE(size[0]);
+            CAPTURE(size[1]);
+            CAPTURE(state);
+            PhoneHarness h(size[0], size[1]);
+            h.Show(state);
+            const float title_before = h.TitleY();
+            h.ScrollToEnd();
+            const nlohmann::json plots = h.Items({ "plot" });
+            REQUIRE(plots.size() >= 1);
+            for (const auto& p : plots)
+            {
+                CAPTURE(p.dump());
+                CHECK(p["h"].get<float>() >= ls::MinPlotHeight() - 0.5f);
+                CHECK(p["y"].get<float>() >= -0.5f);
+                CHECK(p["y"].get<float>() + p["h"].get<float>() <= size[1] + 0.5f);
+            }
+            if (size[0] >= 768)
+                CHECK(h.TitleY() == title_before);   // room enough: the wheel over a chart moves nothing
+        }
+}
+
+TEST_CASE("phone: the column scrolls only where the chart needs it, and gives the title back when scrolled up")
+{
+    {
+        PhoneHarness h(320, 560);
+        h.Show("{\"view\":\"compare\"}");
+        const float top = h.TitleY();
+        CHECK(top >= 0.0f);
+        CHECK(top < 20.0f);
+        h.ScrollToEnd();
+        CHECK(h.TitleY() < top);   // the header went up with the column (or out of sight)
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(160, 280);
+        for (int i = 0; i < 6; i++)
+        {
+            io.AddMouseWheelEvent(0.0f, 20.0f);
+            h.Frame();
+        }
+        CHECK(h.TitleY() == top);
+
+        // The map keeps its own narrow column (map-scroll) and the table its own scrolling: neither
+        // is put inside the frame's column, where two nested scrolls would fight over the finger.
+        for (const char* view : { "{\"view\":\"map\"}", "{\"view\":\"table\"}" })
+        {
+            CAPTURE(view);
+            h.Show(view);
+            const float before = h.TitleY();
+            h.ScrollToEnd();
+            CHECK(h.TitleY() == before);
+        }
+    }
+
+    // A phone with a tall canvas (one harness at a time: ImGui has one current context): the chart fits, nothing scrolls.
+    PhoneHarness tall(320, 1100);
+    tall.Show("{\"view\":\"compare\"}");
+    const float fixed = tall.TitleY();
+    tall.ScrollToEnd();
+    CHECK(tall.TitleY() == fixed);
+    const nlohmann::json plots = tall.Items({ "plot" });
+    REQUIRE(plots.size() == 1);
+    CHECK(plots[0]["h"].get<float>() >= ls::MinPlotHeight());
+}
+
+TEST_CASE("phone: the table shows the value beside the frozen names without scrolling sideways; a laptop keeps its order")
+{
+    const float sizes[][2] = { { 320, 560 }, { 375, 600 }, { 1280, 720 } };
+    for (auto size : sizes)
+    {
+        CAPTURE(size[0]);
+        PhoneHarness h(size[0], size[1]);
+        h.Show("{\"view\":\"table\",\"metric\":\"revenue-by-user-geography\",\"entities\":[],\"regions\":[]}");
+        const nlohmann::json items = h.Layout();
+        float platform_x = -1, value_x = -1, value_w = 0, region_x = -1, header_y = -1;
+        for (const auto& it : items)
+        {
+            const std::string text = it["text"];
+            if (it["role"] != "button")
+                continue;
+            if (text == "Platform")
+                platform_x = it["x"], header_y = it["y"];
+            else if (text.rfind("Value", 0) == 0)
+                value_x = it["x"], value_w = it["w"];
+            else if (text == "Region")
+                region_x = it["x"];
+        }
+        REQUIRE(platform_x >= 0.0f);
+        REQUIRE(value_x > platform_x);                  // reported: in sight without scrolling
+        CHECK(value_x + value_w <= size[0] + 0.5f);
+        // The value cells of the rows in sight: whole numbers of the value column, inside the canvas.
+        int cells = 0;
+        for (const auto& it : items)
+            if (it["role"] == "label" && it["y"].get<float>() > header_y + 5.0f && std::abs(it["x"].get<float>() - value_x) < 1.0f)
+            {
+                CAPTURE(it.dump());
+                const std::string text = it["text"];
+                CHECK(text.find_first_of("0123456789") != std::string::npos);
+                CHECK(it["x"].get<float>() + it["w"].get<float>() <= size[0] + 0.5f);
+                cells++;
+            }
+        CHECK(cells >= 5);
+        if (size[0] < 560)
+        {
+            CHECK(value_x - platform_x <= size[0] * 0.32f);   // the frozen names take under a third
+            CHECK((region_x < 0 || region_x > value_x));      // the region comes after the value
+        }
+        else
+            CHECK((region_x > platform_x && region_x < value_x));   // the laptop's order: platform, region, period, value
+    }
+}
