@@ -4,16 +4,29 @@
 #include <GLES3/gl3.h>
 
 #include "imgui.h"
+#include "ui/retained_draw.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 static_assert(sizeof(ImDrawIdx) == 4, "the widget builds ImGui with 32-bit indices (no base vertex in WebGL2)");
 
 namespace ls {
 
 namespace {
+
+// A retained draw list's copy on the GPU (see ui/retained_draw.h): uploaded when its build
+// (Serial) changes, then drawn from there every frame without being copied, hashed or uploaded.
+struct RetainedBuffer
+{
+    const void* Owner = nullptr;   // the RetainedDraw it mirrors
+    uint64_t Serial = 0;
+    GLuint VertexArray = 0, VertexBuffer = 0, IndexBuffer = 0;
+    GLsizei Count = 0;
+    int LastUsed = 0;              // the drawn frame that last used it
+};
 
 struct Renderer
 {
@@ -25,6 +38,8 @@ struct Renderer
     bool     Drawn = false;
     uint64_t DrawnHash = 0;
     int      DrawnWidth = 0, DrawnHeight = 0;
+    std::vector<RetainedBuffer> Retained;
+    int      DrawnFrames = 0;
 };
 
 Renderer g_Renderer;
@@ -117,8 +132,12 @@ uint64_t FrameHash(const ImDrawData* draw_data, const ImVec4& background)
     for (int n = 0; n < draw_data->CmdListsCount; n++)
     {
         const ImDrawList* list = draw_data->CmdLists[n];
-        // ImDrawCmd is zeroed by its constructor, padding included: its bytes are its value.
+        // ImDrawCmd is zeroed by its constructor, padding included: its bytes are its value. A
+        // retained list's command holds where its RetainedDraw lives; its build is the serial.
         h = HashBytes(h, list->CmdBuffer.Data, (size_t)list->CmdBuffer.Size * sizeof(ImDrawCmd));
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
+            if (cmd.UserCallback == ls::RetainedDrawMarker)
+                h = HashBytes(h, &((const ls::RetainedDraw*)cmd.UserCallbackData)->Serial, sizeof(uint64_t));
         h = HashBytes(h, list->IdxBuffer.Data, (size_t)list->IdxBuffer.Size * sizeof(ImDrawIdx));
         h = HashBytes(h, list->VtxBuffer.Data, (size_t)list->VtxBuffer.Size * sizeof(ImDrawVert));
     }
@@ -158,6 +177,68 @@ int SkippedBackgroundIndices(const ImDrawData* draw_data, const ImDrawList* list
     const ImVec2 c = list->VtxBuffer[(int)idx[2]].pos, d = list->VtxBuffer[(int)idx[5]].pos;
     const bool rect = b.x == c.x && b.y == a.y && d.x == a.x && d.y == c.y;
     return rect && a.x <= lo.x && a.y <= lo.y && c.x >= hi.x && c.y >= hi.y ? 6 : 0;
+}
+
+// Binds retained's buffer (uploading its list if this build is not there yet) and draws all of it
+// under the current scissor and texture, as the copy into the frame's list would. Leaves the
+// buffer's vertex array bound: the caller binds the frame's again.
+void DrawRetained(Renderer& r, const ls::RetainedDraw& retained)
+{
+    const ImDrawList* list = retained.List;
+    if (!list || list->IdxBuffer.Size == 0)
+        return;
+    RetainedBuffer* buffer = nullptr;
+    for (RetainedBuffer& b : r.Retained)
+        if (b.Owner == &retained)
+            buffer = &b;
+    if (!buffer)
+    {
+        r.Retained.push_back(RetainedBuffer());
+        buffer = &r.Retained.back();
+        buffer->Owner = &retained;
+        glGenVertexArrays(1, &buffer->VertexArray);
+        glGenBuffers(1, &buffer->VertexBuffer);
+        glGenBuffers(1, &buffer->IndexBuffer);
+        glBindVertexArray(buffer->VertexArray);
+        glBindBuffer(GL_ARRAY_BUFFER, buffer->VertexBuffer);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, buffer->IndexBuffer);   // part of this vertex array's state
+        glEnableVertexAttribArray(0);
+        glEnableVertexAttribArray(1);
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, pos));
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, uv));
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, col));
+    }
+    glBindVertexArray(buffer->VertexArray);
+    if (buffer->Serial != retained.Serial)
+    {
+        // The list's indices count from its own first vertex (one list, VtxOffset 0): as uploaded.
+        glBindBuffer(GL_ARRAY_BUFFER, buffer->VertexBuffer);
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)list->VtxBuffer.Size * (GLsizeiptr)sizeof(ImDrawVert), list->VtxBuffer.Data, GL_STATIC_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)list->IdxBuffer.Size * (GLsizeiptr)sizeof(ImDrawIdx), list->IdxBuffer.Data, GL_STATIC_DRAW);
+        buffer->Serial = retained.Serial;
+        buffer->Count = (GLsizei)list->IdxBuffer.Size;
+    }
+    buffer->LastUsed = r.DrawnFrames;
+    glDrawElements(GL_TRIANGLES, buffer->Count, GL_UNSIGNED_INT, (void*)0);
+}
+
+// Buffers of retained lists no drawn frame has used for a while (a view left, a chart gone):
+// their owners may be destroyed, and the memory is the page's. Drawn again, a list is uploaded again.
+void ForgetUnusedRetained(Renderer& r)
+{
+    const int keep = 600;
+    for (size_t i = 0; i < r.Retained.size();)
+        if (r.DrawnFrames - r.Retained[i].LastUsed > keep)
+        {
+            glDeleteVertexArrays(1, &r.Retained[i].VertexArray);
+            glDeleteBuffers(1, &r.Retained[i].VertexBuffer);
+            glDeleteBuffers(1, &r.Retained[i].IndexBuffer);
+            r.Retained[i] = r.Retained.back();
+            r.Retained.pop_back();
+        }
+        else
+            i++;
 }
 
 } // namespace
@@ -212,6 +293,7 @@ bool WebGlRendererInit()
 
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "landscape-webgl2";
+    ls::SetRetainedDrawByRenderer(true);   // retained geometry comes as marker commands (DrawRetained)
     return true;
 }
 
@@ -252,6 +334,7 @@ bool WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebu
     r.DrawnHash = hash;
     r.DrawnWidth = framebuffer_width;
     r.DrawnHeight = framebuffer_height;
+    r.DrawnFrames++;
     glViewport(0, 0, framebuffer_width, framebuffer_height);
     glScissor(0, 0, framebuffer_width, framebuffer_height);   // glClear obeys the scissor
     glClearColor(background.x, background.y, background.z, 1.0f);
@@ -272,6 +355,25 @@ bool WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebu
         const int skip = SkippedBackgroundIndices(draw_data, list, background);
         for (const ImDrawCmd& cmd : list->CmdBuffer)
         {
+            if (cmd.UserCallback == ls::RetainedDrawMarker)
+            {
+                float x0 = (cmd.ClipRect.x - pos.x) * scale.x, y0 = (cmd.ClipRect.y - pos.y) * scale.y;
+                float x1 = (cmd.ClipRect.z - pos.x) * scale.x, y1 = (cmd.ClipRect.w - pos.y) * scale.y;
+                if (x1 <= x0 || y1 <= y0)
+                    continue;
+                glScissor((GLint)x0, (GLint)((float)framebuffer_height - y1), (GLsizei)(x1 - x0), (GLsizei)(y1 - y0));
+                GLuint texture = (GLuint)(intptr_t)cmd.GetTexID();
+                if (texture != bound_texture)
+                {
+                    glBindTexture(GL_TEXTURE_2D, texture);
+                    bound_texture = texture;
+                }
+                DrawRetained(r, *(const ls::RetainedDraw*)cmd.UserCallbackData);
+                // Back to the frame's buffers: its vertex array (and with it the index buffer).
+                glBindVertexArray(r.VertexArray);
+                glBindBuffer(GL_ARRAY_BUFFER, r.VertexBuffer);
+                continue;
+            }
             if (cmd.UserCallback)
             {
                 if (cmd.UserCallback != ImDrawCallback_ResetRenderState)   // state never changes: nothing to reset
@@ -296,6 +398,7 @@ bool WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebu
                 glDrawElements(GL_TRIANGLES, (GLsizei)count, GL_UNSIGNED_INT, (void*)(intptr_t)(first * sizeof(ImDrawIdx)));
         }
     }
+    ForgetUnusedRetained(r);
     return true;
 }
 
@@ -309,6 +412,13 @@ void WebGlRendererShutdown()
     if (r.IndexBuffer) glDeleteBuffers(1, &r.IndexBuffer);
     if (r.VertexArray) glDeleteVertexArrays(1, &r.VertexArray);
     if (r.Program) glDeleteProgram(r.Program);
+    for (RetainedBuffer& b : r.Retained)
+    {
+        glDeleteVertexArrays(1, &b.VertexArray);
+        glDeleteBuffers(1, &b.VertexBuffer);
+        glDeleteBuffers(1, &b.IndexBuffer);
+    }
+    ls::SetRetainedDrawByRenderer(false);
     ImGui::GetIO().Fonts->SetTexID(0);
     WebGlRendererForgetObjects();
 }

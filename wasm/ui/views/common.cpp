@@ -119,6 +119,13 @@ void DrawHatch(ImDrawList* dl, ImRect r, ImU32 color, float spacing)
 // Retained geometry (see views.h)
 //-----------------------------------------------------------------------------
 
+static bool g_RetainedDrawByRenderer = false;
+static uint64_t g_RetainedSerial = 0;   // the last build's serial (see RetainedDraw)
+
+void RetainedDrawMarker(const ImDrawList*, const ImDrawCmd*) {}
+void SetRetainedDrawByRenderer(bool on) { g_RetainedDrawByRenderer = on; }
+bool RetainedDrawByRenderer() { return g_RetainedDrawByRenderer; }
+
 RetainedGeometry::~RetainedGeometry() { IM_DELETE(List); }
 
 ImDrawList* RetainedGeometry::Rebuild(const GeometryKey& key)
@@ -132,6 +139,8 @@ ImDrawList* RetainedGeometry::Rebuild(const GeometryKey& key)
     List->PushTextureID(ImGui::GetIO().Fonts->TexID);
     Key = key.Hash;
     Valid = true;
+    Drawn.List = List;
+    Drawn.Serial = ++g_RetainedSerial;   // a renderer's buffer of the last build is stale from here
     return List;
 }
 
@@ -139,6 +148,12 @@ void RetainedGeometry::AppendTo(ImDrawList* dst) const
 {
     if (!Valid || !List || List->IdxBuffer.Size == 0)
         return;
+    // The layout report's frame reads every drawn vertex (glyphs no record covers): it gets copies.
+    if (g_RetainedDrawByRenderer && !LayoutIsRecording())
+    {
+        dst->AddCallback(RetainedDrawMarker, const_cast<RetainedDraw*>(&Drawn));
+        return;
+    }
     const int vertices = List->VtxBuffer.Size, indices = List->IdxBuffer.Size;
     dst->PrimReserve(indices, vertices);
     const ImDrawIdx base = (ImDrawIdx)dst->_VtxCurrentIdx;

@@ -12,6 +12,7 @@
 #include "core/view_state.h"
 #include "core/world_map.h"
 #include "ui/fonts.h"
+#include "ui/retained_draw.h"
 #include "ui/theme.h"
 
 #include "imgui.h"
@@ -55,12 +56,15 @@ public:
     RetainedGeometry& operator=(const RetainedGeometry&) = delete;
     ~RetainedGeometry();
     ImDrawList* Rebuild(const GeometryKey& key);   // an empty list to draw into when the key changed, else nullptr
-    void AppendTo(ImDrawList* dst) const; // adds the geometry under dst's current clip rectangle
+    // Adds the geometry under dst's current clip rectangle and texture: a marker command that the
+    // renderer draws from a buffer of its own when it does so (ui/retained_draw.h), else a copy.
+    void AppendTo(ImDrawList* dst) const;
 
 private:
     ImDrawList* List = nullptr;
     uint64_t Key = 0;
     bool Valid = false;
+    RetainedDraw Drawn;   // what a marker command points at: List and its build's serial
 };
 
 // The selection resolved against the loaded data (indices instead of ids).
