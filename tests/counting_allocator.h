@@ -16,6 +16,7 @@ namespace counting
 constexpr size_t kHeader = alignof(std::max_align_t);
 bool g_Counting = false;
 size_t g_Live = 0, g_Peak = 0;
+size_t g_Largest = 0; // the largest block one operator new asked for (ImGui's own MemAlloc aside)
 
 struct Counting
 {
@@ -23,7 +24,8 @@ struct Counting
     ~Counting() { g_Counting = false; }
     size_t Peak() const { return g_Peak; }
     size_t Live() const { return g_Live; }
-    void ResetPeak() { g_Peak = g_Live; } // the next peak, from what is live now
+    size_t Largest() const { return g_Largest; }
+    void ResetPeak() { g_Peak = g_Live, g_Largest = 0; } // the next peak (and largest block), from now
 };
 
 // Every plain and nothrow form goes through here: a block from another allocator (the sanitizer's
@@ -57,13 +59,20 @@ using counting::Counting;
 
 void* operator new(size_t n)
 {
+    if (counting::g_Counting)
+        counting::g_Largest = std::max(counting::g_Largest, n);
     void* p = counting::CountedNew(n);
     if (!p)
         throw std::bad_alloc();
     return p;
 }
 void* operator new[](size_t n) { return operator new(n); }
-void* operator new(size_t n, const std::nothrow_t&) noexcept { return counting::CountedNew(n); }
+void* operator new(size_t n, const std::nothrow_t&) noexcept
+{
+    if (counting::g_Counting)
+        counting::g_Largest = std::max(counting::g_Largest, n);
+    return counting::CountedNew(n);
+}
 void* operator new[](size_t n, const std::nothrow_t&) noexcept { return counting::CountedNew(n); }
 void operator delete(void* p) noexcept { counting::CountedDelete(p); }
 void operator delete[](void* p) noexcept { counting::CountedDelete(p); }

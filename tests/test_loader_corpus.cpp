@@ -254,7 +254,7 @@ TEST_CASE("a million generated observations load in at most 48 resident bytes ea
     int m = ds.FindMetric("m7"), e = ds.FindEntity("e39"), reg = ds.FindRegion("r24");
     RowSpan series = SeriesRows(ds, m, e, reg);
     CHECK(series.Size() == (n + 19999) / 20000);
-    for (const uint32_t* it = series.Begin; it + 1 < series.End; it++)
+    for (RowSpan::Iter it = series.Begin; it + 1 < series.End; it++)
         CHECK(ds.Observations.Periods[it[0]] < ds.Observations.Periods[it[1]]);
     CHECK(EntitiesWithData(ds, m).size() == 40);
 }

@@ -236,7 +236,7 @@ async function freshLoad(browser, site, n) {
   }, file.url);
   await gc(p.page);
   const s = await p.page.evaluate(() => window.explorer.stats());
-  return { p, file, before, peak, after: { js: await jsHeap(p.page), wasm: s.heapBytes, observations: s.observations, resident: s.residentBytes } };
+  return { p, file, before, peak, after: { js: await jsHeap(p.page), wasm: s.heapBytes, used: s.heapUsedBytes, observations: s.observations, resident: s.residentBytes } };
 }
 
 export async function memory({ browser, site, record, quick }) {
@@ -256,15 +256,21 @@ export async function memory({ browser, site, record, quick }) {
   record(`peak JS heap during load() of ${label} / file size`, (big.peak - big.before.js) / big.file.bytes, null, "<= 0.5", "x",
     `peak ${mb(big.peak)} MB over ${mb(big.before.js)} MB before, file ${mb(big.file.bytes)} MB`);
   const loads = quick ? 5 : 20;
-  let afterTwo = 0;
+  // After each load: the wasm memory (its high-water mark) and what malloc holds of it, in MB;
+  // memory growing while the held bytes stay flat is the allocator's fragmentation.
+  const trace = [`1: ${mb(big.after.wasm)}/${mb(big.after.used)}`];
+  let afterTwo = 0, afterAll = 0;
   for (let i = 2; i <= loads; i++) {
     await big.p.page.evaluate((url) => window.explorer.load(url), `${big.file.url}?k=${i}`);
-    if (i === 2) afterTwo = await big.p.page.evaluate(() => window.explorer.stats().heapBytes);
+    const s = await big.p.page.evaluate(() => window.explorer.stats());
+    trace.push(`${i}: ${mb(s.heapBytes)}/${mb(s.heapUsedBytes)}`);
+    if (i === 2) afterTwo = s.heapBytes;
+    afterAll = s.heapBytes;
   }
-  const afterAll = await big.p.page.evaluate(() => window.explorer.stats().heapBytes);
   await big.p.context.close();
   record(`wasm memory after ${loads} loads of ${label}`, afterAll / 1e6, afterTwo / 1e6, "1.0x (no growth)", "MB", "vs after 2 loads");
   record("memory after load (report)", null, null, "report", "", rows.join("; "));
+  record("wasm memory / malloc'd after each load (report)", null, null, "report", "MB", trace.join(", "));
 }
 
 // ---------------------------------------------------------------------------------------------

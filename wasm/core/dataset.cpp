@@ -62,7 +62,7 @@ size_t ObservationTable::ResidentBytes() const
            Sources.ResidentBytes() + Confidences.ResidentBytes() + Qualifiers.ResidentBytes() + Notes.ResidentBytes();
 }
 
-size_t DatasetIndex::ResidentBytes() const { return VectorBytes(SortedRows) + VectorBytes(Series) + VectorBytes(MetricSeries); }
+size_t DatasetIndex::ResidentBytes() const { return SortedRows.ResidentBytes() + VectorBytes(Series) + VectorBytes(MetricSeries); }
 
 Dataset::Dataset() { NotePool.Intern(""); }
 
@@ -260,7 +260,7 @@ struct PackedKey
 };
 } // namespace
 
-static void RadixSortRows(std::vector<uint32_t>* rows, const PackedKey& key, int key_bits)
+static void RadixSortRows(Column<uint32_t>* rows, const PackedKey& key, int key_bits)
 {
     constexpr int kDigitBits = 11;
     constexpr size_t kBuckets = (size_t)1 << kDigitBits;
@@ -274,9 +274,12 @@ static void RadixSortRows(std::vector<uint32_t>* rows, const PackedKey& key, int
         for (int p = 0; p < passes; p++)
             counts[p * kBuckets + ((k >> (p * kDigitBits)) & (kBuckets - 1))]++;
     }
-    std::vector<uint32_t> scratch(rows->size());
-    std::vector<uint32_t>* from = rows;
-    std::vector<uint32_t>* to = &scratch;
+    Column<uint32_t> scratch; // blocks, as the rows: no array of the file's size (see DatasetIndex)
+    scratch.reserve(rows->size());
+    for (size_t i = 0; i < rows->size(); i++)
+        scratch.push_back(0);
+    Column<uint32_t>* from = rows;
+    Column<uint32_t>* to = &scratch;
     for (int p = 0; p < passes; p++)
     {
         uint32_t* c = &counts[p * kBuckets];
@@ -306,14 +309,14 @@ static void RadixSortRows(std::vector<uint32_t>* rows, const PackedKey& key, int
         rows->swap(*from);
 }
 
-std::vector<uint32_t> SortObservationRows(const ObservationTable& obs, size_t metric_count, size_t entity_count, size_t region_count,
-                                          const Column<uint8_t>* skip)
+Column<uint32_t> SortObservationRows(const ObservationTable& obs, size_t metric_count, size_t entity_count, size_t region_count,
+                                     const Column<uint8_t>* skip)
 {
     const size_t n = obs.Size();
     const int metric_bits = BitsFor(metric_count), entity_bits = BitsFor(entity_count), region_bits = BitsFor(region_count);
     const int key_bits = metric_bits + entity_bits + region_bits + kPeriodKeyBits;
     const PackedKey key{ obs, entity_bits, region_bits };
-    std::vector<uint32_t> rows;
+    Column<uint32_t> rows;
     size_t kept = n;
     if (skip)
         for (size_t i = 0; i < n; i++)
@@ -349,7 +352,7 @@ std::vector<uint32_t> SortObservationRows(const ObservationTable& obs, size_t me
     return rows;
 }
 
-std::vector<std::pair<uint32_t, uint32_t>> FindDuplicateRows(const ObservationTable& obs, const std::vector<uint32_t>& sorted_rows)
+std::vector<std::pair<uint32_t, uint32_t>> FindDuplicateRows(const ObservationTable& obs, const Column<uint32_t>& sorted_rows)
 {
     std::vector<std::pair<uint32_t, uint32_t>> dups;
     size_t first = 0;
@@ -370,7 +373,7 @@ std::vector<std::pair<uint32_t, uint32_t>> FindDuplicateRows(const ObservationTa
 // [SECTION] Index building
 //-----------------------------------------------------------------------------
 
-void BuildIndexes(Dataset* ds, std::vector<uint32_t> sorted_rows)
+void BuildIndexes(Dataset* ds, Column<uint32_t> sorted_rows)
 {
     const ObservationTable& obs = ds->Observations;
     DatasetIndex& index = ds->Index;
@@ -378,7 +381,7 @@ void BuildIndexes(Dataset* ds, std::vector<uint32_t> sorted_rows)
     index.SortedRows.shrink_to_fit();
     index.Series.clear();
     index.MetricSeries.assign(ds->Metrics.size() + 1, 0);
-    const std::vector<uint32_t>& rows = index.SortedRows;
+    const Column<uint32_t>& rows = index.SortedRows;
     for (uint32_t i = 0; i < rows.size(); i++)
     {
         uint32_t r = rows[i];

@@ -199,13 +199,13 @@ private:
     void SeriesRules()
     {
         const std::vector<SeriesEntry>& series = Ds.Index.Series;
-        const std::vector<uint32_t>& sorted = Ds.Index.SortedRows;
+        const Column<uint32_t>& sorted = Ds.Index.SortedRows;
         if (series.size() < 2)
             return;
         size_t group_begin = 0;
         for (size_t s = 0; s + 1 < series.size(); s++)
         {
-            OneSeries(sorted.data() + series[s].Begin, series[s + 1].Begin - series[s].Begin);
+            OneSeries(sorted.begin() + series[s].Begin, series[s + 1].Begin - series[s].Begin);
             const bool last = s + 2 >= series.size() || series[s + 1].Metric != series[s].Metric || series[s + 1].Entity != series[s].Entity;
             if (last)
             {
@@ -216,7 +216,7 @@ private:
     }
 
     // One series (one entity, metric and region), rows by period; each granularity on its own.
-    void OneSeries(const uint32_t* rows, size_t n)
+    void OneSeries(Column<uint32_t>::const_iterator rows, size_t n)
     {
         const Metric& metric = Ds.Metrics[Obs().Metrics[rows[0]]];
         for (int kind = PeriodKind_Year; kind <= PeriodKind_Day; kind++)
@@ -275,7 +275,7 @@ private:
     // All rows of one entity and metric: the regions given for each period.
     void Split(uint32_t begin, uint32_t end)
     {
-        const std::vector<uint32_t>& sorted = Ds.Index.SortedRows;
+        const Column<uint32_t>& sorted = Ds.Index.SortedRows;
         Keyed.clear();
         for (uint32_t i = begin; i < end; i++)
         {

@@ -420,10 +420,10 @@ void CheckReferences(Handler& h, Column<uint8_t>* bad_rows)
 }
 
 // Returns the rows sorted by (metric, entity, region, period) in slot space, for BuildIndexes.
-std::vector<uint32_t> CheckDuplicates(Handler& h)
+Column<uint32_t> CheckDuplicates(Handler& h)
 {
     const ObservationTable& obs = h.Building->Observations;
-    std::vector<uint32_t> sorted = SortObservationRows(obs, h.Ids[Table_Metric].Size(), h.Ids[Table_Entity].Size(), h.Ids[Table_Region].Size(), &h.ObsBad);
+    Column<uint32_t> sorted = SortObservationRows(obs, h.Ids[Table_Metric].Size(), h.Ids[Table_Entity].Size(), h.Ids[Table_Region].Size(), &h.ObsBad);
     for (const auto& dup : FindDuplicateRows(obs, sorted))
     {
         uint32_t first = dup.first, row = dup.second;
@@ -604,7 +604,7 @@ void Handler::ReplayDeferredRows()
 LoadResult FinishLoad(Handler& h, const JsonReader<Handler>& reader, bool parsed, size_t text_size, Dataset* building, Dataset* out)
 {
     LoadResult result;
-    std::vector<uint32_t> sorted_rows;
+    Column<uint32_t> sorted_rows;
     if (!h.WrongFormat && h.SyntaxError)
     {
         SyntaxMessage m = DescribeSyntaxError(h.Syntax, AroundError{ reader.ErrorText(), text_size }, reader.SolidEnd());

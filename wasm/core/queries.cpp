@@ -39,7 +39,7 @@ void MetricSeriesRange(const Dataset& ds, int metric, size_t* first, size_t* las
 
 RowSpan SpanOfSeries(const Dataset& ds, size_t s)
 {
-    const uint32_t* base = ds.Index.SortedRows.data();
+    const RowSpan::Iter base = ds.Index.SortedRows.begin();
     return RowSpan{ base + ds.Index.Series[s].Begin, base + ds.Index.Series[s + 1].Begin };
 }
 
@@ -61,7 +61,7 @@ size_t FindSeries(const Dataset& ds, int metric, int entity, int region)
 int FindRowInSpan(const Dataset& ds, RowSpan span, Period when)
 {
     const Column<Period>& periods = ds.Observations.Periods;
-    const uint32_t* it = std::lower_bound(span.Begin, span.End, when, [&](uint32_t row, Period p) { return periods[row] < p; });
+    const RowSpan::Iter it = std::lower_bound(span.Begin, span.End, when, [&](uint32_t row, Period p) { return periods[row] < p; });
     return it != span.End && periods[*it] == when ? (int)*it : -1;
 }
 
@@ -73,7 +73,7 @@ RowSpan MetricRows(const Dataset& ds, int metric)
     MetricSeriesRange(ds, metric, &first, &last);
     if (first == last)
         return RowSpan();
-    const uint32_t* base = ds.Index.SortedRows.data();
+    const RowSpan::Iter base = ds.Index.SortedRows.begin();
     return RowSpan{ base + ds.Index.Series[first].Begin, base + ds.Index.Series[last].Begin };
 }
 
@@ -122,7 +122,10 @@ std::vector<uint32_t> RowsAcrossEntities(const Dataset& ds, int metric, int regi
 
 std::vector<Period> MetricPeriods(const Dataset& ds, int metric, int entity, int region)
 {
-    std::vector<Period> periods;
+    // Each series is sorted by period: merged one by one into the distinct periods so far, so
+    // nothing grows with the rows (every row's period, then sorted, was a vector of a quarter of
+    // the file's rows at load, doubling up to 1 MB at 1M: holes the wasm heap keeps).
+    std::vector<Period> periods, merged;
     size_t first, last;
     MetricSeriesRange(ds, metric, &first, &last);
     for (size_t s = first; s < last; s++)
@@ -130,11 +133,21 @@ std::vector<Period> MetricPeriods(const Dataset& ds, int metric, int entity, int
         const SeriesEntry& e = ds.Index.Series[s];
         if ((entity >= 0 && e.Entity != entity) || (region >= 0 && e.Region != region))
             continue;
+        merged.clear();
+        auto known = periods.begin();
         for (uint32_t row : SpanOfSeries(ds, s))
-            periods.push_back(ds.Observations.Periods[row]);
+        {
+            const Period p = ds.Observations.Periods[row];
+            while (known != periods.end() && *known < p)
+                merged.push_back(*known++);
+            if (known != periods.end() && *known == p)
+                ++known;
+            if (merged.empty() || merged.back() != p)
+                merged.push_back(p);
+        }
+        merged.insert(merged.end(), known, periods.end());
+        periods.swap(merged);
     }
-    std::sort(periods.begin(), periods.end());
-    periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
     return periods;
 }
 
@@ -360,7 +373,7 @@ std::vector<uint32_t> FilterRows(const Dataset& ds, std::string_view text, int m
         i = j;
     }
     RowSpan span = metric >= 0 ? MetricRows(ds, metric)
-                               : RowSpan{ ds.Index.SortedRows.data(), ds.Index.SortedRows.data() + ds.Index.SortedRows.size() };
+                               : RowSpan{ ds.Index.SortedRows.begin(), ds.Index.SortedRows.end() };
     std::vector<uint32_t> rows;
     if (terms.empty())
     {

@@ -30,14 +30,15 @@ enum CompareKind
     CompareKind_Region, // regions side by side, one entity fixed
 };
 
-// A range of rows inside Dataset::Index.SortedRows (no copy).
+// A range of rows inside Dataset::Index.SortedRows (no copy; a span may cross its blocks).
 struct RowSpan
 {
-    const uint32_t* Begin = nullptr;
-    const uint32_t* End = nullptr;
+    using Iter = Column<uint32_t>::const_iterator;
+    Iter Begin;
+    Iter End;
 
-    const uint32_t* begin() const { return Begin; }
-    const uint32_t* end() const { return End; }
+    Iter begin() const { return Begin; }
+    Iter end() const { return End; }
     size_t Size() const { return (size_t)(End - Begin); }
     bool Empty() const { return Begin == End; }
 };

@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <malloc.h>
 #include <memory>
 #include <string>
 #include <vector>
@@ -563,11 +564,22 @@ EMSCRIPTEN_KEEPALIVE int ls_add_glyph(unsigned codepoint, int font, int width, i
     return g_Web && g_Web->App.AddRasterisedGlyph(codepoint, font, width, height, advance, origin_x, baseline, alpha) ? 1 : 0;
 }
 
+// The app's counters, and how much of the wasm memory malloc has handed out (mallinfo walks
+// emmalloc's regions: a few thousand at 1M observations). The rest of WebAssembly.Memory is the
+// stack, static data and free space the allocator keeps: wasm memory never shrinks, so the
+// difference after a load is the peak of that load, or fragmentation left by earlier ones.
 EMSCRIPTEN_KEEPALIVE const char* ls_stats()
 {
     if (!g_Web)
         return "{}";
-    return Reply(g_Web->App.StatsJson(g_Web->FramesRendered, g_Web->FrameCpuMs));
+    std::string json = g_Web->App.StatsJson(g_Web->FramesRendered, g_Web->FrameCpuMs);
+    if (!json.empty() && json.back() == '}')
+    {
+        const struct mallinfo m = mallinfo();
+        json.pop_back();
+        json += ",\"heapUsedBytes\":" + std::to_string((unsigned)m.uordblks) + "}";
+    }
+    return Reply(std::move(json));
 }
 
 // What the last frame drew that a person reads or operates, for handle.layout() (a testing aid):

@@ -270,6 +270,8 @@ export interface LandscapeStats {
   rasterisedGlyphs: number;
   /** Bytes the loaded data occupies inside the wasm memory. */
   residentBytes: number;
+  /** Bytes of the wasm memory in use by allocations (the rest of heapBytes is free space the allocator keeps, the stack and static data). */
+  heapUsedBytes: number;
 }
 
 /** What an item of `layout()` is to a reader. */

@@ -49,5 +49,6 @@ export function stats(w) {
     missingGlyphs: s.missingGlyphs || 0,
     rasterisedGlyphs: s.rasterisedGlyphs || 0,
     residentBytes: s.residentBytes || 0,   // the loaded data's own bytes inside the wasm heap
+    heapUsedBytes: s.heapUsedBytes || 0,   // what malloc has handed out of heapBytes (the rest: free, stack, static)
   };
 }
