@@ -153,7 +153,7 @@ TEST_CASE("phone: the table shows the value beside the frozen names without scro
         CHECK(cells >= 5);
         if (size[0] < 560)
         {
-            CHECK(value_x - platform_x <= size[0] * 0.32f);   // the frozen names take under a third
+            CHECK(value_x - platform_x <= size[0] / 3.0f);   // the frozen names take a third at most
             CHECK((region_x < 0 || region_x > value_x));      // the region comes after the value
         }
         else
