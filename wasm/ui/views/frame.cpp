@@ -127,9 +127,10 @@ static void DrawControlsRow(ViewContext& ctx, bool beside_view_menu);
 // On a short canvas (a phone's 560 px under a two-line title, the pickers, the period control
 // and a view's options) a chart got what was left: 20 px of a bar. There, the whole frame (title,
 // controls, the view, the footer) becomes one column that scrolls, the view's body one screen
-// tall, so that scrolled to its end the chart and its options fill the canvas. Wheel, keyboard
-// focus and touch scroll it as they scroll the map's narrow column (a panel in ctx.WheelRects:
-// App::TouchKindAt gives a finger's drag to it until its end, then to the page).
+// tall, so that scrolled to its end the chart and its options fill the canvas. The wheel and
+// touch scroll it as they scroll the map's narrow column (a panel in ctx.WheelRects:
+// App::TouchKindAt gives a finger's drag to it until its end, then to the page). Keyboard focus
+// on a chart's own items (compare's bars, in a child of a child) does not bring it into view yet.
 //
 // Whether a view needs it is measured, not guessed from the width: each chart reports its plot
 // areas (ReportPlot); when the smallest is under MinPlotHeight(), the next frames draw in the
