@@ -342,13 +342,19 @@ Column<uint32_t> SortObservationRows(const ObservationTable& obs, size_t metric_
             RadixSortRows(&rows, key, key_bits);
         return rows;
     }
-    std::sort(rows.begin(), rows.end(), [&obs](uint32_t a, uint32_t b) {
+    // Keys wider than 64 bits (tens of thousands of entities and regions together) are rare: they
+    // sort in one array, as before, rather than instantiate std::sort for the column's iterator
+    // (0.5 KB of wasm gzip).
+    std::vector<uint32_t> flat(rows.begin(), rows.end());
+    std::sort(flat.begin(), flat.end(), [&obs](uint32_t a, uint32_t b) {
         if (obs.Metrics[a] != obs.Metrics[b]) return obs.Metrics[a] < obs.Metrics[b];
         if (obs.Entities[a] != obs.Entities[b]) return obs.Entities[a] < obs.Entities[b];
         if (obs.Regions[a] != obs.Regions[b]) return obs.Regions[a] < obs.Regions[b];
         if (obs.Periods[a] != obs.Periods[b]) return obs.Periods[a] < obs.Periods[b];
         return a < b;
     });
+    for (size_t i = 0; i < flat.size(); i++)
+        rows[i] = flat[i];
     return rows;
 }
 
