@@ -347,6 +347,22 @@ bool WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebu
 
     const ImVec2 scale = draw_data->FramebufferScale;
     GLuint bound_texture = 0;
+    // A command's clip rectangle as the scissor (in framebuffer pixels; GL's origin is bottom-left)
+    // and its texture bound; false when nothing of it is visible.
+    auto clip_and_bind = [&](const ImDrawCmd& cmd) {
+        float x0 = (cmd.ClipRect.x - pos.x) * scale.x, y0 = (cmd.ClipRect.y - pos.y) * scale.y;
+        float x1 = (cmd.ClipRect.z - pos.x) * scale.x, y1 = (cmd.ClipRect.w - pos.y) * scale.y;
+        if (x1 <= x0 || y1 <= y0)
+            return false;
+        glScissor((GLint)x0, (GLint)((float)framebuffer_height - y1), (GLsizei)(x1 - x0), (GLsizei)(y1 - y0));
+        GLuint texture = (GLuint)(intptr_t)cmd.GetTexID();
+        if (texture != bound_texture)
+        {
+            glBindTexture(GL_TEXTURE_2D, texture);
+            bound_texture = texture;
+        }
+        return true;
+    };
     for (int n = 0; n < draw_data->CmdListsCount; n++)
     {
         const ImDrawList* list = draw_data->CmdLists[n];
@@ -357,17 +373,8 @@ bool WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebu
         {
             if (cmd.UserCallback == ls::RetainedDrawMarker)
             {
-                float x0 = (cmd.ClipRect.x - pos.x) * scale.x, y0 = (cmd.ClipRect.y - pos.y) * scale.y;
-                float x1 = (cmd.ClipRect.z - pos.x) * scale.x, y1 = (cmd.ClipRect.w - pos.y) * scale.y;
-                if (x1 <= x0 || y1 <= y0)
+                if (!clip_and_bind(cmd))
                     continue;
-                glScissor((GLint)x0, (GLint)((float)framebuffer_height - y1), (GLsizei)(x1 - x0), (GLsizei)(y1 - y0));
-                GLuint texture = (GLuint)(intptr_t)cmd.GetTexID();
-                if (texture != bound_texture)
-                {
-                    glBindTexture(GL_TEXTURE_2D, texture);
-                    bound_texture = texture;
-                }
                 DrawRetained(r, *(const ls::RetainedDraw*)cmd.UserCallbackData);
                 // Back to the frame's buffers: its vertex array (and with it the index buffer).
                 glBindVertexArray(r.VertexArray);
@@ -380,18 +387,8 @@ bool WebGlRendererDraw(ImDrawData* draw_data, int framebuffer_width, int framebu
                     cmd.UserCallback(list, &cmd);
                 continue;
             }
-            // Clip rectangle in framebuffer pixels; GL's scissor origin is bottom-left.
-            float x0 = (cmd.ClipRect.x - pos.x) * scale.x, y0 = (cmd.ClipRect.y - pos.y) * scale.y;
-            float x1 = (cmd.ClipRect.z - pos.x) * scale.x, y1 = (cmd.ClipRect.w - pos.y) * scale.y;
-            if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0)
+            if (cmd.ElemCount == 0 || !clip_and_bind(cmd))
                 continue;
-            glScissor((GLint)x0, (GLint)((float)framebuffer_height - y1), (GLsizei)(x1 - x0), (GLsizei)(y1 - y0));
-            GLuint texture = (GLuint)(intptr_t)cmd.GetTexID();
-            if (texture != bound_texture)
-            {
-                glBindTexture(GL_TEXTURE_2D, texture);
-                bound_texture = texture;
-            }
             const unsigned int first = &cmd == list->CmdBuffer.Data ? cmd.IdxOffset + (unsigned int)skip : cmd.IdxOffset;
             const unsigned int count = cmd.ElemCount - (first - cmd.IdxOffset);
             if (count > 0)
