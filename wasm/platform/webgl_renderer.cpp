@@ -179,6 +179,24 @@ int SkippedBackgroundIndices(const ImDrawData* draw_data, const ImDrawList* list
     return rect && a.x <= lo.x && a.y <= lo.y && c.x >= hi.x && c.y >= hi.y ? 6 : 0;
 }
 
+// A vertex array over a new vertex and index buffer, reading ImDrawVert (position, uv, colour);
+// left bound, with both buffers (the index buffer is part of the vertex array's state).
+static void MakeVertexArray(GLuint* vertex_array, GLuint* vertex_buffer, GLuint* index_buffer)
+{
+    glGenVertexArrays(1, vertex_array);
+    glGenBuffers(1, vertex_buffer);
+    glGenBuffers(1, index_buffer);
+    glBindVertexArray(*vertex_array);
+    glBindBuffer(GL_ARRAY_BUFFER, *vertex_buffer);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, *index_buffer);
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, pos));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, uv));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, col));
+}
+
 // Binds retained's buffer (uploading its list if this build is not there yet) and draws all of it
 // under the current scissor and texture, as the copy into the frame's list would. Leaves the
 // buffer's vertex array bound: the caller binds the frame's again.
@@ -196,18 +214,7 @@ void DrawRetained(Renderer& r, const ls::RetainedDraw& retained)
         r.Retained.push_back(RetainedBuffer());
         buffer = &r.Retained.back();
         buffer->Owner = &retained;
-        glGenVertexArrays(1, &buffer->VertexArray);
-        glGenBuffers(1, &buffer->VertexBuffer);
-        glGenBuffers(1, &buffer->IndexBuffer);
-        glBindVertexArray(buffer->VertexArray);
-        glBindBuffer(GL_ARRAY_BUFFER, buffer->VertexBuffer);
-        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, buffer->IndexBuffer);   // part of this vertex array's state
-        glEnableVertexAttribArray(0);
-        glEnableVertexAttribArray(1);
-        glEnableVertexAttribArray(2);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, pos));
-        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, uv));
-        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, col));
+        MakeVertexArray(&buffer->VertexArray, &buffer->VertexBuffer, &buffer->IndexBuffer);
     }
     glBindVertexArray(buffer->VertexArray);
     if (buffer->Serial != retained.Serial)
@@ -265,18 +272,7 @@ bool WebGlRendererInit()
     r.ScaleLocation = glGetUniformLocation(r.Program, "Scale");
     r.OffsetLocation = glGetUniformLocation(r.Program, "Offset");
 
-    glGenVertexArrays(1, &r.VertexArray);
-    glGenBuffers(1, &r.VertexBuffer);
-    glGenBuffers(1, &r.IndexBuffer);
-    glBindVertexArray(r.VertexArray);
-    glBindBuffer(GL_ARRAY_BUFFER, r.VertexBuffer);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.IndexBuffer);   // part of the vertex array's state
-    glEnableVertexAttribArray(0);
-    glEnableVertexAttribArray(1);
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, pos));
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, uv));
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, col));
+    MakeVertexArray(&r.VertexArray, &r.VertexBuffer, &r.IndexBuffer);
 
     // The context is this widget's alone: the state ImGui needs is set once, here.
     glUseProgram(r.Program);
