@@ -310,6 +310,19 @@ private:
     // Tokens (json_reader_scan.h): Scan_More means the piece ended inside the token, which is kept.
     void StartToken(Tok t, Role role, JsonContext context);
     Scan StartString(Role role, JsonContext context);
+    // P at the opening quote: a string of plain bytes (printable ASCII without escapes) that ends
+    // in this piece is read here, in one scan, and P moves past it (StrView holds it); anything
+    // else is left to StartString, P unmoved. The same token, position and view either way.
+    bool PlainString(Role role, JsonContext context)
+    {
+        const char* close = json_detail::SkipPlain(P + 1, End);
+        if (close == End || *close != '"')
+            return false;
+        StartToken(Tok_String, role, context);
+        StrView = std::string_view(P + 1, (size_t)(close - P - 1));
+        P = close + 1;
+        return true;
+    }
     Scan StringBody();
     Scan StringPending(); // the rest of an escape or UTF-8 sequence split between pieces
     Scan Utf8Sequence();
@@ -623,6 +636,12 @@ value_here:
         Stack.push_back(Container_Array);
         goto array_first;
     case '"':
+        if (PlainString(Role_Value, JsonContext_Value))
+        {
+            if (!Out->OnString(StrView, Off(P)))
+                return Stopped();
+            goto after_value;
+        }
         switch (StartString(Role_Value, JsonContext_Value))
         {
         case Scan_More: return Suspend(Resume_Token);
@@ -647,9 +666,19 @@ value_here:
         if (!Out->OnNumber(Number, P < End ? Off(P) + 1 : Off(P))) // the byte that ended it was read too
             return Stopped();
         goto after_value;
+    case 'n':
+        if (End - P >= 4 && memcmp(P, "null", 4) == 0)
+        {
+            // The cells of a table's rows are often null: the word without StartLiteral and Deliver.
+            StartToken(Tok_Null, Role_Value, JsonContext_Value);
+            P += 4;
+            if (!Out->OnNull(Off(P)))
+                return Stopped();
+            goto after_value;
+        }
+        [[fallthrough]];
     case 't':
     case 'f':
-    case 'n':
         switch (StartLiteral(*P == 't' ? Tok_True : *P == 'f' ? Tok_False : Tok_Null, Role_Value, JsonContext_Value))
         {
         case Scan_More: return Suspend(Resume_Token);
@@ -709,6 +738,12 @@ key: // after ',' in an object
 key_here:
     if (*P != '"')
         return Unexpected(JsonContext_ObjectKey);
+    if (PlainString(Role_Key, JsonContext_ObjectKey))
+    {
+        if (!Out->OnKey(StrView, Off(P)))
+            return Stopped();
+        goto colon;
+    }
     switch (StartString(Role_Key, JsonContext_ObjectKey))
     {
     case Scan_More: return Suspend(Resume_Token);
