@@ -175,6 +175,11 @@ TEST_CASE("the compact table form loads the same observations as the object form
     REQUIRE(table.ObservationCount() == objects.ObservationCount());
     for (uint32_t row = 0; row < table.ObservationCount(); row++)
     {
+        // Rows store their common cells straight into the columns (Handler::RowString): the ids,
+        // periods and values must come out as the object form's general path stores them.
+        CHECK(table.Observations.Entities[row] == objects.Observations.Entities[row]);
+        CHECK(table.Observations.Metrics[row] == objects.Observations.Metrics[row]);
+        CHECK(table.Observations.Regions[row] == objects.Observations.Regions[row]);
         CHECK(table.Observations.Values[row] == objects.Observations.Values[row]);
         CHECK(table.Observations.Periods[row] == objects.Observations.Periods[row]);
         CHECK(table.Observations.Sources[row] == objects.Observations.Sources[row]);

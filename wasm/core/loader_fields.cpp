@@ -388,6 +388,73 @@ void Handler::EndColumns()
             return "\"columns\" must include" + names + " (the rows cannot be read without it)";
         });
     ColumnsValid = !missing && !ColumnsBroken;
+    ObservationTable* obs = &Building->Observations;
+    ColumnCells.assign(ColumnFields.size(), ColumnCell());
+    for (size_t i = 0; i < ColumnFields.size(); i++)
+    {
+        if (!IsField(ColumnFields[i]))
+            continue;
+        const FieldSpec& spec = *ColumnSpecs[i];
+        ColumnCell& c = ColumnCells[i];
+        c.Optional = spec.Need == Optional;
+        c.Have = Bit(ColumnFields[i]);
+        c.Column = spec.Into.Address ? spec.Into.Address(obs) : nullptr;
+        if (spec.Type == FieldType::Ref && (c.Column == &obs->Entities || c.Column == &obs->Metrics || c.Column == &obs->Regions || c.Column == &obs->Sources))
+            c.Kind = Cell_Ref, c.Ids = spec.Detail.Ids;
+        else if (spec.Type == FieldType::Period && c.Column == &obs->Periods)
+            c.Kind = Cell_Period;
+        else if (spec.Type == FieldType::Number && c.Column == &obs->Values)
+            c.Kind = Cell_Number;
+    }
+}
+
+bool Handler::RowString(Frame& row, std::string_view s)
+{
+    if (row.Count >= ColumnCells.size())
+        return false;
+    const ColumnCell& c = ColumnCells[row.Count];
+    if (c.Kind == Cell_Ref)
+    {
+        // Reference()'s first look: a defined id in the cache.
+        ShortText packed;
+        if (IdCache[c.Ids].empty() || !PackShortText(s, &packed))
+            return false;
+        const CachedId& cached = IdCache[c.Ids][packed.Hash() & (kIdCacheSize - 1)];
+        if (!(cached.Text == packed))
+            return false;
+        static_cast<Column<uint16_t>*>(c.Column)->back() = (uint16_t)cached.Slot;
+    }
+    else if (c.Kind == Cell_Period)
+    {
+        Period when;
+        if (!ParsePeriod(s, &when))
+            return false;
+        static_cast<Column<Period>*>(c.Column)->back() = when;
+    }
+    else
+        return false;
+    Obs.Have |= c.Have;
+    row.Count++;
+    return true;
+}
+
+bool Handler::RowNumber(Frame& row, double x)
+{
+    if (row.Count >= ColumnCells.size() || ColumnCells[row.Count].Kind != Cell_Number || !std::isfinite(x))
+        return false;
+    const ColumnCell& c = ColumnCells[row.Count];
+    static_cast<Column<double>*>(c.Column)->back() = x;
+    Obs.Have |= c.Have;
+    row.Count++;
+    return true;
+}
+
+bool Handler::RowNull(Frame& row)
+{
+    if (row.Count >= ColumnCells.size() || !ColumnCells[row.Count].Optional)
+        return false;
+    row.Count++;
+    return true;
 }
 
 //-----------------------------------------------------------------------------

@@ -259,6 +259,8 @@ void Handler::TypeError(const Value& v, const char* expected)
 bool Handler::OnNull(size_t end)
 {
     At = end;
+    if (Top().Kind == Frame_Row && RowNull(Top()))
+        return !Aborted;
     Value v;
     v.Type = JsonType_Null;
     v.End = end;
@@ -278,6 +280,8 @@ bool Handler::OnBool(bool b, size_t end)
 bool Handler::OnNumber(double x, size_t end)
 {
     At = end;
+    if (Top().Kind == Frame_Row && RowNumber(Top(), x))
+        return !Aborted;
     Value v;
     v.Type = JsonType_Number;
     v.Number = x;
@@ -295,6 +299,8 @@ bool Handler::OnString(std::string_view s, size_t end)
                                          Thousands(Options.MaxStringBytes) + " bytes (64 KiB)");
         return false;
     }
+    if (Top().Kind == Frame_Row && RowString(Top(), s))
+        return !Aborted;
     Value v;
     v.Type = JsonType_String;
     v.Str = s;

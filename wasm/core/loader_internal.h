@@ -288,6 +288,23 @@ private:
 
     std::vector<Field> ColumnFields; // compact table: field of each column (Field_None / Field_Unknown: not read)
     std::vector<const FieldSpec*> ColumnSpecs; // compact table: row of each column's field (nullptr: not read)
+    // Compact rows: the common cell stored straight into its column (an id defined and cached, a
+    // valid period, a finite number, null in an optional field), as ReadValue would store it;
+    // anything else (a problem to report, an id not cached yet) goes the general way, OnScalar.
+    // A table's cells are most of a file: this skips ReadValue's dispatch for them (EndColumns).
+    enum CellKind : uint8_t { Cell_General, Cell_Ref, Cell_Period, Cell_Number };
+    struct ColumnCell
+    {
+        CellKind Kind = Cell_General;
+        bool Optional = false;     // null is "absent": nothing to store
+        Table Ids = Table_COUNT;   // Cell_Ref: the table whose ids it holds
+        uint64_t Have = 0;         // Bit(field)
+        void* Column = nullptr;    // the observation column (Column<uint16_t>, <Period> or <double>)
+    };
+    std::vector<ColumnCell> ColumnCells;
+    bool RowString(Frame& row, std::string_view s); // true: stored (the cell counted), else the general way
+    bool RowNumber(Frame& row, double x);
+    bool RowNull(Frame& row);
     bool ColumnsSeen = false, ColumnsValid = false, ColumnsBroken = false, RowsSeen = false;
     bool Deferring = false;
     int DeferredRowsDepth = 0;
