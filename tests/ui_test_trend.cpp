@@ -8,12 +8,15 @@
 #include "imgui_internal.h"
 #include "ui/app.h"
 #include "ui/layout_report.h"
+#include "ui/retained_draw.h"
 #include "ui/views/trend_lines.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -189,4 +192,84 @@ TEST_CASE("trend: a line's strip has one vertex pair per point, two where its co
         const ImDrawIdx* ix = &dl.IdxBuffer[q * 6];
         CHECK(ix[0] == ix[1] + 2);
     }
+}
+
+namespace {
+
+// The triangles a retained list draws, as vertices in drawing order (its every index).
+std::vector<ImDrawVert> RetainedTriangles(const ImDrawCmd& marker)
+{
+    const ImDrawList* list = ((const ls::RetainedDraw*)marker.UserCallbackData)->List;
+    std::vector<ImDrawVert> out;
+    for (int i = 0; i < list->IdxBuffer.Size; i++)
+        out.push_back(list->VtxBuffer[(int)list->IdxBuffer[i]]);
+    return out;
+}
+
+// Where `part` lies in `whole` as one contiguous run of identical vertices, or -1.
+long FindRun(const std::vector<ImDrawVert>& whole, const std::vector<ImDrawVert>& part)
+{
+    if (part.empty() || part.size() > whole.size())
+        return -1;
+    for (size_t at = 0; at + part.size() <= whole.size(); at++)
+        if (std::memcmp(&whole[at], part.data(), part.size() * sizeof(ImDrawVert)) == 0)
+            return (long)at;
+    return -1;
+}
+
+} // namespace
+
+// Issue #14 (frame time with the pointer moving): each frame that highlights another line is a
+// new picture the renderer draws, and a list per line cost it a dozen buffer binds and draws in
+// each. Every line is one retained list; the highlighted one a copy of its part of it.
+TEST_CASE("trend: every line is one retained draw, built once while the pointer moves; the highlighted line is its own part of it")
+{
+    TrendHarness h(1200, 800);
+    REQUIRE(h.App.LoadData(ReadDemo()));
+    REQUIRE(h.App.SetStateJson(RevenueState));
+    h.Frames(4);
+    const nlohmann::json labels = h.Items({ "datalabel" });
+    REQUIRE(labels.size() >= 4);
+    ImGuiIO& io = ImGui::GetIO();
+    ls::SetRetainedDrawByRenderer(true);   // as the WebGL renderer draws: marker commands
+    ls::LayoutSetRecording(false);
+    auto markers = [] {
+        std::vector<const ImDrawCmd*> out;
+        const ImDrawData* dd = ImGui::GetDrawData();
+        for (int n = 0; n < dd->CmdListsCount; n++)
+            for (const ImDrawCmd& cmd : dd->CmdLists[n]->CmdBuffer)
+                if (cmd.UserCallback == ls::RetainedDrawMarker)
+                    out.push_back(&cmd);
+        return out;
+    };
+    uint64_t lines_serial = 0;
+    std::set<long> highlighted_at;
+    for (const auto& label : labels)   // a label highlights its line
+    {
+        CAPTURE(label.dump());
+        io.AddMousePosEvent(label["x"].get<float>() + 2.0f, label["y"].get<float>() + label["h"].get<float>() * 0.5f);
+        h.Frame();
+        const std::vector<const ImDrawCmd*> m = markers();
+        REQUIRE(m.size() >= 2);
+        CHECK(m.size() <= 3);   // every line, the highlighted one, the events (12 + 1 + 1 with a list per line)
+        const uint64_t serial = ((const ls::RetainedDraw*)m[0]->UserCallbackData)->Serial;
+        CHECK((lines_serial == 0 || serial == lines_serial));
+        lines_serial = serial;
+        const long at = FindRun(RetainedTriangles(*m[0]), RetainedTriangles(*m[1]));
+        CHECK(at >= 0);
+        highlighted_at.insert(at);
+    }
+    CHECK(highlighted_at.size() == labels.size());   // each label's own line
+    // Across the plot: the lines stay the same build.
+    for (int i = 0; i < 30; i++)
+    {
+        io.AddMousePosEvent(1200.0f * (0.1f + 0.6f * i / 30.0f), 800.0f * (0.4f + 0.45f * ((i * 7) % 20) / 20.0f));
+        h.Frame();
+        const std::vector<const ImDrawCmd*> m = markers();
+        REQUIRE(!m.empty());
+        CHECK(m.size() <= 3);
+        CHECK(((const ls::RetainedDraw*)m[0]->UserCallbackData)->Serial == lines_serial);
+    }
+    ls::SetRetainedDrawByRenderer(false);
+    ls::LayoutSetRecording(true);   // the harness's default
 }

@@ -25,6 +25,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace ls {
 
@@ -47,15 +48,25 @@ struct TrendLook
     bool Dense = false;          // see DenseSpacing
 };
 
-// What stays from frame to frame while the lines, the plot and the scale do: each line's
-// geometry (so the highlighted one can be drawn again on top) and its drawn points in screen
-// pixels, sorted by x (hover looks at the few near the pointer instead of projecting every
-// observation each frame).
+// Where one line's geometry lies in the list of every line: its vertices and indices.
+struct LineRange
+{
+    int Vtx0 = 0, Vtx1 = 0, Idx0 = 0, Idx1 = 0;
+};
+
+// What stays from frame to frame while the lines, the plot and the scale do: every line's
+// geometry in one list (one draw for all of them: a list per line cost the renderer a dozen
+// buffer binds and draws in every frame the picture changed, as it does in each frame the
+// pointer moves over the lines), where each line lies in it, the highlighted line's copy to
+// draw again on top, and the lines' drawn points in screen pixels, sorted by x (hover looks at
+// the few near the pointer instead of projecting every observation each frame).
 struct TrendDrawing
 {
-    uint64_t Key = 0;
-    bool Valid = false;
-    std::vector<std::unique_ptr<RetainedGeometry>> Lines;
+    RetainedGeometry Lines;
+    const ImDrawList* LinesList = nullptr;   // Lines' list, as its last build returned it
+    std::vector<LineRange> Ranges;
+    RetainedGeometry Hot;      // Ranges[hot] of Lines, copied when another line is highlighted
+    int LineBuilds = 0;        // how often Lines was built (the tests count them)
     std::vector<std::vector<ImVec2>> Points;
     RetainedGeometry Events;   // the event markers and their dashed lines (a hundred dashes a line)
     // How each line looks, worked out once per selection and theme (the theme's colour
@@ -161,6 +172,23 @@ std::string FitName(const Dataset& ds, const TrendSeries& s, float max_w)
         region_w = ImGui::CalcTextSize(region.c_str()).x;
     }
     return Ellipsize(ShapedText(ds.Entities[s.Entity].Name), max_w - region_w) + region;
+}
+
+// One line's geometry out of the list of every line (LineRange), as it would have been drawn
+// into a list of its own: the same vertices, indices counted from its first.
+void CopyRange(const ImDrawList* all, const LineRange& r, ImDrawList* out)
+{
+    const int vertices = r.Vtx1 - r.Vtx0, indices = r.Idx1 - r.Idx0;
+    if (!all || indices <= 0)
+        return;
+    out->PrimReserve(indices, vertices);
+    const ImDrawIdx base = (ImDrawIdx)out->_VtxCurrentIdx;
+    std::memcpy(out->_VtxWritePtr, all->VtxBuffer.Data + r.Vtx0, (size_t)vertices * sizeof(ImDrawVert));
+    for (int i = 0; i < indices; i++)
+        out->_IdxWritePtr[i] = (ImDrawIdx)(all->IdxBuffer.Data[r.Idx0 + i] - r.Vtx0 + base);
+    out->_VtxWritePtr += vertices;
+    out->_IdxWritePtr += indices;
+    out->_VtxCurrentIdx += (unsigned int)vertices;
 }
 
 // Squared distance from p to the segment ab.
@@ -384,11 +412,11 @@ void DrawTrendView(ViewContext& ctx)
     // The lines: retained geometry, rebuilt only when the lines, the plot or the scale change.
     GeometryKey key = GeometryKey().Add(ctx.TrendGeneration).Add(plot.Min).Add(plot.Max).Add(x0).Add(x1).Add(y0).Add(y1)
                           .Add((uint64_t)use_log).Add((uint64_t)th.Dark).Add((uint64_t)th.Background).Add((uint64_t)n);
-    if (!drawn.Valid || drawn.Key != key.Hash || (int)drawn.Lines.size() != n)
+    if (ImDrawList* out = drawn.Lines.Rebuild(key))
     {
-        drawn.Key = key.Hash;
-        drawn.Valid = true;
-        drawn.Lines.resize(n);
+        drawn.LineBuilds++;
+        drawn.LinesList = out;
+        drawn.Ranges.assign(n, {});
         drawn.Points.assign(n, {});
         std::vector<ImVec2> pts;
         std::vector<uint8_t> est;
@@ -397,11 +425,7 @@ void DrawTrendView(ViewContext& ctx)
         {
             const TrendSeries& s = series[si];
             TrendLook& look = looks[si];
-            if (!drawn.Lines[si])
-                drawn.Lines[si] = std::make_unique<RetainedGeometry>();
-            ImDrawList* out = drawn.Lines[si]->Rebuild(key);
-            if (!out)
-                continue;
+            drawn.Ranges[si].Vtx0 = out->VtxBuffer.Size, drawn.Ranges[si].Idx0 = out->IdxBuffer.Size;
             const ImU32 colour = look.Style.Color;
             std::vector<ImVec2>& points = drawn.Points[si];
             if (look.Dense)
@@ -467,6 +491,7 @@ void DrawTrendView(ViewContext& ctx)
                         DrawMarker(out, points[i], PointMarker(look), e ? 4.0f : 3.5f, e ? look.Estimate : colour, !e, th.Background);
                 }
             }
+            drawn.Ranges[si].Vtx1 = out->VtxBuffer.Size, drawn.Ranges[si].Idx1 = out->IdxBuffer.Size;
         }
     }
     // Hover: the line nearest the pointer (within a few pixels of its drawn segments), and the
@@ -552,12 +577,13 @@ void DrawTrendView(ViewContext& ctx)
 
     // Lines; a highlighted one is drawn again over the others, which a veil of the background dims.
     dl->PushClipRect(lines_clip.Min, lines_clip.Max, true);
-    for (int si = 0; si < n; si++)
-        drawn.Lines[si]->AppendTo(dl);
+    drawn.Lines.AppendTo(dl);
     if (hot >= 0)
     {
         dl->AddRectFilled(lines_clip.Min, lines_clip.Max, WithAlpha(th.Background, 0.72f));
-        drawn.Lines[hot]->AppendTo(dl);
+        if (ImDrawList* copy = drawn.Hot.Rebuild(GeometryKey(key).Add((uint64_t)hot)))
+            CopyRange(drawn.LinesList, drawn.Ranges[hot], copy);
+        drawn.Hot.AppendTo(dl);
     }
     if (hover_row >= 0 && looks[hover_series].Dense)   // dense lines have no point markers: show the hovered point
     {
