@@ -29,6 +29,15 @@
 #include <utility>
 #include <vector>
 
+// -Oz (the wasm build) keeps even one-line helpers out of line.
+#ifndef LS_ALWAYS_INLINE
+#if defined(__GNUC__) || defined(__clang__)
+#define LS_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define LS_ALWAYS_INLINE inline
+#endif
+#endif
+
 namespace ls
 {
 
@@ -84,7 +93,8 @@ public:
     size_t capacity() const { return Capacity; }
     T& operator[](size_t i) { return Blocks[i >> kBlockShift][i & kRowMask]; }
     const T& operator[](size_t i) const { return Blocks[i >> kBlockShift][i & kRowMask]; }
-    T& back() { return (*this)[Count - 1]; }
+    // The loader stores each cell into the last row (always inline: -Oz would call out per cell).
+    LS_ALWAYS_INLINE T& back() { return Blocks[(Count - 1) >> kBlockShift][(Count - 1) & kRowMask]; }
     const T& back() const { return (*this)[Count - 1]; }
 
     void push_back(T value)

@@ -127,6 +127,15 @@ struct JsonError
     size_t TokenEnd = 0;              // NumberTooLarge, UnexpectedToken: where it ends
 };
 
+// -Oz (the wasm build) keeps even one-line helpers out of line; the loader calls these per cell.
+#ifndef LS_ALWAYS_INLINE
+#if defined(__GNUC__) || defined(__clang__)
+#define LS_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define LS_ALWAYS_INLINE inline
+#endif
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define LS_JSON_COLD __attribute__((noinline, cold)) // keeps rare paths out of the hot loops
 #else
@@ -141,7 +150,7 @@ double SlowNumber(const char* begin, const char* end); // strtod of the token (c
 void AppendUtf8(std::string* out, uint32_t code_point); // one code point as UTF-8
 
 // Moves p to the first byte in [p, end) that a string cannot copy as is (see kStringPlain), or to end.
-inline const char* SkipPlain(const char* p, const char* end)
+LS_ALWAYS_INLINE const char* SkipPlain(const char* p, const char* end)
 {
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     // Eight bytes at a time: a lane's high bit is set for '"', '\\', a control character or a byte
@@ -308,12 +317,12 @@ private:
     bool Deliver(); // hands the finished token to the sink per its role; false: stop or error (State says)
 
     // Tokens (json_reader_scan.h): Scan_More means the piece ended inside the token, which is kept.
-    void StartToken(Tok t, Role role, JsonContext context);
+    LS_ALWAYS_INLINE void StartToken(Tok t, Role role, JsonContext context);
     Scan StartString(Role role, JsonContext context);
     // P at the opening quote: a string of plain bytes (printable ASCII without escapes) that ends
     // in this piece is read here, in one scan, and P moves past it (StrView holds it); anything
     // else is left to StartString, P unmoved. The same token, position and view either way.
-    bool PlainString(Role role, JsonContext context)
+    LS_ALWAYS_INLINE bool PlainString(Role role, JsonContext context)
     {
         const char* close = json_detail::SkipPlain(P + 1, End);
         if (close == End || *close != '"')
@@ -667,7 +676,7 @@ value_here:
             return Stopped();
         goto after_value;
     case 'n':
-        if (End - P >= 4 && memcmp(P, "null", 4) == 0)
+        if (End - P >= 4 && P[1] == 'u' && P[2] == 'l' && P[3] == 'l')
         {
             // The cells of a table's rows are often null: the word without StartLiteral and Deliver.
             StartToken(Tok_Null, Role_Value, JsonContext_Value);

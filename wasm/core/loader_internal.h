@@ -108,8 +108,8 @@ struct ShortText
 {
     uint64_t Lo = 0, Hi = 0;
     uint32_t Length = 0; // 0 = empty slot (or text that does not fit)
-    bool operator==(const ShortText& o) const { return Lo == o.Lo && Hi == o.Hi && Length == o.Length; }
-    size_t Hash() const // every input bit reaches the low bits (ids often differ only in their last byte)
+    LS_ALWAYS_INLINE bool operator==(const ShortText& o) const { return Lo == o.Lo && Hi == o.Hi && Length == o.Length; }
+    LS_ALWAYS_INLINE size_t Hash() const // every input bit reaches the low bits (ids often differ only in their last byte)
     {
         uint64_t h = Lo * 0x9E3779B97F4A7C15ull + Hi * 0xC2B2AE3D27D4EB4Full + Length;
         h ^= h >> 32;
@@ -118,7 +118,7 @@ struct ShortText
     }
 };
 
-inline bool PackShortText(std::string_view s, ShortText* out)
+LS_ALWAYS_INLINE bool PackShortText(std::string_view s, ShortText* out)
 {
     const size_t n = s.size();
     const char* p = s.data();
