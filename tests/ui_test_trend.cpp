@@ -9,7 +9,9 @@
 #include "ui/app.h"
 #include "ui/layout_report.h"
 #include "ui/retained_draw.h"
+#include "ui/views/trend_layout.h"
 #include "ui/views/trend_lines.h"
+#include "ui/views/views.h"
 
 #include <nlohmann/json.hpp>
 
@@ -222,7 +224,7 @@ long FindRun(const std::vector<ImDrawVert>& whole, const std::vector<ImDrawVert>
 // Issue #14 (frame time with the pointer moving): each frame that highlights another line is a
 // new picture the renderer draws, and a list per line cost it a dozen buffer binds and draws in
 // each. Every line is one retained list; the highlighted one a copy of its part of it.
-TEST_CASE("trend: every line is one retained draw, built once while the pointer moves; the highlighted line is its own part of it")
+TEST_CASE("trend: every line is one retained draw; lines and layout are built once while the pointer moves; the highlighted line is its own part of the lines")
 {
     TrendHarness h(1200, 800);
     REQUIRE(h.App.LoadData(ReadDemo()));
@@ -244,6 +246,9 @@ TEST_CASE("trend: every line is one retained draw, built once while the pointer 
     };
     uint64_t lines_serial = 0;
     std::set<long> highlighted_at;
+    const ls::TrendBuildCounts built = ls::TrendBuilds(*h.App.Ctx);
+    CHECK(built.Layouts >= 1);
+    CHECK(built.Lines >= 1);
     for (const auto& label : labels)   // a label highlights its line
     {
         CAPTURE(label.dump());
@@ -270,6 +275,14 @@ TEST_CASE("trend: every line is one retained draw, built once while the pointer 
         CHECK(m.size() <= 3);
         CHECK(((const ls::RetainedDraw*)m[0]->UserCallbackData)->Serial == lines_serial);
     }
+    // Neither the layout (scales, labels, legend) nor the lines were worked out again.
+    CHECK(ls::TrendBuilds(*h.App.Ctx).Layouts == built.Layouts);
+    CHECK(ls::TrendBuilds(*h.App.Ctx).Lines == built.Lines);
+    // A change of scale does both again, once.
+    REQUIRE(h.App.SetStateJson("{\"scale\":\"log\"}"));
+    h.Frames(3);
+    CHECK(ls::TrendBuilds(*h.App.Ctx).Layouts == built.Layouts + 1);
+    CHECK(ls::TrendBuilds(*h.App.Ctx).Lines == built.Lines + 1);
     ls::SetRetainedDrawByRenderer(false);
     ls::LayoutSetRecording(true);   // the harness's default
 }

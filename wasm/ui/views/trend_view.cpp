@@ -12,7 +12,7 @@
 // gutter, too many, or too far from their line) go to a legend below the plot, which shows the
 // same swatches. Hovering a line, its label or its legend entry highlights it.
 
-#include "core/label_placement.h"
+#include "ui/views/trend_layout.h"
 #include "ui/views/trend_lines.h"
 #include "ui/views/view_layout.h"
 #include "ui/controls.h"
@@ -68,6 +68,8 @@ struct TrendDrawing
     RetainedGeometry Hot;      // Ranges[hot] of Lines, copied when another line is highlighted
     int LineBuilds = 0;        // how often Lines was built (the tests count them)
     std::vector<std::vector<ImVec2>> Points;
+    TrendLayout Layout;
+    int LayoutBuilds = 0;      // how often Layout was worked out (the tests count them)
     RetainedGeometry Events;   // the event markers and their dashed lines (a hundred dashes a line)
     // How each line looks, worked out once per selection and theme (the theme's colour
     // arithmetic, contrast searches included, is too slow for every frame).
@@ -86,8 +88,6 @@ namespace {
 constexpr float DenseSpacing = 6.0f;
 constexpr float LineWidth = 2.0f;
 constexpr float MarkerEvery = 56.0f;      // px between shape markers on a dense line
-constexpr float SwatchW = 22.0f;          // legend swatch: a short stretch of line with its marker
-constexpr float LabelMark = 18.0f;        // direct label: its line's swatch before the text
 
 // The marker a sparse line draws at each point (every point has one: filled = reported).
 SeriesMarker PointMarker(const TrendLook& look) { return look.Style.Marker == SeriesMarker_None ? SeriesMarker_Circle : look.Style.Marker; }
@@ -122,58 +122,6 @@ std::vector<TrendLook> TrendLooks(const ViewContext& ctx, const std::vector<Tren
     return looks;
 }
 
-// About `count` round tick values covering [lo, hi].
-std::vector<double> NiceTicks(double lo, double hi, int count)
-{
-    std::vector<double> ticks;
-    if (!(hi > lo))
-        return ticks;
-    double raw = (hi - lo) / std::max(1, count);
-    double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = mag * (raw / mag < 1.5 ? 1 : raw / mag < 3 ? 2 : raw / mag < 7 ? 5 : 10);
-    for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-6; v += step)
-        ticks.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
-    return ticks;
-}
-
-// The longest prefix of shaped text (whole code points: a shaped run is one) that fits max_w with "...".
-std::string Ellipsize(const char* text, float max_w)
-{
-    if (HasStandIns(text))
-        return EllipsizeShaped(ImGui::GetFont(), ImGui::GetFontSize(), text, max_w, "...");   // a shaped run cannot be cut inside
-    if (ImGui::CalcTextSize(text).x <= max_w)
-        return text;
-    float room = max_w - ImGui::CalcTextSize("...").x;
-    const char* end = text;
-    for (const char* p = text; *p;)
-    {
-        unsigned int c = 0;
-        int n = ImTextCharFromUtf8(&c, p, nullptr);
-        if (n <= 0 || ImGui::CalcTextSize(text, p + n).x > room)
-            break;
-        p += n;
-        end = p;
-    }
-    return std::string(text, end) + "...";
-}
-
-// A line's name within max_w (shaped): whole when it fits, else the entity's part is cut first,
-// since the region is what tells an entity's lines apart ("Rakuten Vib... · North America").
-std::string FitName(const Dataset& ds, const TrendSeries& s, float max_w)
-{
-    const char* whole = ShapedText(s.Label);
-    if (ImGui::CalcTextSize(whole).x <= max_w || s.Entity < 0 || s.Region < 0)
-        return Ellipsize(whole, max_w);
-    std::string region = std::string(" \xC2\xB7 ") + ShapedText(ds.Regions[s.Region].Name);
-    float region_w = ImGui::CalcTextSize(region.c_str()).x;
-    if (region_w > max_w * 0.6f)
-    {
-        region = Ellipsize(region.c_str(), max_w * 0.6f);
-        region_w = ImGui::CalcTextSize(region.c_str()).x;
-    }
-    return Ellipsize(ShapedText(ds.Entities[s.Entity].Name), max_w - region_w) + region;
-}
-
 // One line's geometry out of the list of every line (LineRange), as it would have been drawn
 // into a list of its own: the same vertices, indices counted from its first.
 void CopyRange(const ImDrawList* all, const LineRange& r, ImDrawList* out)
@@ -198,60 +146,6 @@ float SegmentDistance2(ImVec2 p, ImVec2 a, ImVec2 b)
     float t = l2 > 0.0f ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / l2, 0.0f, 1.0f) : 0.0f;
     float ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
     return ex * ex + ey * ey;
-}
-
-struct LegendItem
-{
-    int Series;
-    std::string Text;            // shaped, cut to fit a row
-    ImRect Rect;                 // swatch and text
-};
-
-// Places the legend's entries in rows that wrap within [x0, x1) from y0, at most max_rows of
-// them; entries past those become one "+N more" entry (its tooltip lists them). Returns the
-// height; *shown: how many entries are drawn, *more: the "+N more" entry (empty when none).
-float LayoutLegend(const Dataset& ds, std::vector<LegendItem>* items, const std::vector<TrendSeries>& series, float x0, float x1, float y0,
-                   float row_h, int max_rows, int* shown, ImRect* more)
-{
-    const float gap = 16.0f, inner = 6.0f;
-    float x = x0;
-    int row = 0;
-    *shown = 0;
-    *more = ImRect();
-    for (LegendItem& it : *items)
-    {
-        it.Text = FitName(ds, series[it.Series], std::max(10.0f, x1 - x0 - SwatchW - inner));
-        float w = SwatchW + inner + ImGui::CalcTextSize(it.Text.c_str()).x;
-        if (x > x0 && x + w > x1)
-            x = x0, row++;
-        if (row >= max_rows)
-            break;
-        it.Rect = ImRect(ImVec2(x, y0 + row * row_h), ImVec2(x + w, y0 + (row + 1) * row_h));
-        x += w + gap;
-        (*shown)++;
-    }
-    if (*shown < (int)items->size())
-    {
-        // Room for "+N more" after the last entry shown, giving up entries until it fits.
-        for (;;)
-        {
-            char text[32];
-            std::snprintf(text, sizeof(text), "+%d more", (int)items->size() - *shown);
-            float w = ImGui::CalcTextSize(text).x + 8.0f;
-            float mx = *shown > 0 ? (*items)[*shown - 1].Rect.Max.x + gap : x0;
-            float my = *shown > 0 ? (*items)[*shown - 1].Rect.Min.y : y0;
-            if (mx + w > x1 && *shown > 0 && my + row_h < y0 + max_rows * row_h - 0.5f)
-                mx = x0, my += row_h;   // a row is left: it goes there
-            if (mx + w <= x1 || *shown == 0)
-            {
-                *more = ImRect(ImVec2(mx, my), ImVec2(std::min(mx + w, x1), my + row_h));
-                row = (int)std::lround((my - y0) / row_h);
-                break;
-            }
-            (*shown)--;
-        }
-    }
-    return *shown == 0 && more->GetWidth() <= 0.0f ? 0.0f : (row + 1) * row_h;
 }
 
 } // namespace
@@ -282,33 +176,10 @@ void DrawTrendView(ViewContext& ctx)
 
     const int metric = ctx.Sel.Metric;
     const int n = (int)series.size();
-
-    // Ranges
-    double x0 = ctx.Trend.X0, x1 = ctx.Trend.X1, y0 = ctx.Trend.Y0, y1 = ctx.Trend.Y1, ypos = ctx.Trend.YPositive;
-    if (x1 - x0 < 1.0) { double mid = (x0 + x1) / 2; x0 = mid - 0.5; x1 = mid + 0.5; }
-    bool use_log = log && ypos < 1e300 && y1 > 0;
-    if (!use_log)
-    {
-        y0 = std::min(0.0, y0);
-        y1 = y1 <= y0 ? y0 + 1 : y1 * 1.08;
-    }
-    else
-    {
-        y0 = std::pow(10.0, std::floor(std::log10(ypos)));
-        y1 = std::pow(10.0, std::ceil(std::log10(y1 * 1.01)));
-    }
-    std::vector<double> yt;
-    if (use_log)
-        for (double v = y0; v <= y1 * 1.0001; v *= 10) yt.push_back(v);
-    else
-        yt = NiceTicks(y0, y1, 5);
-
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float right = origin.x + avail.x;
     ImGui::PushFont(ctx.Fonts_.Small);
-    const float lh = ImGui::GetFontSize();
-    const float row_h = std::floor(lh * 1.35f);
     if (!ctx.TrendDrawn)
         ctx.TrendDrawn = std::make_shared<TrendDrawing>();
     TrendDrawing& drawn = *ctx.TrendDrawn;
@@ -320,85 +191,23 @@ void DrawTrendView(ViewContext& ctx)
     }
     std::vector<TrendLook>& looks = drawn.Looks;
 
-    // Left: the widest tick label. Right: a gutter for the labels that fit within a share of the
-    // width (measured shaped text); the rest go to the legend.
-    std::vector<std::string> tick_text;
-    float tick_w = 0.0f;
-    for (double v : yt)
-    {
-        tick_text.push_back(FormatValue(ds, metric, v));
-        tick_w = std::max(tick_w, ImGui::CalcTextSize(tick_text.back().c_str()).x);
-    }
-    const float cap = avail.x * (avail.x < 600.0f ? 0.30f : 0.26f);
-    std::vector<float> label_need(n);
-    std::vector<bool> direct(n);
-    for (int i = 0; i < n; i++)
-    {
-        label_need[i] = 6.0f + LabelMark + 4.0f + ImGui::CalcTextSize(ShapedText(series[i].Label)).x + 4.0f;
-        direct[i] = label_need[i] <= cap;
-    }
+    // Scales, plot, labels and legend (trend_layout.h): worked out when the lines, the place, the
+    // size, the font or the scale change, not in every frame.
     const bool events = ctx.TrendShowEvents;
-    const float top = origin.y + row_h + 2.0f;                    // the unit above the plot
-    const float band = row_h + 4.0f + (events ? 14.0f : 0.0f);    // year labels and the event markers below it
-
-    // The plot's size depends on the legend's and the gutter's, and which labels fit depends on
-    // the plot: settle in rounds, each moving at least one label to the legend (so at most n+1).
-    ImRect plot;
-    std::vector<LegendItem> legend;
-    int legend_shown = 0;
-    ImRect legend_more;
-    LabelLayout placed;
-    std::vector<int> placed_series;
-    std::vector<ImVec2> ends(n);
-    auto X = [&](double year) { return (float)(plot.Min.x + (year - x0) / (x1 - x0) * plot.GetWidth()); };
-    auto Y = [&](double v) {
-        double t = use_log ? (std::log10(std::max(v, y0)) - std::log10(y0)) / (std::log10(y1) - std::log10(y0)) : (v - y0) / (y1 - y0);
-        return (float)(plot.Max.y - t * plot.GetHeight());
-    };
-    for (;;)
+    drawn.LayoutBuilds += LayOutTrend(ctx, log, events, origin, avail, &drawn.Layout);
+    const TrendLayout& L = drawn.Layout;
+    if (L.TooShort)
     {
-        float gutter = 16.0f;   // room for the last year label's overhang and the end markers
-        legend.clear();
-        for (int i = 0; i < n; i++)
-            if (direct[i])
-                gutter = std::max(gutter, label_need[i]);
-            else
-                legend.push_back({ i, {}, {} });
-        // The legend takes what the plot can spare above its least height (a phone's canvas
-        // is short); entries past that are listed by the "+N more" entry's tooltip.
-        const float min_plot = std::min(120.0f, avail.y * 0.45f);
-        int max_rows = std::max(1, (int)((avail.y - (top - origin.y) - band - min_plot - 6.0f) / row_h));
-        float legend_h = LayoutLegend(ds, &legend, series, origin.x, right, 0.0f, row_h, max_rows, &legend_shown, &legend_more);
-        plot = ImRect(ImVec2(origin.x + tick_w + 8.0f, top + lh * 0.5f),
-                      ImVec2(right - gutter, origin.y + avail.y - band - (legend_h > 0 ? legend_h + 6.0f : 0.0f)));
-        for (LegendItem& it : legend)
-            it.Rect.Translate(ImVec2(0.0f, plot.Max.y + band + 6.0f));
-        legend_more.Translate(ImVec2(0.0f, plot.Max.y + band + 6.0f));
-        if (plot.GetWidth() < 60 || plot.GetHeight() < 50)
-        {
-            ReportPlot(ctx, plot);   // too short to draw: the frame makes room (frame.cpp's column)
-            ImGui::PopFont();
-            return;
-        }
-        std::vector<LabelSpan> spans;
-        placed_series.clear();
-        for (int i = 0; i < n; i++)
-        {
-            const TrendSeries& s = series[i];
-            ends[i] = ImVec2(X(s.Years.back()), Y(ds.Observations.Values[s.Rows.back()]));
-            if (!direct[i])
-                continue;
-            // Labels of lines reaching the right edge matter most (they sit next to their line).
-            int priority = (ends[i].x >= plot.Max.x - plot.GetWidth() * 0.12f ? 1000 : 0) - i;
-            spans.push_back({ ends[i].y, row_h - 1.0f, priority });
-            placed_series.push_back(i);
-        }
-        placed = PlaceLabels(spans, top, plot.Max.y + 2.0f, 1.0f, std::max(3.0f * row_h, plot.GetHeight() * 0.3f));
-        if (placed.ToLegend.empty())
-            break;
-        for (int k : placed.ToLegend)
-            direct[placed_series[k]] = false;
+        ReportPlot(ctx, L.Plot);   // too short to draw: the frame makes room (frame.cpp's column)
+        ImGui::PopFont();
+        return;
     }
+    const ImRect& plot = L.Plot;
+    const double x0 = L.X0, x1 = L.X1, y0 = L.Y0, y1 = L.Y1;
+    const bool use_log = L.Log;
+    const float lh = L.LineH, row_h = L.RowH;
+    auto X = [&](double year) { return L.X(year); };
+    auto Y = [&](double v) { return L.Y(v); };
 
     for (int si = 0; si < n; si++)
         looks[si].Dense = plot.GetWidth() / (float)series[si].Rows.size() < DenseSpacing;
@@ -532,29 +341,21 @@ void DrawTrendView(ViewContext& ctx)
             hot = hover_series;
     }
     // Labels and legend entries highlight their line too.
-    std::vector<ImRect> label_rect(n);
-    for (size_t k = 0; k < placed_series.size(); k++)
-    {
-        int i = placed_series[k];
-        if (!placed.Placed[k])
-            continue;
-        float y = placed.Pos[k] - lh * 0.5f;
-        label_rect[i] = ImRect(ImVec2(plot.Max.x + 6.0f, y), ImVec2(plot.Max.x + label_need[i] - 4.0f, y + lh));
-        if (hovered && label_rect[i].Contains(mouse))
-            hot = i;
-    }
-    for (int k = 0; k < legend_shown; k++)
-        if (hovered && legend[k].Rect.Contains(mouse))
-            hot = legend[k].Series;
-    const bool more_hovered = hovered && legend_more.GetWidth() > 0.0f && legend_more.Contains(mouse);
+    for (size_t k = 0; k < L.Labelled.size(); k++)
+        if (hovered && L.Placed.Placed[k] && L.LabelRect[L.Labelled[k]].Contains(mouse))
+            hot = L.Labelled[k];
+    for (int k = 0; k < L.LegendShown; k++)
+        if (hovered && L.Legend[k].Rect.Contains(mouse))
+            hot = L.Legend[k].Series;
+    const bool more_hovered = hovered && L.LegendMore.GetWidth() > 0.0f && L.LegendMore.Contains(mouse);
 
     // Grid and axes
-    for (size_t t = 0; t < yt.size(); t++)
+    for (size_t t = 0; t < L.Ticks.size(); t++)
     {
-        float y = Y(yt[t]);
+        float y = Y(L.Ticks[t]);
         dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), th.Grid);
-        ImVec2 ts = ImGui::CalcTextSize(tick_text[t].c_str());
-        DrawReportedText(dl, ImVec2(plot.Min.x - ts.x - 6, y - ts.y / 2), th.TextMuted, tick_text[t], LayoutRole_Axis);
+        ImVec2 ts = ImGui::CalcTextSize(L.TickText[t].c_str());
+        DrawReportedText(dl, ImVec2(plot.Min.x - ts.x - 6, y - ts.y / 2), th.TextMuted, L.TickText[t], LayoutRole_Axis);
     }
     int year_step = std::max(1, (int)std::ceil((x1 - x0) / std::max(1.0f, plot.GetWidth() / 64.0f)));
     float last_year_right = -FLT_MAX;
@@ -596,35 +397,35 @@ void DrawTrendView(ViewContext& ctx)
     // Direct labels in the gutter: the line's marker, then its name, a leader from the line's end
     // when the label had to move away from it.
     auto shade = [&](int i, ImU32 c) { return hot >= 0 && hot != i ? WithAlpha(c, 0.4f) : c; };
-    for (size_t k = 0; k < placed_series.size(); k++)
+    for (size_t k = 0; k < L.Labelled.size(); k++)
     {
-        int i = placed_series[k];
-        if (!placed.Placed[k])
+        int i = L.Labelled[k];
+        if (!L.Placed.Placed[k])
             continue;
-        const ImRect& r = label_rect[i];
+        const ImRect& r = L.LabelRect[i];
         float cy = (r.Min.y + r.Max.y) * 0.5f;
         ImU32 c = shade(i, looks[i].Style.Color);
-        if (ends[i].x >= plot.Max.x - plot.GetWidth() * 0.12f && std::fabs(cy - ends[i].y) > 3.0f)
-            dl->AddLine(ImVec2(ends[i].x + 5.0f, ends[i].y), ImVec2(r.Min.x - 2.0f, cy), WithAlpha(c, 0.6f), 1.0f);
-        DrawSwatch(dl, ImVec2(r.Min.x, r.Min.y), ImVec2(r.Min.x + LabelMark, r.Max.y), looks[i], c, th.Background);
-        DrawReportedText(dl, ImVec2(r.Min.x + LabelMark + 4.0f, r.Min.y), c, series[i].Label, LayoutRole_DataLabel, hot == i);
+        if (L.Ends[i].x >= plot.Max.x - plot.GetWidth() * 0.12f && std::fabs(cy - L.Ends[i].y) > 3.0f)
+            dl->AddLine(ImVec2(L.Ends[i].x + 5.0f, L.Ends[i].y), ImVec2(r.Min.x - 2.0f, cy), WithAlpha(c, 0.6f), 1.0f);
+        DrawSwatch(dl, ImVec2(r.Min.x, r.Min.y), ImVec2(r.Min.x + TrendLabelMark, r.Max.y), looks[i], c, th.Background);
+        DrawReportedText(dl, ImVec2(r.Min.x + TrendLabelMark + 4.0f, r.Min.y), c, series[i].Label, LayoutRole_DataLabel, hot == i);
     }
     // The legend: the lines whose labels did not fit, with the same swatches.
-    for (int k = 0; k < legend_shown; k++)
+    for (int k = 0; k < L.LegendShown; k++)
     {
-        const LegendItem& it = legend[k];
+        const TrendLegendEntry& it = L.Legend[k];
         ImU32 c = shade(it.Series, looks[it.Series].Style.Color);
-        DrawSwatch(dl, it.Rect.Min, ImVec2(it.Rect.Min.x + SwatchW, it.Rect.Max.y), looks[it.Series], c, th.Background);
-        ImVec2 tp(it.Rect.Min.x + SwatchW + 6.0f, it.Rect.Min.y + (row_h - lh) * 0.5f);
+        DrawSwatch(dl, it.Rect.Min, ImVec2(it.Rect.Min.x + TrendSwatchW, it.Rect.Max.y), looks[it.Series], c, th.Background);
+        ImVec2 tp(it.Rect.Min.x + TrendSwatchW + 6.0f, it.Rect.Min.y + (row_h - lh) * 0.5f);
         dl->AddText(tp, hot >= 0 && hot != it.Series ? WithAlpha(th.Text, 0.5f) : th.Text, it.Text.c_str());
         LayoutRecord(LayoutRole_Legend, series[it.Series].Label, ImRect(it.Rect.Min, ImVec2(it.Rect.Max.x, tp.y + lh)), hot == it.Series);
     }
-    if (legend_more.GetWidth() > 0.0f)
+    if (L.LegendMore.GetWidth() > 0.0f)
     {
         char text[32];
-        std::snprintf(text, sizeof(text), "+%d more", (int)legend.size() - legend_shown);
-        ImVec2 tp(legend_more.Min.x + 4.0f, legend_more.Min.y + (row_h - lh) * 0.5f);
-        dl->AddRect(legend_more.Min, legend_more.Max, more_hovered ? th.Text : th.Grid, 4.0f);
+        std::snprintf(text, sizeof(text), "+%d more", (int)L.Legend.size() - L.LegendShown);
+        ImVec2 tp(L.LegendMore.Min.x + 4.0f, L.LegendMore.Min.y + (row_h - lh) * 0.5f);
+        dl->AddRect(L.LegendMore.Min, L.LegendMore.Max, more_hovered ? th.Text : th.Grid, 4.0f);
         DrawReportedText(dl, tp, th.Text, text, LayoutRole_Legend, more_hovered);
     }
     ImGui::PopFont();
@@ -632,13 +433,13 @@ void DrawTrendView(ViewContext& ctx)
     {
         // Every line the legend had no room for, each with its swatch.
         ImGui::BeginTooltip();
-        for (int k = legend_shown; k < (int)legend.size(); k++)
+        for (int k = L.LegendShown; k < (int)L.Legend.size(); k++)
         {
-            int i = legend[k].Series;
+            int i = L.Legend[k].Series;
             ImVec2 p = ImGui::GetCursorScreenPos();
             float h = ImGui::GetTextLineHeight();
-            DrawSwatch(ImGui::GetWindowDrawList(), p, ImVec2(p.x + SwatchW, p.y + h), looks[i], looks[i].Style.Color, th.Panel);
-            ImGui::Dummy(ImVec2(SwatchW, h));
+            DrawSwatch(ImGui::GetWindowDrawList(), p, ImVec2(p.x + TrendSwatchW, p.y + h), looks[i], looks[i].Style.Color, th.Panel);
+            ImGui::Dummy(ImVec2(TrendSwatchW, h));
             ImGui::SameLine();
             ImGui::TextUnformatted(ShapedText(series[i].Label));
         }
@@ -698,6 +499,14 @@ void DrawTrendView(ViewContext& ctx)
         if (ImGui::IsItemClicked())
             Emit(ctx, "select", SelectEventJson(ctx, (uint32_t)hover_row));
     }
+}
+
+TrendBuildCounts TrendBuilds(const ViewContext& ctx)
+{
+    TrendBuildCounts counts;
+    if (ctx.TrendDrawn)
+        counts.Layouts = ctx.TrendDrawn->LayoutBuilds, counts.Lines = ctx.TrendDrawn->LineBuilds;
+    return counts;
 }
 
 } // namespace ls
