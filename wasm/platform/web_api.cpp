@@ -25,6 +25,7 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -84,7 +85,10 @@ struct WebInstance
     // A data file being fed in pieces (ls_load_*): the bytes go through FeedBuffer, which JS
     // fills; the text is never whole in wasm memory, and the shown data stays until it is done.
     std::unique_ptr<ls::StreamLoader> Stream;
-    std::vector<unsigned char> FeedBuffer;
+    // Not a std::vector: resizing one writes zeros over the whole MiB first, ~15 ms of the
+    // page's start-up in the wasm's first-tier code; JS overwrites what it feeds anyway.
+    std::unique_ptr<unsigned char[]> FeedBuffer;
+    size_t FeedBufferSize = 0;
     std::string ClipboardText;    // what ImGui asked to copy, or what a paste delivered
 };
 
@@ -451,9 +455,16 @@ EMSCRIPTEN_KEEPALIVE unsigned char* ls_load_buffer(int bytes)
 {
     if (!g_Web || bytes < 0)
         return nullptr;
-    if (g_Web->FeedBuffer.size() < (size_t)bytes)
-        g_Web->FeedBuffer.resize((size_t)bytes);
-    return g_Web->FeedBuffer.data();
+    if (g_Web->FeedBufferSize < (size_t)bytes)
+    {
+        g_Web->FeedBuffer.reset();   // the old buffer goes before the new one takes its place
+        g_Web->FeedBufferSize = 0;
+        g_Web->FeedBuffer.reset(new (std::nothrow) unsigned char[(size_t)bytes]);
+        if (!g_Web->FeedBuffer)
+            return nullptr;
+        g_Web->FeedBufferSize = (size_t)bytes;
+    }
+    return g_Web->FeedBuffer.get();
 }
 
 // Feeds the first `length` bytes of the buffer. Returns 1 to go on, 0 once the loader has
@@ -461,9 +472,9 @@ EMSCRIPTEN_KEEPALIVE unsigned char* ls_load_buffer(int bytes)
 EMSCRIPTEN_KEEPALIVE int ls_load_feed(int length, double now_ms)
 {
     (void)now_ms;
-    if (!g_Web || !g_Web->Stream || length < 0 || (size_t)length > g_Web->FeedBuffer.size())
+    if (!g_Web || !g_Web->Stream || length < 0 || (size_t)length > g_Web->FeedBufferSize)
         return 0;
-    g_Web->Stream->Feed(std::string_view((const char*)g_Web->FeedBuffer.data(), (size_t)length));
+    g_Web->Stream->Feed(std::string_view((const char*)g_Web->FeedBuffer.get(), (size_t)length));
     return g_Web->Stream->Failed() ? 0 : 1;
 }
 
