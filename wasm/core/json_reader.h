@@ -281,7 +281,7 @@ public:
     TextPos ErrorPos(size_t offset) const;
 
 private:
-    enum Container : uint8_t { Container_Array, Container_Object };
+    enum Container : uint8_t { Container_Array, Container_Object, Container_None };
     // Where Run continues when the next piece comes.
     enum Resume : uint8_t { Resume_Start, Resume_Value, Resume_ObjectFirst, Resume_ArrayFirst, Resume_Key, Resume_Colon, Resume_AfterValue, Resume_Token };
     enum Tok : uint8_t { Tok_Bom, Tok_String, Tok_Number, Tok_True, Tok_False, Tok_Null };
@@ -362,6 +362,9 @@ private:
     bool Final = false, Finished = false;
     Resume At = Resume_Start;
     std::vector<uint8_t> Stack; // open containers
+    uint8_t Inner = Container_None; // Stack.back(), or None at the top level: read after every value (-Oz calls out for vector's back())
+    LS_ALWAYS_INLINE void OpenContainer(Container c) { Stack.push_back(c); Inner = c; }
+    LS_ALWAYS_INLINE void CloseContainer() { Stack.pop_back(); Inner = Stack.empty() ? Container_None : Stack.back(); }
 
     // The piece being read
     uintptr_t BaseAddr = 0; // address of offset 0 (the piece's address minus its offset)
@@ -427,6 +430,7 @@ void JsonReader<Sink>::Begin(const JsonMark& at, bool bom)
     Final = Finished = false;
     At = bom ? Resume_Start : Resume_Value;
     Stack.clear();
+    Inner = Container_None;
     ChunkOff = at.Offset;
     Line = at.Line, LineStart = at.LineStart, LineStartCont = at.LineStartCont, Cont = at.Cont;
     RunLine = Line, RunLineStart = LineStart, RunLineStartCont = LineStartCont;
@@ -635,14 +639,14 @@ value_here:
         P++;
         if (!Out->OnBeginObject(Off(P)))
             return Stopped();
-        Stack.push_back(Container_Object);
+        OpenContainer(Container_Object);
         goto object_first;
     case '[':
         TokStart = Off(P), TokStartCont = Cont;
         P++;
         if (!Out->OnBeginArray(Off(P)))
             return Stopped();
-        Stack.push_back(Container_Array);
+        OpenContainer(Container_Array);
         goto array_first;
     case '"':
         if (PlainString(Role_Value, JsonContext_Value))
@@ -713,7 +717,7 @@ object_first: // after '{': a field name or '}'
         P++;
         if (!Out->OnEndObject(Off(P)))
             return Stopped();
-        Stack.pop_back();
+        CloseContainer();
         goto after_value;
     }
     goto key_here;
@@ -731,7 +735,7 @@ array_first: // after '[': a value or ']'
         P++;
         if (!Out->OnEndArray(Off(P)))
             return Stopped();
-        Stack.pop_back();
+        CloseContainer();
         goto after_value;
     }
     goto value_here;
@@ -777,7 +781,7 @@ colon: // after a field name
 
 after_value: // a value ended: close containers until one continues with ','
     SkipSpace();
-    if (Stack.empty())
+    if (Inner == Container_None)
     {
         if (P < End)
             return Unexpected(JsonContext_AfterEnd);
@@ -789,9 +793,9 @@ after_value: // a value ended: close containers until one continues with ','
     {
         if (!Final)
             return Suspend(Resume_AfterValue);
-        return Unexpected(Stack.back() == Container_Array ? JsonContext_Array : JsonContext_Object);
+        return Unexpected(Inner == Container_Array ? JsonContext_Array : JsonContext_Object);
     }
-    if (Stack.back() == Container_Array)
+    if (Inner == Container_Array)
     {
         if (*P == ',')
         {
@@ -803,7 +807,7 @@ after_value: // a value ended: close containers until one continues with ','
         P++;
         if (!Out->OnEndArray(Off(P)))
             return Stopped();
-        Stack.pop_back();
+        CloseContainer();
         goto after_value;
     }
     if (*P == ',')
@@ -816,7 +820,7 @@ after_value: // a value ended: close containers until one continues with ','
     P++;
     if (!Out->OnEndObject(Off(P)))
         return Stopped();
-    Stack.pop_back();
+    CloseContainer();
     goto after_value;
 }
 

@@ -130,6 +130,7 @@ Handler::Handler(const LoadOptions& options, Dataset* building)
     : Options(options), Building(building)
 {
     Frames.resize(66);
+    FrameBase = Frames.data();
     Current[ObjectKind_Top] = building;
     Current[ObjectKind_Observation] = &building->Observations;
 }
@@ -410,7 +411,7 @@ bool Handler::Push(FrameKind kind, ObjectKind object, Field key)
 {
     Depth++;
     if ((size_t)Depth >= Frames.size())
-        Frames.resize(Frames.size() * 2);
+        Frames.resize(Frames.size() * 2), FrameBase = Frames.data();
     Frame& f = Frames[Depth];
     f.Kind = kind;
     f.Object = object;

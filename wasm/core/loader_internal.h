@@ -169,6 +169,8 @@ class Handler
 {
 public:
     Handler(const LoadOptions& options, Dataset* building);
+    Handler(const Handler&) = delete; // FrameBase points into its own Frames
+    Handler& operator=(const Handler&) = delete;
 
     // JsonReader sink (json_reader.h): `end` is where the reader stands after the token
     bool OnNull(size_t end);
@@ -253,7 +255,7 @@ private:
     bool OnClose();
     bool Push(FrameKind kind, ObjectKind object, Field key);
     void TypeError(const Value& v, const char* expected);
-    Frame& Top() { return Frames[Depth]; }
+    LS_ALWAYS_INLINE Frame& Top() { return FrameBase[Depth]; }
 
     // Field values, by the field's type (loader_fields.cpp)
     void ReadValue(ObjectKind kind, Field f, const FieldSpec& spec, const Value& v); // a value of a known field (null: NullValue)
@@ -280,6 +282,7 @@ private:
     void LimitError(TextPos pos, std::string message);
 
     std::vector<Frame> Frames; // Frames[0] is the root; Frames[Depth] is the innermost
+    Frame* FrameBase = nullptr; // Frames.data(), for Top() on every value (-Oz calls out for vector's [])
     int Depth = 0;
     int Containers = 0;        // open JSON containers (the nesting depth docs/format.md limits)
 
