@@ -7,10 +7,14 @@
 // Telling series apart: several entities each keep their colour (the data's, else the palette's);
 // an entity shown in several regions draws each region with its own marker shape (then a shade of
 // its colour, TrendSeriesStyle), so regions never differ by their labels alone; a dash is only
-// ever an estimate. The colour is the entity's in every view (EntityColorFor). Labels sit in a gutter right of the plot, placed by
-// core/label_placement.h next to their line's end; those that do not fit (too wide for the
-// gutter, too many, or too far from their line) go to a legend below the plot, which shows the
-// same swatches. Hovering a line, its label or its legend entry highlights it.
+// ever an estimate. The colour is the entity's in every view (EntityColorFor). Labels sit in a
+// gutter right of the plot, next to their line's end; those that do not fit go to a legend below
+// the plot, which shows the same swatches (where each goes: trend_layout.h). Hovering a line,
+// its label or its legend entry highlights it.
+//
+// Per frame: the layout, the lines' geometry (one retained list) and how each line looks are
+// kept while the lines, the place, the size and the scale stay; a frame draws them and looks
+// for the line under the pointer among the few drawn points near its x.
 
 #include "ui/views/trend_layout.h"
 #include "ui/views/trend_lines.h"
