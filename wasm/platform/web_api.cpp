@@ -583,14 +583,11 @@ EMSCRIPTEN_KEEPALIVE const char* ls_stats()
 {
     if (!g_Web)
         return "{}";
-    std::string json = g_Web->App.StatsJson(g_Web->FramesRendered, g_Web->FrameCpuMs);
-    if (!json.empty() && json.back() == '}')
-    {
-        const size_t used = emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory();
-        json.pop_back();
-        json += ",\"heapUsedBytes\":" + std::to_string((unsigned)used) + "}";
-    }
-    return Reply(std::move(json));
+    ls::App::PlatformStats platform;
+    platform.FramesRendered = g_Web->FramesRendered;
+    platform.FrameCpuMs = g_Web->FrameCpuMs;
+    platform.HeapUsedBytes = emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory();
+    return Reply(g_Web->App.StatsJson(platform));
 }
 
 // What the last frame drew that a person reads or operates, for handle.layout() (a testing aid):

@@ -540,11 +540,12 @@ std::string App::ExportFooterJson() const
     return Dump(j);
 }
 
-std::string App::StatsJson(int frames_rendered, double frame_cpu_ms) const
+std::string App::StatsJson(const PlatformStats& platform) const
 {
     Json j;
-    j["framesRendered"] = frames_rendered;
-    j["frameCpuMs"] = frame_cpu_ms;
+    j["framesRendered"] = platform.FramesRendered;
+    j["frameCpuMs"] = platform.FrameCpuMs;
+    j["heapUsedBytes"] = platform.HeapUsedBytes;
     j["observations"] = Dataset_.ObservationCount();
     j["missingGlyphs"] = FontLib.Missing(DataChars).size();
     j["rasterisedGlyphs"] = FontLib.RasterisedCount();

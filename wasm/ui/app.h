@@ -84,7 +84,14 @@ public:
     std::string MirrorJson() const;                   // the accessible HTML mirror of the current view
     double MirrorVersion() const;                     // changes whenever MirrorJson() would
     std::string ExportFooterJson() const;
-    std::string StatsJson(int frames_rendered, double frame_cpu_ms) const;
+    // What only the platform knows (frames drawn into the canvas, their CPU time, the allocator's
+    // bytes in use) beside what the app knows, as stats()' JSON.
+    struct PlatformStats {
+        int FramesRendered = 0;
+        double FrameCpuMs = 0.0;
+        size_t HeapUsedBytes = 0;
+    };
+    std::string StatsJson(const PlatformStats& platform) const;
     std::vector<AppEvent> TakeEvents();
 
     // Shared with the views (wasm/ui/views/*.cpp)
