@@ -6,6 +6,7 @@
 #include "ui_test_harness.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "ui/app.h"
 #include "ui/views/views.h"
 
@@ -159,4 +160,40 @@ TEST_CASE("phone: the table shows the value beside the frozen names without scro
         else
             CHECK((region_x > platform_x && region_x < value_x));   // the laptop's order: platform, region, period, value
     }
+}
+
+// Keyboard focus below the fold: the column and the view's body are one focus scope with the
+// window (a plain child was a single stop that only Enter opens, so Tab reached nothing in a
+// phone's column), and ImGui scrolls only the window that holds the focused item, never the
+// column around it: the column follows the focus itself.
+TEST_CASE("phone: Tab reaches the items in the frame's column, and the column scrolls to each")
+{
+    ui_test::AppHarness h({ 320, 560, 1.0f, false, true });
+    REQUIRE(h.App.LoadData(ReadDemo()));
+    REQUIRE(h.App.SetStateJson(ChartStates[3]));   // compare, four platforms at every region: its options far below the title
+    h.Frames(4);
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    int in_body = 0;
+    float scrolled = 0.0f;
+    for (int i = 0; i < 40; i++)
+    {
+        h.Key(ImGuiKey_Tab);
+        REQUIRE(g.NavWindow != nullptr);
+        const ImRect focus = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+        const std::string window = g.NavWindow->Name;
+        CAPTURE(i);
+        CAPTURE(window);
+        CAPTURE(focus.Min.y);
+        CAPTURE(focus.Max.y);
+        CHECK(window.find("view-column") != std::string::npos);   // never the column itself as one stop
+        CHECK(focus.Min.y >= -0.5f);
+        CHECK(focus.Max.y <= 560.5f);
+        if (window.find("view-body") != std::string::npos)
+            in_body++;
+        for (ImGuiWindow* w = g.NavWindow; w; w = w->ParentWindow)
+            if (std::string(w->Name).find("view-body") == std::string::npos && std::string(w->Name).find("view-column") != std::string::npos)
+                scrolled = std::max(scrolled, w->Scroll.y);
+    }
+    CHECK(in_body > 0);           // the walk reached the view's own items
+    CHECK(scrolled > 100.0f);     // and the column followed it down
 }

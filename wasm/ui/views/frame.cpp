@@ -163,7 +163,9 @@ bool BeginViewColumn(ViewContext* ctxp)
     const float bar = std::max(2.0f, win->ClipRect.Max.x - (pos.x + ImGui::GetContentRegionAvail().x));
     const ImVec2 size(ImGui::GetContentRegionAvail().x + bar, win->Pos.y + win->Size.y - pos.y);
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, bar);
-    const bool open = ImGui::BeginChild("view-column", size, ImGuiChildFlags_None, ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    // NavFlattened: Tab and the arrows walk the items inside as the window's own (a plain child is
+    // one stop that only Enter opens, so the keyboard could reach nothing in a phone's column).
+    const bool open = ImGui::BeginChild("view-column", size, ImGuiChildFlags_None, ImGuiWindowFlags_AlwaysVerticalScrollbar | ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleVar();
     ctx.ColumnActive = true;
     if (open && ImGui::GetScrollMaxY() > 0.0f)
@@ -176,6 +178,13 @@ void EndViewColumn(ViewContext* ctxp, bool began)
     if (!began)
         return;
     ImGui::Dummy(ImVec2(1.0f, ImGui::GetStyle().WindowPadding.y));   // the window's bottom padding, at the column's end
+    // Keyboard focus moved onto an item of a child inside the column (a chart's bars): ImGui
+    // scrolls the window that holds the item, never this column around it, so the item could sit
+    // below the fold. Scrolled here, the next frame shows it.
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* column = ImGui::GetCurrentWindow();
+    if (g.NavJustMovedToId != 0 && g.NavWindow && g.NavWindow != column && ImGui::IsWindowChildOf(g.NavWindow, column, false))
+        ImGui::ScrollToRectEx(column, ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]), ImGuiScrollFlags_KeepVisibleEdgeY);
     ImGui::EndChild();
     ctxp->ColumnActive = false;
 }
@@ -232,7 +241,7 @@ void DrawViews(ViewContext* ctxp)
                            ctx.ColumnBody[ctx.Edit.View]);
     avail.y = std::max(avail.y, 1.0f);   // 0 or less would tell ImGui "the rest of the window", over the footer
     const float body_top = ImGui::GetCursorScreenPos().y;
-    const bool body_shown = ImGui::BeginChild("view-body", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const bool body_shown = ImGui::BeginChild("view-body", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
     switch (ctx.Edit.View)
     {
     case ViewKind_Map: DrawMapView(ctx); break;
