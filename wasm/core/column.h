@@ -20,6 +20,8 @@
 // load than a vector (the block table is a few hundred bytes at a million rows).
 #pragma once
 
+#include "core/force_inline.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -29,14 +31,6 @@
 #include <utility>
 #include <vector>
 
-// -Oz (the wasm build) keeps even one-line helpers out of line.
-#ifndef LS_ALWAYS_INLINE
-#if defined(__GNUC__) || defined(__clang__)
-#define LS_ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define LS_ALWAYS_INLINE inline
-#endif
-#endif
 
 namespace ls
 {

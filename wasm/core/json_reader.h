@@ -56,6 +56,8 @@
 //    errors and the text kept around them)
 #pragma once
 
+#include "core/force_inline.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -127,14 +129,6 @@ struct JsonError
     size_t TokenEnd = 0;              // NumberTooLarge, UnexpectedToken: where it ends
 };
 
-// -Oz (the wasm build) keeps even one-line helpers out of line; the loader calls these per cell.
-#ifndef LS_ALWAYS_INLINE
-#if defined(__GNUC__) || defined(__clang__)
-#define LS_ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define LS_ALWAYS_INLINE inline
-#endif
-#endif
 
 #if defined(__GNUC__) || defined(__clang__)
 #define LS_JSON_COLD __attribute__((noinline, cold)) // keeps rare paths out of the hot loops

@@ -11,6 +11,7 @@
 // compact rows that come before their "columns" (DeferredRowsText, replayed after the parse).
 #pragma once
 
+#include "core/force_inline.h"
 #include "core/json_reader.h"
 #include "core/loader.h"
 #include "core/loader_tables.h"
