@@ -250,53 +250,6 @@ void ForgetUnusedRetained(Renderer& r)
 
 } // namespace
 
-// Draws one small triangle with the frame's program and state into an offscreen 8x8 target and
-// flushes it, at start-up. Why: without a GPU, the browser's software Vulkan (SwiftShader) builds
-// its machine code for a pipeline the first time one is drawn with, and the first frame with data
-// paid for that inside the page's read-back of the canvas: 70-190 ms of one task, where later
-// frames of the same picture take 20-30 ms. Done here, the GPU process does it while the page
-// fetches and reads the data; the offscreen target leaves the canvas untouched (no frame drawn).
-static void WarmUpPipeline(Renderer& r)
-{
-    const int side = 8;
-    GLuint texture = 0, target = 0, framebuffer = 0;
-    const unsigned char white = 255;
-    glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, 1, 1, 0, GL_RED, GL_UNSIGNED_BYTE, &white);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glGenTextures(1, &target);
-    glBindTexture(GL_TEXTURE_2D, target);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glGenFramebuffers(1, &framebuffer);
-    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target, 0);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glViewport(0, 0, side, side);
-    glScissor(0, 0, side, side);
-    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glUniform2f(r.ScaleLocation, 2.0f / side, -2.0f / side);
-    glUniform2f(r.OffsetLocation, -1.0f, 1.0f);
-    ImDrawVert vertices[3] = {};
-    vertices[1].pos = ImVec2((float)side, 0.0f);
-    vertices[2].pos = ImVec2(0.0f, (float)side);
-    for (ImDrawVert& v : vertices)
-        v.col = IM_COL32(255, 255, 255, 128);   // blended, as ImGui's anti-aliased edges are
-    const ImDrawIdx indices[3] = { 0, 1, 2 };
-    glBindVertexArray(r.VertexArray);
-    glBindBuffer(GL_ARRAY_BUFFER, r.VertexBuffer);
-    glBufferData(GL_ARRAY_BUFFER, sizeof(vertices), vertices, GL_STREAM_DRAW);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof(indices), indices, GL_STREAM_DRAW);
-    glDrawElements(GL_TRIANGLES, 3, GL_UNSIGNED_INT, (void*)0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glDeleteFramebuffers(1, &framebuffer);
-    glDeleteTextures(1, &target);
-    glDeleteTextures(1, &texture);
-    glFlush();   // to the GPU process now, not with the first frame
-}
-
 bool WebGlRendererInit()
 {
     Renderer& r = g_Renderer;
@@ -333,8 +286,6 @@ bool WebGlRendererInit()
     glDisable(GL_STENCIL_TEST);
     glEnable(GL_SCISSOR_TEST);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-
-    WarmUpPipeline(r);
 
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "landscape-webgl2";

@@ -85,10 +85,11 @@ function rasteriseAll(canvas, ctx, glyphs, px) {
   }
   const height = y + shelf;
   if (!width || !height) return boxes.map(() => null);
-  if (canvas.width < width || canvas.height < height) {
-    canvas.width = Math.max(canvas.width, width);   // resizing clears it and resets the context's settings
-    canvas.height = Math.max(canvas.height, height);
-  } else ctx.clearRect(0, 0, width, height);
+  // Exactly the glyphs' size (resizing clears it and resets the context's settings): a canvas
+  // larger than the default 300x150 may be given to the GPU, and reading that back stalls the
+  // page ("GPU stall due to ReadPixels", free-page.test.mjs).
+  canvas.width = width;
+  canvas.height = height;
   for (const [family, indexes] of families) {
     setUp(family);
     for (const i of indexes) {
