@@ -185,3 +185,32 @@ TEST_CASE("frame: the error panel's messages end their sentences")
     CHECK(Count(items, "label", "The data file was refused: 1 problem. The previous data is still shown.") == 1);
     CHECK(Count(items, "label", "(1:1): no") == 1);
 }
+
+TEST_CASE("frame: on a phone each chart view keeps its own scroll; a view first shown starts at its header")
+{
+    // The column used to be one ImGui child for every view, so trend opened scrolled as deep as
+    // the reader had left compare, its header out of sight.
+    ui_test::AppHarness h({ 320, 560, 1.0f, false, false });
+    REQUIRE(h.App.LoadData(ReadDemo()));
+    auto title_y = [&] {
+        for (const auto& it : h.Layout())
+            if (it["role"] == "title")
+                return it["y"].get<float>();
+        return -1e9f;   // scrolled out of sight
+    };
+    auto show = [&](const char* state) {
+        REQUIRE(h.App.SetStateJson(state));
+        h.Frames(4);
+    };
+    show("{\"view\":\"compare\"}");
+    const float top = title_y();
+    REQUIRE(top >= 0.0f);
+    h.ScrollToEnd();
+    const float scrolled = title_y();
+    REQUIRE(scrolled < top);
+
+    show("{\"view\":\"trend\"}");
+    CHECK(title_y() == top);
+    show("{\"view\":\"compare\"}");
+    CHECK(title_y() == scrolled);   // where the reader left it
+}

@@ -165,7 +165,13 @@ bool BeginViewColumn(ViewContext* ctxp)
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, bar);
     // NavFlattened: Tab and the arrows walk the items inside as the window's own (a plain child is
     // one stop that only Enter opens, so the keyboard could reach nothing in a phone's column).
-    const bool open = ImGui::BeginChild("view-column", size, ImGuiChildFlags_None, ImGuiWindowFlags_AlwaysVerticalScrollbar | ImGuiWindowFlags_NavFlattened);
+    // One column per view (ImGui keeps a child's scroll by its id): a view first shown starts at
+    // its header, not at the depth the reader had scrolled another view to, and a view returned
+    // to is where the reader left it.
+    ImGui::PushID((int)v);
+    const ImGuiID column_id = ImGui::GetID("view-column");
+    ImGui::PopID();
+    const bool open = ImGui::BeginChildEx("view-column", column_id, size, ImGuiChildFlags_None, ImGuiWindowFlags_AlwaysVerticalScrollbar | ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleVar();
     ctx.ColumnActive = true;
     if (open && ImGui::GetScrollMaxY() > 0.0f)
