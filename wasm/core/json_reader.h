@@ -129,7 +129,6 @@ struct JsonError
     size_t TokenEnd = 0;              // NumberTooLarge, UnexpectedToken: where it ends
 };
 
-
 #if defined(__GNUC__) || defined(__clang__)
 #define LS_JSON_COLD __attribute__((noinline, cold)) // keeps rare paths out of the hot loops
 #else

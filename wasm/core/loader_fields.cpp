@@ -372,6 +372,22 @@ void Handler::ListItem(const Frame& list, const Value& v)
     }
 }
 
+// Which cells of a compact row go straight into their column, read off the field's row in
+// kObservationFields: its type, and a whole column of the matching storage as its target (where
+// Target::Store is a plain `column.back() = value`, the store RowString and RowNumber make).
+Handler::CellKind Handler::CellKindOf(const FieldSpec& spec)
+{
+    if (!spec.Into.Address)
+        return Cell_General;
+    if (spec.Type == FieldType::Ref && spec.Into.Type == Storage::SlotColumn)
+        return Cell_Ref;
+    if (spec.Type == FieldType::Period && spec.Into.Type == Storage::When)
+        return Cell_Period;
+    if (spec.Type == FieldType::Number && spec.Into.Type == Storage::Number)
+        return Cell_Number;
+    return Cell_General;
+}
+
 void Handler::EndColumns()
 {
     ColumnsSeen = true;
@@ -399,12 +415,8 @@ void Handler::EndColumns()
         c.Optional = spec.Need == Optional;
         c.Have = Bit(ColumnFields[i]);
         c.Column = spec.Into.Address ? spec.Into.Address(obs) : nullptr;
-        if (spec.Type == FieldType::Ref && (c.Column == &obs->Entities || c.Column == &obs->Metrics || c.Column == &obs->Regions || c.Column == &obs->Sources))
-            c.Kind = Cell_Ref, c.Ids = spec.Detail.Ids;
-        else if (spec.Type == FieldType::Period && c.Column == &obs->Periods)
-            c.Kind = Cell_Period;
-        else if (spec.Type == FieldType::Number && c.Column == &obs->Values)
-            c.Kind = Cell_Number;
+        c.Kind = CellKindOf(spec);
+        c.Ids = spec.Detail.Ids;
     }
 }
 
@@ -417,12 +429,10 @@ bool Handler::RowString(Frame& row, std::string_view s)
     {
         // Reference()'s first look: a defined id in the cache.
         ShortText packed;
-        if (IdCache[c.Ids].empty() || !PackShortText(s, &packed))
+        const CachedId* cached = CachedIdFor(c.Ids, s, &packed);
+        if (!cached || !(cached->Text == packed))
             return false;
-        const CachedId& cached = IdCache[c.Ids][packed.Hash() & (kIdCacheSize - 1)];
-        if (!(cached.Text == packed))
-            return false;
-        static_cast<Column<uint16_t>*>(c.Column)->back() = (uint16_t)cached.Slot;
+        static_cast<Column<uint16_t>*>(c.Column)->back() = (uint16_t)cached->Slot;
     }
     else if (c.Kind == Cell_Period)
     {
@@ -555,17 +565,13 @@ uint32_t Handler::Reference(Table t, const Value& v)
     }
     // Files repeat the same ids row after row: look in the cache of defined short ids, or compare
     // with the last one, before the pool hashes.
+    if (IdCache[t].empty())
+        IdCache[t].resize(kIdCacheSize);
     ShortText packed;
-    CachedId* cached = nullptr;
-    if (PackShortText(v.Str, &packed))
-    {
-        if (IdCache[t].empty())
-            IdCache[t].resize(kIdCacheSize);
-        cached = &IdCache[t][packed.Hash() & (kIdCacheSize - 1)];
-        if (cached->Text == packed)
-            return cached->Slot;
-    }
-    else if (LastSlot[t] != kNoSlot && v.Str == Ids[t].Get(LastSlot[t]))
+    CachedId* cached = CachedIdFor(t, v.Str, &packed);
+    if (cached && cached->Text == packed)
+        return cached->Slot;
+    if (!cached && LastSlot[t] != kNoSlot && v.Str == Ids[t].Get(LastSlot[t]))
         return LastSlot[t];
     if (Ids[t].Size() >= kMaxSlots && Ids[t].Find(v.Str) < 0)
     {

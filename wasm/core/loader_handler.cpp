@@ -411,7 +411,10 @@ bool Handler::Push(FrameKind kind, ObjectKind object, Field key)
 {
     Depth++;
     if ((size_t)Depth >= Frames.size())
-        Frames.resize(Frames.size() * 2), FrameBase = Frames.data();
+    {
+        Frames.resize(Frames.size() * 2);
+        FrameBase = Frames.data(); // the resize moved the frames
+    }
     Frame& f = Frames[Depth];
     f.Kind = kind;
     f.Object = object;

@@ -305,7 +305,8 @@ private:
         uint64_t Have = 0;         // Bit(field)
         void* Column = nullptr;    // the observation column (Column<uint16_t>, <Period> or <double>)
     };
-    std::vector<ColumnCell> ColumnCells;
+    std::vector<ColumnCell> ColumnCells; // EndColumns: each one from its field's row (FieldSpec)
+    static CellKind CellKindOf(const FieldSpec& spec);
     bool RowString(Frame& row, std::string_view s); // true: stored (the cell counted), else the general way
     bool RowNumber(Frame& row, double x);
     bool RowNull(Frame& row);
@@ -323,6 +324,15 @@ private:
         uint32_t Slot = kNoSlot;
     };
     std::vector<CachedId> IdCache[Table_COUNT];
+    // Where a short id's slot is cached (a hit when ->Text == *packed), or nullptr: the id is too
+    // long to pack, or table t has no cache yet. The one lookup RowString and Reference share;
+    // inlined, as both are on the per-cell path.
+    LS_ALWAYS_INLINE CachedId* CachedIdFor(Table t, std::string_view id, ShortText* packed)
+    {
+        if (IdCache[t].empty() || !PackShortText(id, packed))
+            return nullptr;
+        return &IdCache[t][packed->Hash() & (kIdCacheSize - 1)];
+    }
     // Field of the n-th member of the last object of each kind: records repeat their key order.
     static constexpr size_t kMemoMembers = 16;
     struct MemoKey
