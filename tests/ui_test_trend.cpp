@@ -286,3 +286,129 @@ TEST_CASE("trend: every line is one retained draw; lines and layout are built on
     ls::SetRetainedDrawByRenderer(false);
     ls::LayoutSetRecording(true);   // the harness's default
 }
+
+namespace {
+
+// The frame's picture as the WebGL renderer compares it (webgl_renderer.cpp's FrameHash): every
+// list's commands, indices and vertices. Equal: the renderer draws nothing new.
+uint64_t PictureHash()
+{
+    uint64_t h = 1469598103934665603ull;
+    auto add = [&](const void* data, size_t size) {
+        for (size_t i = 0; i < size; i++)
+            h = (h ^ ((const unsigned char*)data)[i]) * 1099511628211ull;
+    };
+    const ImDrawData* dd = ImGui::GetDrawData();
+    for (int n = 0; n < dd->CmdListsCount; n++)
+    {
+        const ImDrawList* list = dd->CmdLists[n];
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
+            add(&cmd.ClipRect, sizeof(cmd.ClipRect)), add(&cmd.ElemCount, sizeof(cmd.ElemCount));
+        add(list->IdxBuffer.Data, (size_t)list->IdxBuffer.Size * sizeof(ImDrawIdx));
+        add(list->VtxBuffer.Data, (size_t)list->VtxBuffer.Size * sizeof(ImDrawVert));
+    }
+    return h;
+}
+
+// The tooltip window when it is shown in this frame, else nullptr.
+ImGuiWindow* TooltipShown()
+{
+    ImGuiWindow* w = ImGui::FindWindowByName("##Tooltip_00");
+    return w && w->Active && w->LastFrameActive == ImGui::GetFrameCount() ? w : nullptr;
+}
+
+} // namespace
+
+// A figure's tooltip is sized from its lines before it begins, and shown in the frame the
+// pointer reaches the figure: ImGui fits a tooltip a frame late (and hides it in the frame it
+// appears), so each move onto another figure drew two pictures (28 of 50 moves at 1M).
+TEST_CASE("trend: moving onto a point shows its tooltip at its final size in that frame; the next frame draws nothing new")
+{
+    TrendHarness h(1200, 800);
+    REQUIRE(h.App.LoadData(ReadDemo()));
+    REQUIRE(h.App.SetStateJson(RevenueState));
+    h.Frames(4);
+    const nlohmann::json plots = h.Items({ "plot" });
+    REQUIRE(plots.size() == 1);
+    const float px = plots[0]["x"], py = plots[0]["y"], pw = plots[0]["w"], ph = plots[0]["h"];
+    ImGuiIO& io = ImGui::GetIO();
+    // Places over points, found by sweeping the plot: where a tooltip shows, with its width.
+    std::vector<std::pair<ImVec2, float>> points;
+    for (float y = py + 6.0f; y < py + ph && points.size() < 12; y += 10.0f)
+        for (float x = px + 6.0f; x < px + pw && points.size() < 12; x += 10.0f)
+        {
+            io.AddMousePosEvent(x, y);
+            h.Frames(2);
+            if (ImGuiWindow* w = TooltipShown())
+                if (points.empty() || std::fabs(points.back().second - w->Size.x) >= 1.0f)
+                    points.push_back({ ImVec2(x, y), w->Size.x });
+        }
+    REQUIRE(points.size() >= 3);   // figures whose tooltips differ in width: a size fitted a frame late shows
+    for (size_t i = 0; i < points.size(); i++)
+    {
+        CAPTURE(i);
+        if (i % 2 == 0)   // from outside the plot: the tooltip appears; else from the last point: it changes
+        {
+            io.AddMousePosEvent(2.0f, 2.0f);
+            h.Frames(2);
+            REQUIRE(TooltipShown() == nullptr);
+        }
+        io.AddMousePosEvent(points[i].first.x, points[i].first.y);
+        h.Frame();
+        ImGuiWindow* first = TooltipShown();
+        REQUIRE(first != nullptr);
+        CHECK(!first->Hidden);
+        const ImVec2 size = first->Size, pos = first->Pos;
+        const uint64_t picture = PictureHash();
+        h.Frame();
+        ImGuiWindow* next = TooltipShown();
+        REQUIRE(next == first);
+        CHECK(next->Size.x == size.x);
+        CHECK(next->Size.y == size.y);
+        CHECK(next->Pos.x == pos.x);
+        CHECK(next->Pos.y == pos.y);
+        CHECK(PictureHash() == picture);
+        // The size is what ImGui fits to the lines it laid out (nothing cut, no empty margin).
+        const ImVec2 fit = ImGui::CalcWindowNextAutoFitSize(next);
+        CHECK(fit.x == size.x);
+        CHECK(fit.y == size.y);
+    }
+}
+
+// Compare adds a cut label's whole text to the figure's tooltip: it is one of the lines the
+// tooltip is sized from (appended after it began, it fell outside the size set for it).
+TEST_CASE("compare: a bar's tooltip with its cut label whole is its final size in its first frame")
+{
+    TrendHarness h(375, 640);
+    REQUIRE(h.App.LoadData(ui_test::ReadSourceFile("tests/data/long-names/long-names.json")));
+    REQUIRE(h.App.SetStateJson("{\"view\":\"compare\"}"));
+    h.Frames(4);
+    h.ScrollToEnd();
+    const nlohmann::json plots = h.Items({ "plot" });
+    REQUIRE(plots.size() == 1);
+    const float px = plots[0]["x"], py = plots[0]["y"], ph = plots[0]["h"];
+    ImGuiIO& io = ImGui::GetIO();
+    int shown = 0;
+    for (float y = py + 4.0f; y < std::min(py + ph, 640.0f); y += 9.0f)
+    {
+        io.AddMousePosEvent(2.0f, 2.0f);
+        h.Frames(2);
+        io.AddMousePosEvent(px + 20.0f, y);   // over a bar's label
+        h.Frame();
+        ImGuiWindow* first = TooltipShown();
+        if (!first)
+            continue;
+        shown++;
+        CAPTURE(y);
+        const ImVec2 size = first->Size;
+        const uint64_t picture = PictureHash();
+        h.Frame();
+        REQUIRE(TooltipShown() == first);
+        CHECK(PictureHash() == picture);
+        const ImVec2 fit = ImGui::CalcWindowNextAutoFitSize(first);
+        CHECK(fit.x == size.x);
+        CHECK(fit.y == size.y);   // the label's line included
+        CHECK(size.x <= 375.0f);  // within a phone's width
+    }
+    CHECK(shown >= 2);
+}

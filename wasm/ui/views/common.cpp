@@ -203,50 +203,111 @@ void DrawDashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thick
 
 void ObservationTooltip(const ViewContext& ctx, uint32_t row) { ObservationTooltip(ctx, DescribeRow(*ctx.Data, row)); }
 
+namespace {
+
+enum TipLook { Tip_Plain, Tip_Muted, Tip_Highlight, Tip_Title };
+struct TipLine
+{
+    std::string Text;   // shaped
+    TipLook Look;
+};
+
+// A tooltip of these lines, sized from them before it begins. Why: ImGui sizes an auto-fitting
+// window from the content of the frame before, and hides a tooltip in the frame it appears
+// (imgui.cpp, Begin: "Hide popup/tooltip window when re-opening while we measure size"), so a
+// move onto another figure drew two pictures, the old size (or nothing) and a frame later the
+// right one: 28 of 50 pointer moves over the trend at 1M.
+void DrawTooltip(const std::vector<TipLine>& lines, ImFont* title, ImU32 highlight)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 pad = style.WindowPadding;
+    // 28 em, or the screen less a margin where that is narrower (a phone): a tooltip wider than
+    // the screen would be cut at its edge.
+    const float screen_w = ImGui::GetMainViewport()->WorkSize.x - 2.0f * style.DisplaySafeAreaPadding.x;
+    const float wrap_pos = std::min(ImGui::GetFontSize() * 28.0f, screen_w - pad.x);   // from the window's left edge
+    const float wrap_w = std::max(wrap_pos - pad.x, 1.0f);                             // as ImGui's CalcWrapWidthForPos
+    // The content as ImGui lays the lines out: ItemSize puts each on a whole pixel below the
+    // last, ItemSpacing.y apart; the window's position is a whole pixel (Begin), its padding too.
+    float w = 0.0f, y = pad.y, bottom = pad.y;
+    for (const TipLine& line : lines)
+    {
+        if (line.Look == Tip_Title)
+            ImGui::PushFont(title);
+        const ImVec2 size = ImGui::CalcTextSize(line.Text.c_str(), nullptr, false, wrap_w);
+        if (line.Look == Tip_Title)
+            ImGui::PopFont();
+        w = std::max(w, size.x);
+        y = IM_TRUNC(y + size.y + style.ItemSpacing.y);
+        bottom = y - style.ItemSpacing.y;
+    }
+    ImGui::SetNextWindowSize(ImVec2(IM_TRUNC(w) + 2.0f * pad.x, IM_TRUNC(bottom - pad.y) + 2.0f * pad.y));
+    ImGui::BeginTooltip();
+    // Measured: shown in the frame it appears (the hiding is for measuring it).
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    window->HiddenFramesCannotSkipItems = 0;
+    window->Hidden = false;
+    ImGui::PushTextWrapPos(wrap_pos);
+    for (const TipLine& line : lines)
+    {
+        if (line.Look == Tip_Title)
+            ImGui::PushFont(title);
+        if (line.Look == Tip_Muted)
+            ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
+        else if (line.Look == Tip_Highlight)
+            ImGui::PushStyleColor(ImGuiCol_Text, highlight);
+        ImGui::TextUnformatted(line.Text.c_str());
+        if (line.Look == Tip_Muted || line.Look == Tip_Highlight)
+            ImGui::PopStyleColor();
+        if (line.Look == Tip_Title)
+            ImGui::PopFont();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+} // namespace
+
 // Everything a reader needs to weigh one figure: what it is a figure of, whether it is a bound,
 // how old it is against the period shown, how it was graded, and what it rests on.
-void ObservationTooltip(const ViewContext& ctx, const Figure& f)
+void ObservationTooltip(const ViewContext& ctx, const Figure& f) { ObservationTooltip(ctx, f, {}, false); }
+
+void ObservationTooltip(const ViewContext& ctx, const Figure& f, std::string_view more, bool more_muted)
 {
     const Dataset& ds = *ctx.Data;
     const ObservationTable& o = ds.Observations;
     int m = o.Metrics[f.Row];
-    const ImVec4 highlight = ImGui::ColorConvertU32ToFloat4(ctx.Theme_->Highlight);
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(ShapedText(EntityLabel(ds.Entities[f.Entity]) + " \xC2\xB7 " + ds.Regions[f.Region].Name));
-    ImGui::TextDisabled("%s, %s", ShapedText(ds.Metrics[m].Name), PeriodLabel(f.When).c_str());
-    ImGui::PushFont(ctx.Fonts_.Title);
-    ImGui::TextUnformatted(ShapedText(FigureValueText(ds, m, f) + (ds.Metrics[m].Unit.empty() ? "" : " " + ds.Metrics[m].Unit)));
-    ImGui::PopFont();
+    std::vector<TipLine> lines;
+    auto add = [&](std::string text, TipLook look) { lines.push_back({ std::move(text), look }); };
+    add(ShapedText(EntityLabel(ds.Entities[f.Entity]) + " \xC2\xB7 " + ds.Regions[f.Region].Name), Tip_Plain);
+    add(std::string(ShapedText(ds.Metrics[m].Name)) + ", " + PeriodLabel(f.When), Tip_Muted);
+    add(ShapedText(FigureValueText(ds, m, f) + (ds.Metrics[m].Unit.empty() ? "" : " " + ds.Metrics[m].Unit)), Tip_Title);
     if (f.Limit != Bound_None)
-        ImGui::TextColored(highlight, "A bound: the true value is %s this", BoundWords(f.Limit).c_str());
+        add("A bound: the true value is " + BoundWords(f.Limit) + " this", Tip_Highlight);
     if (f.Age > 0)
-        ImGui::TextColored(highlight, "%s", ("Not a figure of the period shown: " + AgeText(f, GetPeriodKind(f.When))).c_str());
+        add("Not a figure of the period shown: " + AgeText(f, GetPeriodKind(f.When)), Tip_Highlight);
     if (f.Conf != Confidence_Reported)
-        ImGui::TextColored(highlight, "%s (not a reported figure)", f.Conf == Confidence_Estimate ? "Estimate" : "Forecast");
+        add(std::string(f.Conf == Confidence_Estimate ? "Estimate" : "Forecast") + " (not a reported figure)", Tip_Highlight);
     else
-        ImGui::TextDisabled("Reported");
+        add("Reported", Tip_Muted);
     if (f.Grade != Certainty_None)
-        ImGui::TextDisabled("The research grades it %s certainty", CertaintyName(f.Grade));
+        add(std::string("The research grades it ") + CertaintyName(f.Grade) + " certainty", Tip_Muted);
     if (f.Source >= 0)
     {
         const Source& src = ds.Sources[f.Source];
-        ImGui::Text("Source: %s", ShapedText(src.Title));
+        add(std::string("Source: ") + ShapedText(src.Title), Tip_Plain);
         if (!src.Publisher.empty() || !src.Date.empty())
-            ImGui::TextDisabled("%s%s%s", ShapedText(src.Publisher), src.Publisher.empty() || src.Date.empty() ? "" : ", ", src.Date.c_str());
+            add(std::string(ShapedText(src.Publisher)) + (src.Publisher.empty() || src.Date.empty() ? "" : ", ") + src.Date, Tip_Muted);
         std::string quality = QualityText(ds, f.Source, false);   // the lines above already name the source
-        if (f.Quality == SourceQuality_RelayUnchecked || f.Quality == SourceQuality_Estimate)
-            ImGui::TextColored(highlight, "%s", quality.c_str());
-        else
-            ImGui::TextDisabled("%s", quality.c_str());
+        add(quality, f.Quality == SourceQuality_RelayUnchecked || f.Quality == SourceQuality_Estimate ? Tip_Highlight : Tip_Muted);
         if (!src.Attribution.empty())
-            ImGui::TextDisabled("%s", ShapedText(src.Attribution));
+            add(ShapedText(src.Attribution), Tip_Muted);
     }
     std::string_view note = ds.ObservationNote(f.Row);
     if (!note.empty())
-        ImGui::TextDisabled("Note: %s", ShapedText(note));
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
+        add(std::string("Note: ") + ShapedText(note), Tip_Muted);
+    if (!more.empty())
+        add(std::string(more), more_muted ? Tip_Muted : Tip_Plain);
+    DrawTooltip(lines, ctx.Fonts_.Title, ctx.Theme_->Highlight);
 }
 
 void DrawNotes(const ViewContext& ctx, const std::vector<std::string>& notes)

@@ -83,14 +83,6 @@ static void DrawValueLabel(ImDrawList* dl, ImVec2 at, float right, ImU32 color, 
     LayoutRecord(LayoutRole_DataLabel, value, ImRect(at, ImVec2(at.x + s.x, at.y + s.y)), lit);
 }
 
-// The whole of a label that was cut, added to the figure's tooltip (BeginTooltip appends to it).
-static void FullLabelTooltip(const std::string& label)
-{
-    ImGui::BeginTooltip();
-    ImGui::TextUnformatted(ShapedText(label));
-    ImGui::EndTooltip();
-}
-
 static std::string BarValueText(const Dataset& ds, const CompareModel& model, const CompareBar& b)
 {
     std::string v = FigureValueText(ds, model.Metric, b.F) + (b.F.Conf != Confidence_Reported ? " est." : "");
@@ -307,9 +299,7 @@ void DrawCompareView(ViewContext& ctx)
             if (tip_row != hovered_row)
                 tip_at = ImGui::GetIO().MousePos;
             TooltipAnchor anchor(tip_at);
-            ObservationTooltip(ctx, b.F);
-            if (cut)
-                FullLabelTooltip(b.Label);
+            ObservationTooltip(ctx, b.F, cut ? ShapedText(b.Label) : "", false);   // a label that was cut, whole
         }
     }
     // Totals (the world, or a region containing others compared) come after the ranking, apart
@@ -345,9 +335,7 @@ void DrawCompareView(ViewContext& ctx)
             if (tip_row != hovered_row)
                 tip_at = ImGui::GetIO().MousePos;
             TooltipAnchor anchor(tip_at);
-            ObservationTooltip(ctx, b.F);
-            if (cut)
-                FullLabelTooltip(label);
+            ObservationTooltip(ctx, b.F, cut ? ShapedText(label) : "", false);
         }
     }
     tip_row = hovered_row;

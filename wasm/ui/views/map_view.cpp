@@ -580,10 +580,8 @@ void DrawMapView(ViewContext& ctx)
             const CountryShape& country = ctx.Map.Countries[hovered_country];
             if (hovered_region >= 0)
             {
-                ObservationTooltip(ctx, CellFigure(ctx, hovered_region));
-                ImGui::BeginTooltip();
-                ImGui::TextDisabled("%s is counted in \"%s\"", country.Name.c_str(), ShapedText(ds.Regions[hovered_region].Name));
-                ImGui::EndTooltip();
+                ObservationTooltip(ctx, CellFigure(ctx, hovered_region),
+                                   country.Name + " is counted in \"" + ShapedText(ds.Regions[hovered_region].Name) + "\"", true);
             }
             else
                 ImGui::SetTooltip("%s: no figure for this selection", country.Name.c_str());

@@ -20,6 +20,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ls {
@@ -187,6 +188,9 @@ ImU32 EntityColorFor(const ViewContext& ctx, int entity);
 void DrawHatch(ImDrawList* dl, ImRect r, ImU32 color, float spacing = 6.0f);   // diagonal lines for estimates
 void DrawDashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness, float dash = 6.0f, float gap = 4.0f);
 void ObservationTooltip(const ViewContext& ctx, const Figure& f);             // value (bound), unit, period, age, confidence, certainty, source, quality, attribution, note
+// The same with one line more at its end (shaped text; muted or not): the tooltip is sized from
+// its lines before it begins (common.cpp), so nothing may be appended to it afterwards.
+void ObservationTooltip(const ViewContext& ctx, const Figure& f, std::string_view more, bool more_muted);
 void ObservationTooltip(const ViewContext& ctx, uint32_t row);                 // a figure of its own period
 void DrawNotes(const ViewContext& ctx, const std::vector<std::string>& notes); // a model's notes, muted and wrapped
 void Emit(ViewContext& ctx, const char* type, std::string json);
