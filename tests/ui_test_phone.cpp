@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <string>
 
 namespace {
@@ -195,5 +196,37 @@ TEST_CASE("phone: Tab reaches the items in the frame's column, and the column sc
                 scrolled = std::max(scrolled, w->Scroll.y);
     }
     CHECK(in_body > 0);           // the walk reached the view's own items
-    CHECK(scrolled > 100.0f);     // and the column followed it down
+    CHECK(scrolled > 0.0f);       // and the column followed it down (to the second bar, below the fold at first)
+}
+
+// The bars' box is part of that scope too: the arrows walk the bars one by one (the box was one
+// stop, so a keyboard could not reach a figure), each in sight and its figure's tooltip shown.
+TEST_CASE("phone: the arrows walk compare's bars one by one, each scrolled into sight")
+{
+    ui_test::AppHarness h({ 320, 560, 1.0f, false, true });
+    REQUIRE(h.App.LoadData(ReadDemo()));
+    // Meta's regions: four bars and the world's total, their rows taller than the screen holds.
+    REQUIRE(h.App.SetStateJson("{\"view\":\"compare\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\"],\"regions\":[],\"compare_by\":\"region\"}"));
+    h.Frames(4);
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    auto on_a_bar = [&] { return g.NavWindow && std::string(g.NavWindow->Name).find("compare-bars") != std::string::npos; };
+    for (int i = 0; i < 80 && !on_a_bar(); i++)
+        h.Key(ImGuiKey_Tab);
+    REQUIRE(on_a_bar());
+    std::set<ImGuiID> bars = { g.NavId };
+    for (int i = 0; i < 6; i++)   // more presses than rows below the first
+    {
+        h.Key(ImGuiKey_DownArrow);
+        CAPTURE(i);
+        REQUIRE(on_a_bar());
+        bars.insert(g.NavId);
+        const ImRect focus = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+        CAPTURE(focus.Min.y);
+        CAPTURE(focus.Max.y);
+        CHECK(focus.Min.y >= -0.5f);
+        CHECK(focus.Max.y <= 560.5f);
+        ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
+        CHECK((tip && tip->Active && !tip->Hidden));   // the focused bar's figure, as a pointer over it shows
+    }
+    CHECK(bars.size() == 5);   // each press the next row, to the total (the last press stays there)
 }

@@ -219,7 +219,10 @@ void DrawCompareView(ViewContext& ctx)
 
     const ImVec2 bars_at = ImGui::GetCursorScreenPos();
     ReportPlot(ctx, ImRect(bars_at, ImVec2(bars_at.x + avail.x, bars_at.y + avail.y)));   // the bars' box
-    if (!ImGui::BeginChild("compare-bars", avail, ImGuiChildFlags_None))
+    // NavFlattened, as the frame's column and the view's body (views/frame.cpp): the arrows and
+    // Tab walk the bars one by one (a plain child is one stop for the whole box); ImGui scrolls
+    // this box to the focused bar, the column follows it (EndViewColumn).
+    if (!ImGui::BeginChild("compare-bars", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened))
     {
         ImGui::EndChild();
         return;
