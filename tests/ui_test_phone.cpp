@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -161,6 +162,54 @@ TEST_CASE("phone: the table shows the value beside the frozen names without scro
         else
             CHECK((region_x > platform_x && region_x < value_x));   // the laptop's order: platform, region, period, value
     }
+}
+
+// The value column's name says the unit its figures are in, from the data ("Value (USD
+// millions)"): at a phone's width it wraps onto a second line instead of being cut ("Value (USD
+// milli…"). The layout report gives a header cell the width ImGui leaves its text before the
+// sort arrow, so a cut name is reported narrower than its text.
+TEST_CASE("phone: the table's column names are whole, the value's unit included, in the demo's and another field's data")
+{
+    struct Case { const char* file; const char* state; const char* unit; };
+    const Case cases[] = {
+        { "data/landscape.json", "{\"view\":\"table\",\"metric\":\"revenue-by-user-geography\",\"entities\":[],\"regions\":[]}", "USD millions" },
+        { "tests/data/other-field/music-streaming.json", "{\"view\":\"table\"}", nullptr },
+    };
+    const float sizes[][2] = { { 320, 560 }, { 375, 640 }, { 1280, 720 } };
+    for (const Case& c : cases)
+        for (auto size : sizes)
+        {
+            CAPTURE(c.file);
+            CAPTURE(size[0]);
+            ui_test::AppHarness h({ size[0], size[1], 2.0f, false, false });
+            REQUIRE(h.App.LoadData(ui_test::ReadSourceFile(c.file)));
+            REQUIRE(h.App.SetStateJson(c.state));
+            h.Frames(4);
+            h.ScrollToEnd();
+            int headers = 0;
+            bool value_seen = false;
+            for (const auto& it : h.Layout())
+            {
+                const std::string text = it["text"];
+                // (the names in sight on a phone; the region's column starts at its edge, scrolled to)
+                if (it["role"] != "button" || !(text == "Platform" || text == "Period" || text.rfind("Value", 0) == 0))
+                    continue;
+                CAPTURE(text);
+                headers++;
+                CHECK(it["w"].get<float>() >= ImGui::CalcTextSize(text.c_str()).x - 0.5f);   // not cut
+                if (text.rfind("Value", 0) == 0)
+                {
+                    value_seen = true;
+                    std::string words = text;   // its lines, read as one
+                    std::replace(words.begin(), words.end(), '\n', ' ');
+                    if (c.unit)
+                        CHECK(words.find(c.unit) != std::string::npos);   // the data's unit, in its words
+                    CHECK(it["x"].get<float>() + it["w"].get<float>() <= size[0] + 0.5f);
+                }
+            }
+            CHECK(headers >= 3);
+            CHECK(value_seen);
+        }
 }
 
 // Keyboard focus below the fold: the column and the view's body are one focus scope with the

@@ -180,7 +180,8 @@ static void OnItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImG
     }
     Hook.PendingTabId = 0;
     // A table's header cell (TableHeadersRow): ImGui adds it with the column's name as its id and
-    // says nothing more. Reported as its words, cut where ImGui cuts them with an ellipsis.
+    // says nothing more. Reported as its words, cut where ImGui cuts them with an ellipsis (before
+    // a sortable column's arrow): a cut name is reported narrower than its text.
     const ImGuiTable* table = g.CurrentTable;
     if (table && window == table->InnerWindow && (table->RowFlags & ImGuiTableRowFlags_Headers) && table->CurrentColumn >= 0)
     {
@@ -189,10 +190,11 @@ static void OnItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImG
         if (name && end != name && window->GetID(name) == id)
         {
             const ImGuiTableColumn& column = table->Columns[table->CurrentColumn];
+            const bool sortable = (table->Flags & ImGuiTableFlags_Sortable) && !(column.Flags & ImGuiTableColumnFlags_NoSort);
             const ImVec2 size = ImGui::CalcTextSize(name, end);
             const float x = column.WorkMinX, y = bb.Min.y + g.Style.CellPadding.y;
-            const ImRect text(x, y, ImMin(x + size.x, ImMax(x, bb.Max.x)), y + size.y);
-            const bool sortable = (table->Flags & ImGuiTableFlags_Sortable) && !(column.Flags & ImGuiTableColumnFlags_NoSort);
+            const float cut = bb.Max.x - (sortable ? TableHeaderArrowWidth() : 0.0f);
+            const ImRect text(x, y, ImMin(x + size.x, ImMax(x, cut)), y + size.y);
             Record(sortable ? LayoutRole_Button : LayoutRole_Label, std::string_view(name, (size_t)(end - name)), text,
                    ReportClip(window, DrawListClip(window->DrawList)), false);
         }

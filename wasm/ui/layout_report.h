@@ -61,6 +61,12 @@ void LayoutRecordLastItem(LayoutRole role, std::string_view text, bool highlight
 ImVec2 DrawReportedText(ImDrawList* dl, ImVec2 pos, ImU32 color, std::string_view text, LayoutRole role, bool highlighted = false);
 ImVec2 DrawReportedText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text, LayoutRole role,
                         bool highlighted = false);
+// The room ImGui's TableHeader keeps beside a sortable column's name for its sort arrow
+// (imgui_tables.cpp, ARROW_SCALE): a name is cut with an ellipsis before it.
+inline float TableHeaderArrowWidth()
+{
+    return IM_TRUNC(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x);
+}
 // [{role, text, x, y, w, h[, highlighted]}] of the last frame, after it was rendered: the records,
 // then one "unreported" item (text "") per run of glyphs the frame drew outside every record.
 std::string LayoutJson();

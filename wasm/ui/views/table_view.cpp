@@ -129,6 +129,34 @@ static void Cell(TableCell& c, ImU32 color = 0)
     LayoutRecordLastItem(LayoutRole_Label, c.Text);
 }
 
+// A sortable column's name whole, on as many lines as its width needs (TableHeadersRow makes the
+// header row as tall as the tallest name): on one line ImGui cut the value column's name with an
+// ellipsis at a phone's width, "Value (USD milli…", hiding the unit the figures are in.
+static std::string WrappedHeader(const std::string& name, float column_w)
+{
+    ImFont* font = ImGui::GetFont();
+    const float width = column_w - TableHeaderArrowWidth();
+    std::string out;
+    const char* s = name.c_str();
+    const char* end = s + name.size();
+    while (s < end)
+    {
+        const char* cut = font->CalcWordWrapPositionA(ImGui::GetFontSize() / font->FontSize, s, end, width);
+        if (cut == s)   // a character wider than the column: it has a line of its own
+        {
+            unsigned int c;
+            cut = s + ImTextCharFromUtf8(&c, s, end);
+        }
+        if (!out.empty())
+            out += '\n';
+        out.append(s, cut);
+        s = cut;
+        while (s < end && (*s == ' ' || *s == '\n'))
+            s++;
+    }
+    return out;
+}
+
 void DrawTableView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
@@ -175,10 +203,10 @@ void DrawTableView(ViewContext& ctx)
     // On a phone the frozen names take about a third of the width (a long name is cut with an
     // ellipsis, whole in its tooltip and in layout()), the value the width of its widest text.
     ImGui::TableSetupScrollFreeze(1, 1);
-    std::string value_header = "Value (" + std::string(ShapedText(m.Unit)) + ")";
     // (0.31: "Meta Platforms" whole at 320 px, and platform, value and period in sight at once.)
     const float name_w = narrow ? std::min(120.0f, avail.x * 0.31f) : std::min(150.0f, avail.x * 0.38f);
     const float value_w = narrow ? 110.0f : 130.0f;
+    const std::string value_header = WrappedHeader("Value (" + std::string(ShapedText(m.Unit)) + ")", value_w);
     for (int k = 0; k < Col_COUNT; k++)
         switch (order[k])
         {
