@@ -49,11 +49,25 @@ const fixture = JSON.parse(readFileSync(join(ROOT, "tests", "data", "scripts", "
 // `smaller`: also draw the name as it was drawn before (issue #12): that character 0.83 times the
 // size of the others (ImGui sizing the CJK font by its ascent + descent), each on the baseline.
 // `inTable`: the entity's id, to show its name's cell in the table view (body font; its own row
-// only, so that no other row's marks come into the crop) instead of the title.
-async function inkOf(page, title, rtl, smaller = "", inTable = "") {
-  if (inTable) await page.evaluate((id) => window.explorer.setState({ view: "table", entities: [id] }), inTable);
-  else await page.evaluate((doc) => window.explorer.setData(doc), { ...fixture, title });
-  await page.waitForTimeout(200);   // glyphs asked for in the first frame come a frame later
+// only, so that no other row's marks come into the crop) instead of the title; or the view state
+// that shows the name in the body font.
+// `firstFrame` (with a view state): look at the canvas as the first animation frame after the
+// change left it (a copy taken in that animation frame, after the widget's callback, which
+// setState() scheduled first), instead of once it has settled.
+async function inkOf(page, title, rtl, smaller = "", inTable = "", firstFrame = false) {
+  if (inTable) {
+    await page.evaluate(async ({ state, firstFrame }) => {
+      window.explorer.setState(state);
+      if (!firstFrame) return;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const canvas = document.querySelector("#landscape").firstElementChild.shadowRoot.querySelector("canvas");
+      const copy = document.createElement("canvas");
+      copy.width = canvas.width; copy.height = canvas.height;
+      copy.getContext("2d").drawImage(canvas, 0, 0);
+      window.firstFrameCopy = copy;
+    }, { state: typeof inTable === "string" ? { view: "table", entities: [inTable] } : inTable, firstFrame });
+  } else await page.evaluate((doc) => window.explorer.setData(doc), { ...fixture, title });
+  if (!firstFrame) await page.waitForTimeout(200);
   return page.evaluate(({ title, rtl, em, family, smaller, inTable }) => {
     const host = document.querySelector("#landscape").firstElementChild;
     const canvas = host.shadowRoot.querySelector("canvas");
@@ -72,7 +86,8 @@ async function inkOf(page, title, rtl, smaller = "", inTable = "") {
     const copy = document.createElement("canvas");
     copy.width = w; copy.height = h;
     const cctx = copy.getContext("2d");
-    cctx.drawImage(canvas, x0, y0, w, h, 0, 0, w, h);
+    cctx.drawImage(window.firstFrameCopy || canvas, x0, y0, w, h, 0, 0, w, h);
+    window.firstFrameCopy = null;
     const px = cctx.getImageData(0, 0, w, h).data;
     // The background: the crop's most common colour; a neighbouring table row's stripe or a
     // border (a few per cent of contrast) is not ink.
@@ -117,7 +132,9 @@ async function inkOf(page, title, rtl, smaller = "", inTable = "") {
         x += ctx.measureText(ch).width;
       }
     });
-    return { widget, shaped, unshaped, mixed, dpr, located: !!item };
+    // What ImGui draws for characters the atlas lacks: its fallback glyph, '?'.
+    const fallback = draw((ctx, x, y) => { ctx.fillText(title.replace(/[^\u0000-\u024F]/gu, "?"), x, y); });
+    return { widget, shaped, unshaped, mixed, fallback, dpr, located: !!item };
   }, { title, rtl, em: inTable ? BodyEm : TitleEm, family: Family, smaller, inTable });
 }
 
@@ -262,4 +279,37 @@ test("a Chinese name draws every glyph at one size, whichever font each comes fr
   }
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// Issue #14: the browser makes glyphs only when a frame draws them. The demo's first frame (the
+// map) draws none of its data's CJK names, so it comes with no glyph made; compare then draws
+// Tencent Holdings (腾讯) with its characters in the first animation frame that shows it (the frame that
+// found them missing was drawn again once they were made), and nothing is left missing.
+test("the demo's first frame makes no glyph; compare's CJK names are drawn in the first frame that shows them", async () => {
+  for (const scale of [1, 2]) {
+    const { page, context, errors } = await openPage(browser, `${site.url}/index.html`, { width: 900, height: 600, scale });
+    const first = await page.evaluate(() => window.explorer.stats());   // createLandscape() has resolved: its first frame is drawn
+    assert.ok(first.framesRendered >= 1);
+    assert.equal(first.rasterisedGlyphs, 0, `the first frame came after ${first.rasterisedGlyphs} glyphs were made`);
+    await page.waitForTimeout(300);   // the frames that settle the map's layout need none either
+    assert.equal((await page.evaluate(() => window.explorer.stats())).rasterisedGlyphs, 0);
+    const text = "Tencent Holdings (腾讯)";
+    const m = await inkOf(page, text, false, "", { view: "compare", metric: "revenue-rmb", entities: ["tencent", "bilibili"] }, true);
+    assert.ok(m.located, `layout() reports no label with ${text}`);
+    const widget = similarity(m.shaped, m.widget), control = similarity(m.shaped, m.fallback);
+    console.log(`dpr ${scale}: ${text} in compare's first frame scores ${widget.score.toFixed(3)} (box ${widget.width.toFixed(2)} x ${widget.height.toFixed(2)}); ` +
+      `with '?' for the CJK ${control.score.toFixed(3)}`);
+    assert.ok(widget.score > 0.85, `${text} scores ${widget.score.toFixed(3)} against the browser's rendering`);
+    assert.ok(control.score < widget.score - 0.05, `the negative control ('?' for the CJK) scores ${control.score.toFixed(3)}: the test cannot tell`);
+    assert.ok(Math.abs(widget.width - 1) < 0.08 && Math.abs(widget.height - 1) < 0.08, `${text} is ${widget.width.toFixed(2)} x ${widget.height.toFixed(2)} the browser's size`);
+    for (const view of ["trend", "compare", "share", "sources", "map"]) {
+      await page.evaluate((v) => window.explorer.setState({ view: v }), view);
+      await page.waitForTimeout(200);
+    }
+    const stats = await page.evaluate(() => window.explorer.stats());
+    assert.ok(stats.rasterisedGlyphs > 0 && stats.rasterisedGlyphs <= 87, `${stats.rasterisedGlyphs} glyphs made (all of the data's: 87)`);
+    assert.equal(stats.missingGlyphs, 0, "a character a view drew could not be made");
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

@@ -244,6 +244,10 @@ EMSCRIPTEN_KEEPALIVE void ls_resize(float css_width, float css_height, float dpr
 
 // Renders one frame. Returns 1 while more frames are wanted (input settling, animation,
 // playback), 0 when the widget can sleep until the next input.
+// A frame that drew text whose glyphs the atlas lacks (ui/shaping.h: glyphs are made when a frame
+// first needs them) is not drawn into the canvas: it emits "glyphs", and the widget makes them
+// and calls ls_frame again in the same animation frame (web/widget/frames.js), so no picture with
+// a name half drawn, or drawn from other glyphs, reaches the screen.
 EMSCRIPTEN_KEEPALIVE int ls_frame(double now_ms)
 {
     if (!g_Web || !g_Web->GlReady)
@@ -261,7 +265,8 @@ EMSCRIPTEN_KEEPALIVE int ls_frame(double now_ms)
     // once unseen: the first frame a person (or a screenshot) sees is complete.
     const bool layout_pass = g_Web->LayoutPass || g_Web->App.FontsNeedRebuild();
     g_Web->LayoutPass = false;
-    for (int pass = layout_pass ? 0 : 1; pass < 2; pass++)
+    bool lacks_glyphs = false;
+    for (int pass = layout_pass ? 0 : 1; pass < 2 && !lacks_glyphs; pass++)
     {
         if (g_Web->App.FontsNeedRebuild())
         {
@@ -270,11 +275,20 @@ EMSCRIPTEN_KEEPALIVE int ls_frame(double now_ms)
         }
         ImGui::NewFrame();
         g_Web->App.DrawFrame(now_ms / 1000.0);
-        if (pass == 0)
+        lacks_glyphs = g_Web->App.FrameLacksGlyphs();
+        if (pass == 0 || lacks_glyphs)
         {
             ImGui::EndFrame();          // the unseen frame: laid out, not drawn
             io.DeltaTime = 0.0001f;
         }
+    }
+    if (lacks_glyphs)
+    {
+        // Laid out with stand-in glyphs' widths: the frame drawn with the new ones runs unseen first.
+        g_Web->LayoutPass = true;
+        g_Web->FrameCpuMs = emscripten_get_now() - start;
+        EmitEvents();
+        return 1;
     }
     ImGui::Render();
 
@@ -563,7 +577,8 @@ EMSCRIPTEN_KEEPALIVE const char* ls_export_footer() { return g_Web ? Reply(g_Web
 
 // What the browser is to rasterise for the atlas (characters no font has, complex-script runs to
 // shape whole): {"density", "em": [body, title, small] CSS px, "glyphs": [{"cp", "text", "rtl"}]}.
-// Each is listed once; the widget asks after a load and when the wasm emits "glyphs".
+// Those frames drew since the last call, each listed once; the widget asks when the wasm emits
+// "glyphs" (see ls_frame).
 EMSCRIPTEN_KEEPALIVE const char* ls_glyph_requests() { return g_Web ? Reply(g_Web->App.GlyphRequestsJson()) : "{}"; }
 
 // Adds a glyph the browser rasterised for one font (0 body, 1 title, 2 small): alpha bitmap

@@ -197,21 +197,13 @@ void App::CollectDataChars()
     TitleChars = title_chars.Sorted();
     SmallChars = small_chars.Sorted();
 
-    // The runs of complex scripts in the data, so that the browser shapes them before the first
-    // frame (texts composed later, "name · region", add theirs as they are drawn). The previous
-    // data's stand-ins are gone: their code points now stand for other runs.
+    // Nothing is rasterised for the new data yet: a frame asks for the characters and runs of
+    // complex scripts it draws (ui/shaping.h), so the map's first frame asks for none of the
+    // CJK or Arabic names the other views show. The previous data's stand-ins are gone: their
+    // code points now stand for other runs.
     FontLib.ForgetRasterised(0xE000, 0xF8FF);
     ShapingReset(DataChars);
-    auto run = [](const std::string& s) { ShapingAddText(s); };
-    run(Dataset_.Title); run(Dataset_.Edition); run(Dataset_.Publisher); run(Dataset_.Description);
-    for (const std::string& c : Dataset_.Caveats) run(c);
-    for (const Region& r : Dataset_.Regions) { run(r.Name); run(r.Note); }
-    for (const Entity& e : Dataset_.Entities) { run(e.Name); run(e.NativeName); run(e.Owner); run(e.Category); run(e.Note); }
-    for (const Metric& m : Dataset_.Metrics) { run(m.Name); run(m.Unit); run(m.Definition); }
-    for (const Source& s : Dataset_.Sources) { run(s.Title); run(s.Publisher); run(s.Attribution); }
-    for (const Event& e : Dataset_.Events) { run(e.Title); run(e.Detail); }
-    for (uint32_t i = 1; i < Dataset_.NotePool.Size(); i++) ShapingAddText(Dataset_.NotePool.Get(i));
-    GlyphsAsk = GlyphAsk_NewData;
+    ShapingSetMissing(FontLib.Missing(DataChars));
 }
 
 //-----------------------------------------------------------------------------
@@ -307,23 +299,26 @@ void App::RebuildFonts()
 {
     Fonts_ = FontLib.Build(ImGui::GetIO().Fonts, Density, DataChars, TitleChars, SmallChars);
     ShapingSetDrawable(FontLib.InEveryFont());
+    ShapingSetMissing(FontLib.Missing(DataChars));
     Ctx->Fonts_ = Fonts_;
     FontsDirty = false;
 }
 
 // What the browser is to rasterise: characters no compiled-in font has (each on its own) and
-// shaped runs (whole, under their stand-in), each for every font at its em, in device pixels.
+// shaped runs (whole, under their stand-in) that frames drew, each for every font at its em, in
+// device pixels. A new density asks again for every character made so far, whichever data it was
+// made for (they stay in the atlas), and every run.
 std::string App::GlyphRequestsJson()
 {
     std::string items;
-    if (GlyphsAsk != GlyphAsk_None)
-    {
-        std::u32string chars = GlyphsAsk == GlyphAsk_Again ? FontLib.NotCompiledIn(DataChars) : FontLib.Missing(DataChars);
-        for (char32_t cp : chars)
-            if (cp <= 0xFFFF)   // a shaping script's letters too: unshaped text (a run not shaped yet) still shows them
+    if (GlyphsAsk == GlyphAsk_Again)
+        for (char32_t cp : FontLib.RasterisedCodepoints())
+            if (!ShapingIsStandIn(cp))
                 AppendGlyphRequest(&items, cp, EncodeUtf8(std::u32string(1, cp)), false);
-    }
-    ShapingTakeRequests(&items, GlyphsAsk == GlyphAsk_Again);
+    std::string needed;
+    ShapingTakeRequests(&needed, GlyphsAsk == GlyphAsk_Again);
+    if (!needed.empty())
+        items += (items.empty() ? "" : ",") + needed;
     GlyphsAsk = GlyphAsk_None;
     GlyphsAnnounced = false;
     char head[160];
@@ -331,6 +326,8 @@ std::string App::GlyphRequestsJson()
                   FontLib.EmSize(2));
     return head + items + "]}";
 }
+
+bool App::FrameLacksGlyphs() const { return ShapingHasRequests(); }
 
 bool App::AddRasterisedGlyph(unsigned codepoint, int font, int width, int height, float advance, float origin_x, float baseline,
                              const unsigned char* alpha)
@@ -390,8 +387,8 @@ void App::DrawFrame(double time_s)
     }
 
     AdvancePlayback(Ctx);
-    // Runs first seen in this frame (texts composed from the data) or a new density: the widget
-    // hears "glyphs" (it never reaches the page's listeners) and asks GlyphRequestsJson().
+    // Text this frame drew without its glyphs (ui/shaping.h), or a new density: the widget hears
+    // "glyphs" (it never reaches the page's listeners) and asks GlyphRequestsJson().
     if (!GlyphsAnnounced && (GlyphsAsk != GlyphAsk_None || ShapingHasRequests()))
     {
         GlyphsAnnounced = true;
@@ -547,7 +544,9 @@ std::string App::StatsJson(const PlatformStats& platform) const
     j["frameCpuMs"] = platform.FrameCpuMs;
     j["heapUsedBytes"] = platform.HeapUsedBytes;
     j["observations"] = Dataset_.ObservationCount();
-    j["missingGlyphs"] = FontLib.Missing(DataChars).size();
+    // Characters a frame drew that no font, the browser's included, could make (those no frame
+    // drew are not asked for, so not known to be missing).
+    j["missingGlyphs"] = FontLib.Missing(ShapingAskedChars()).size();
     j["rasterisedGlyphs"] = FontLib.RasterisedCount();
     j["residentBytes"] = Dataset_.ResidentBytes();
     return Dump(j);

@@ -74,8 +74,12 @@ public:
     bool FontsNeedRebuild() const { return FontsDirty; }
     void RebuildFonts();
     // {"density", "em": [body, title, small], "glyphs": [{"cp", "text", "rtl"}]}: what the browser is
-    // to rasterise (characters no font has, shaped runs; ui/shaping.h); asked once each.
+    // to rasterise (characters no font has, shaped runs; ui/shaping.h) because a frame drew them;
+    // asked once each.
     std::string GlyphRequestsJson();
+    // The last DrawFrame() drew text whose glyphs the atlas lacks and has not asked for yet: it is
+    // not to be shown; GlyphRequestsJson() lists them, and the frame is to be drawn again.
+    bool FrameLacksGlyphs() const;
     bool AddRasterisedGlyph(unsigned codepoint, int font, int width, int height, float advance, float origin_x, float baseline,
                             const unsigned char* alpha);
 
@@ -122,7 +126,7 @@ private:
     std::u32string DataChars;      // every character of the data's text
     std::u32string TitleChars;     // those the title font draws (title, units)
     std::u32string SmallChars;     // those the small font draws (units, entity and region names)
-    enum GlyphAsk { GlyphAsk_None, GlyphAsk_NewData, GlyphAsk_Again } GlyphsAsk = GlyphAsk_None;   // what GlyphRequestsJson() lists besides new runs
+    enum GlyphAsk { GlyphAsk_None, GlyphAsk_Again } GlyphsAsk = GlyphAsk_None;   // Again: a new density, every glyph made so far
     bool        GlyphsAnnounced = false;  // "glyphs" emitted, GlyphRequestsJson() not called since
     std::vector<AppEvent> Events;
 };

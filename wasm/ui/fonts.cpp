@@ -382,6 +382,16 @@ bool FontLibrary::AddRasterised(uint32_t codepoint, int font, int width, int hei
     return true;
 }
 
+std::u32string FontLibrary::RasterisedCodepoints() const
+{
+    std::u32string out;
+    for (const RasterisedGlyph& g : Rasterised)
+        out.push_back((char32_t)g.Codepoint);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 void FontLibrary::ForgetRasterised(uint32_t first, uint32_t last)
 {
     auto gone = std::remove_if(Rasterised.begin(), Rasterised.end(), [&](const RasterisedGlyph& g) { return g.Codepoint >= first && g.Codepoint <= last; });

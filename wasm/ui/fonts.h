@@ -45,6 +45,7 @@ public:
                        float density, const unsigned char* alpha);
     void ForgetRasterised(uint32_t first, uint32_t last);   // e.g. the stand-ins of the previous data
     int  RasterisedCount() const { return (int)Rasterised.size(); }
+    std::u32string RasterisedCodepoints() const;   // distinct, sorted
     // Code points with a rasterised glyph in every font (after the last Build()).
     const std::u32string& InEveryFont() const { return Complete; }
     // The em of a font in CSS pixels: what the browser's `font-size` must be for its glyphs to

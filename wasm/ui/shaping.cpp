@@ -3,8 +3,10 @@
 #include "ui/shaping.h"
 
 #include "imgui.h"
+#include "ui/fonts.h"   // EncodeUtf8
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <cstdio>
 #include <unordered_map>
@@ -25,6 +27,7 @@ struct Run
     uint32_t StandIn = 0;
     bool Rtl = false;
     bool Asked = false;      // handed to the browser
+    bool Needed = false;     // a frame drew it (not drawable), not asked for yet
     bool Drawable = false;   // in the atlas, in every font
 };
 
@@ -37,8 +40,13 @@ struct Shaper
     bool NewRequests = false;
     // Text -> shaped text. Keyed by views of the stored text (nodes do not move), so a lookup
     // with the caller's string_view allocates nothing: views look their labels up every frame.
-    struct Cached { std::string Text, Shaped; };
+    // Needs: what the text lacks to be drawn as the browser would draw it, noted each time it is
+    // drawn until asked for (the cache is cleared when requests are taken and when the fonts change).
+    struct Cached { std::string Text, Shaped; std::vector<int> RunNeeds; std::u32string CharNeeds; };
     std::unordered_map<std::string_view, std::unique_ptr<Cached>> Cache;
+    std::u32string Missing;       // sorted: characters the atlas lacks that the browser may make (BMP)
+    std::u32string AskedChars;    // sorted: asked for, made or not
+    std::u32string NeededChars;   // drawn since the last requests, not asked for yet
 };
 
 uint32_t Generation = 0;   // ShapingGeneration(): outlives the Shaper that ShapingReset() replaces
@@ -215,7 +223,6 @@ Run* FindOrAddRun(std::string_view text, bool rtl)
     r.Rtl = rtl;
     s.ByText.emplace(r.Text, (int)s.Runs.size());
     s.Runs.push_back(std::move(r));
-    s.NewRequests = true;
     return &s.Runs.back();
 }
 
@@ -229,7 +236,25 @@ Run* RunOfStandIn(uint32_t cp)
     return it != s.Runs.end() && it->StandIn == cp ? &*it : nullptr;
 }
 
-std::string Shape(std::string_view text)
+bool Contains(const std::u32string& sorted, char32_t cp) { return std::binary_search(sorted.begin(), sorted.end(), cp); }
+
+// The characters of text the atlas lacks (and the browser may make), into needs.
+void NoteMissingChars(std::string_view text, std::u32string* needs)
+{
+    const Shaper& s = S();
+    if (s.Missing.empty())
+        return;
+    for (size_t i = 0; i < text.size();)
+    {
+        size_t length = 1;
+        uint32_t cp = (unsigned char)text[i] < 0x80 ? (unsigned char)text[i] : Decode(text, i, &length);
+        if (cp >= 0x80 && Contains(s.Missing, cp) && needs->find((char32_t)cp) == std::u32string::npos)
+            needs->push_back((char32_t)cp);
+        i += length;
+    }
+}
+
+std::string Shape(std::string_view text, Shaper::Cached* needs)
 {
     std::string out;
     out.reserve(text.size());
@@ -237,6 +262,7 @@ std::string Shape(std::string_view text)
         std::string_view part = text.substr(begin, end - begin);
         if (!is_run)
         {
+            NoteMissingChars(part, &needs->CharNeeds);
             out += part;
             return;
         }
@@ -244,10 +270,13 @@ std::string Shape(std::string_view text)
         std::vector<const Run*> runs;
         for (std::string_view p : pieces)
         {
-            const Run* r = FindOrAddRun(p, rtl);
-            if (!r || !r->Drawable)
-                break;
-            runs.push_back(r);
+            Run* r = FindOrAddRun(p, rtl);
+            if (r && r->Drawable)
+                runs.push_back(r);
+            else if (r && !r->Asked)
+                needs->RunNeeds.push_back((int)(r - S().Runs.data()));   // the run, not its letters
+            else
+                NoteMissingChars(p, &needs->CharNeeds);   // refused, or past MaxRuns: drawn unshaped
         }
         if (runs.size() != pieces.size())
         {
@@ -307,11 +336,28 @@ const char* ShapedText(std::string_view utf8)
     {
         auto cached = std::make_unique<Shaper::Cached>();
         cached->Text = std::string(utf8);
-        cached->Shaped = MayNeedShaping(utf8) ? Shape(utf8) : cached->Text;
+        if (MayNeedShaping(utf8))
+            cached->Shaped = Shape(utf8, cached.get());
+        else
+        {
+            cached->Shaped = cached->Text;
+            NoteMissingChars(utf8, &cached->CharNeeds);
+        }
         std::string_view key = cached->Text;
         it = s.Cache.emplace(key, std::move(cached)).first;
     }
-    return it->second->Shaped.c_str();   // the Cached object stays put while the map grows
+    const Shaper::Cached& c = *it->second;
+    // What this frame draws without its glyphs (a few texts, the first time they are drawn).
+    for (int run : c.RunNeeds)
+        if (!s.Runs[(size_t)run].Asked && !s.Runs[(size_t)run].Needed)
+            s.Runs[(size_t)run].Needed = s.NewRequests = true;
+    for (char32_t cp : c.CharNeeds)
+        if (!Contains(s.AskedChars, cp) && s.NeededChars.find(cp) == std::u32string::npos)
+        {
+            s.NeededChars.push_back(cp);
+            s.NewRequests = true;
+        }
+    return c.Shaped.c_str();   // the Cached object stays put while the map grows
 }
 
 std::string UnshapedText(std::string_view shaped)
@@ -419,15 +465,41 @@ void ShapingAddText(std::string_view utf8)
 void ShapingTakeRequests(std::string* out, bool again)
 {
     Shaper& s = S();
+    std::sort(s.NeededChars.begin(), s.NeededChars.end());
+    for (char32_t cp : s.NeededChars)
+        AppendGlyphRequest(out, cp, EncodeUtf8(std::u32string(1, cp)), false);
+    std::u32string asked;
+    std::merge(s.AskedChars.begin(), s.AskedChars.end(), s.NeededChars.begin(), s.NeededChars.end(), std::back_inserter(asked));
+    s.AskedChars = std::move(asked);
+    s.NeededChars.clear();
     for (Run& r : s.Runs)
     {
-        if (r.Asked && !again)
+        if (!(r.Needed || again))
             continue;
         r.Asked = true;
+        r.Needed = false;
         AppendGlyphRequest(out, r.StandIn, r.Text, r.Rtl);
     }
     s.NewRequests = false;
+    // Texts noted what they lacked against the old asks: one the browser then refuses is drawn
+    // from its letters, which are asked for when it is next drawn.
+    s.Cache.clear();
+    Generation++;
 }
+
+void ShapingSetMissing(const std::u32string& missing)
+{
+    Shaper& s = S();
+    s.Missing.clear();
+    for (char32_t cp : missing)
+        if (cp <= 0xFFFF)   // ImWchar is 16-bit: the atlas holds the BMP only
+            s.Missing.push_back(cp);
+    std::sort(s.Missing.begin(), s.Missing.end());
+    s.Cache.clear();
+    Generation++;
+}
+
+std::u32string ShapingAskedChars() { return S().AskedChars; }
 
 void AppendGlyphRequest(std::string* out, uint32_t cp, std::string_view text, bool rtl)
 {

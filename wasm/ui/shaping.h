@@ -48,16 +48,32 @@ constexpr int MaxRuns = 2000;          // distinct runs shaped per data file; th
 bool NeedsShaping(uint32_t cp);         // a character of a script ImGui cannot lay out
 bool IsRightToLeft(uint32_t cp);
 
-// New data: forgets every run and stand-in, then registers the runs of the data's texts
-// (ShapingAddText for each) so that the browser shapes them before the first frame.
-// data_chars: every character of the data, so that no stand-in collides with one of them.
+// New data: forgets every run, stand-in and request. data_chars: every character of the data, so
+// that no stand-in collides with one of them.
 void ShapingReset(const std::u32string& data_chars);
+// Registers the runs of a text without drawing it (stand-ins are handed out in the order runs
+// are first seen). Nothing is asked for: that happens when a frame draws the text.
 void ShapingAddText(std::string_view utf8);
 
-// The runs the browser has not been asked for yet, as JSON items {"cp","text","rtl"} appended
-// to out (comma-separated); marks them asked. Again = ask for every run (a new density).
+// Glyphs are asked for only when a frame needs them (issue #14: the browser used to rasterise
+// every character and run of the data before the first frame, though the map's first frame
+// draws none of them). ShapedText() is where every data text meets the fonts: a text with a run
+// not drawable yet, or with a character of `missing` (no compiled-in glyph, none rasterised
+// yet), notes what it lacks for this frame. The frame that noted something new is incomplete
+// (ShapingHasRequests()): the platform does not show it, the browser makes the glyphs, and the
+// frame is drawn again (wasm/platform/web_api.cpp ls_frame, web/widget/frames.js).
+// Each run and character is asked for once: one the browser cannot make is drawn as before
+// (a run's letters unshaped, then asked for themselves; a character as the font's fallback).
+// Characters are asked for in every font (body, title, small): which font a text ends up drawn
+// in is not known where it is shaped (it is often measured in one and drawn in another), and a
+// name must never mix sizes (fonts.h).
+void ShapingSetMissing(const std::u32string& missing);
+// What frames needed since the last call, as JSON items {"cp","text","rtl"} appended to out
+// (comma-separated); marks them asked. Again: every run seen so far too (a new density).
 void ShapingTakeRequests(std::string* out_items, bool again = false);
-bool ShapingHasRequests();              // runs found since the last ShapingTakeRequests()
+bool ShapingHasRequests();              // something needed since the last ShapingTakeRequests()
+// The characters asked for so far (for this data): stats().missingGlyphs counts those still missing.
+std::u32string ShapingAskedChars();
 // Appends one request item {"cp","rtl","text"} (comma-separated from what is there).
 void AppendGlyphRequest(std::string* out, uint32_t cp, std::string_view text, bool rtl);
 // Whether cp is a stand-in, and its text.

@@ -11,7 +11,6 @@ import { lsError, errorPayload } from "./errors.js";
 import { emit } from "./events.js";
 import { requestFrame, endQuiet, nextFrame } from "./frames.js";
 import { readHash, writeHash } from "./hash.js";
-import { rasteriseGlyphs } from "./glyphs.js";
 import { underKey } from "./problems.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -85,8 +84,7 @@ export async function endFeed(w, owner) {
   if (!ok) return fail(w, lsError(result.message || "the data file was refused", result.problems || []));
   w.data.loaded = true;
   w.data.title = result.title || "";
-  endQuiet(w);
-  rasteriseGlyphs(w);
+  endQuiet(w);   // the glyphs the first frame draws and the fonts lack are made in it (glyphs.js)
   reportStateBeforeData(w);   // before the hash is read: reading it starts a new problems list
   if (hash) { w.hash.last = ""; w.hash.foreign = false; readHash(w); writeHash(w, { onLoad: true }); }
   setStatus(w, { state: "ok" });

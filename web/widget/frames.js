@@ -8,6 +8,7 @@
 //  [SECTION] Visibility, theme and the WebGL context
 
 import { listen } from "./events.js";
+import { rasteriseGlyphs } from "./glyphs.js";
 import { updateMirror } from "./mirror.js";
 
 // Until the first data arrives (or this long has passed) nothing is drawn: a "loading" frame
@@ -44,7 +45,19 @@ function renderFrame(w, at) {
   f.request = 0;
   if (w.destroyed) return;
   const start = performance.now();
-  const more = w.core.frame(at);
+  f.inFrame = true;
+  let more = w.core.frame(at);
+  // A frame that drew text without its glyphs asked for them ("glyphs", glyphs.js) and was not
+  // drawn: they are made now and the frame drawn again, in this animation frame, so the screen
+  // never shows it. Making them can reveal more (a shaped name cut to fit is a new run): a few
+  // rounds, then the rest waits for the next animation frame.
+  for (let round = 0; f.glyphsAsked && round < 3 && !w.destroyed; round++) {
+    f.glyphsAsked = false;
+    rasteriseGlyphs(w, { frame: false });
+    more = w.core.frame(at);
+  }
+  f.inFrame = false;
+  if (f.glyphsAsked) { f.glyphsAsked = false; queueMicrotask(() => rasteriseGlyphs(w)); }
   f.lastMs = performance.now() - start;
   afterFrame(w);
   for (const resolve of f.waiters.splice(0)) resolve();

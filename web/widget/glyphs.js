@@ -5,8 +5,10 @@
 // fonts at that font's em and the display's density, with its baseline and pen origin, so it
 // sits on the line exactly as the bundled glyphs beside it do.
 //
-// The wasm asks (core.glyphRequests()) after a load and whenever it emits "glyphs" (texts first
-// composed in a frame, a new devicePixelRatio); each glyph is asked for once.
+// The wasm asks (core.glyphRequests()) when it emits "glyphs": a frame drew text whose glyphs the
+// atlas lacks (that frame is not shown: frames.js draws it again once they are made), or the
+// devicePixelRatio changed. Nothing is made before the first frame: only what frames draw, each
+// glyph once (issue #14: the demo's map needs none of the 87 its data's names would take).
 
 import { requestFrame } from "./frames.js";
 
@@ -113,8 +115,9 @@ function rasteriseAll(canvas, ctx, glyphs, px) {
   });
 }
 
-// Makes what the wasm asks for and hands it over; the next frame draws with it.
-export function rasteriseGlyphs(w) {
+// Makes what the wasm asks for and hands it over; the next frame draws with it (requested here
+// unless the caller draws it: frames.js).
+export function rasteriseGlyphs(w, { frame = true } = {}) {
   if (w.destroyed) return;
   const request = w.core.glyphRequests();
   const glyphs = Array.isArray(request.glyphs) ? request.glyphs : [];
@@ -130,5 +133,5 @@ export function rasteriseGlyphs(w) {
       if (!bitmap || !w.core.addGlyph(glyph.cp, font, bitmap)) break;   // a run is used only when every font has it
     }
   });
-  requestFrame(w);
+  if (frame) requestFrame(w);
 }

@@ -111,8 +111,13 @@ function onWasmEvent(w, type, json) {
   try { detail = JSON.parse(json); } catch { /* keep {} */ }
   if (type === "statechange" && w.options.hash) writeHash(w);
   if (type === "retry") { if (w.loading.retry) setTimeout(() => w.loading.retry(), 0); return; }
-  // The wasm has texts for the browser to shape (glyphs.js): after this frame, not inside it.
-  if (type === "glyphs") { queueMicrotask(() => rasteriseGlyphs(w)); return; }
+  // A frame drew text the atlas has no glyphs for (glyphs.js): the frame loop makes them and draws
+  // again; outside a frame (layout()), after this call.
+  if (type === "glyphs") {
+    if (w.frame.inFrame) w.frame.glyphsAsked = true;
+    else queueMicrotask(() => rasteriseGlyphs(w));
+    return;
+  }
   emit(w, type, detail);
 }
 
