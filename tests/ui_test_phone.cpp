@@ -276,6 +276,16 @@ TEST_CASE("phone: the arrows walk compare's bars one by one, each scrolled into 
         CHECK(focus.Max.y <= 560.5f);
         ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
         CHECK((tip && tip->Active && !tip->Hidden));   // the focused bar's figure, as a pointer over it shows
+        if (tip)
+        {
+            // Beside the row, never over its label (ImGui put it above the row's lower left).
+            const ImRect tip_rect(tip->Pos, ImVec2(tip->Pos.x + tip->Size.x, tip->Pos.y + tip->Size.y));
+            CAPTURE(tip_rect.Min.y);
+            CAPTURE(tip_rect.Max.y);
+            CHECK(!tip_rect.Overlaps(focus));
+            CHECK(tip_rect.Min.y >= -0.5f);
+            CHECK(tip_rect.Max.y <= 560.5f);
+        }
     }
     CHECK(bars.size() == 5);   // each press the next row, to the total (the last press stays there)
 }

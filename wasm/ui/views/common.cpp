@@ -212,6 +212,27 @@ struct TipLine
     TipLook Look;
 };
 
+// A figure's tooltip reached from the keyboard goes below the focused item, or above it where
+// there is more room: ImGui keeps clear only a point near the item's lower left, so a tooltip
+// with no room below covered the row it describes, its label included. Under the pointer ImGui's
+// own placement (beside the cursor) stays.
+void PlaceBesideKeyboardFocus(ImVec2 size)
+{
+    ImGuiContext& g = *GImGui;
+    if (g.NavDisableHighlight || !g.NavDisableMouseHover || !g.NavWindow)
+        return;
+    const ImRect item = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 margin = g.Style.DisplaySafeAreaPadding;
+    const float gap = g.Style.ItemSpacing.y;
+    const float left = vp->WorkPos.x + margin.x, right = vp->WorkPos.x + vp->WorkSize.x - margin.x;
+    const float below = vp->WorkPos.y + vp->WorkSize.y - margin.y - (item.Max.y + gap);
+    const float above = item.Min.y - gap - (vp->WorkPos.y + margin.y);
+    const float x = std::max(left, std::min(item.Min.x, right - size.x));
+    const float y = (below >= size.y || below >= above) ? item.Max.y + gap : item.Min.y - gap - size.y;
+    ImGui::SetNextWindowPos(ImVec2(x, y));
+}
+
 // A tooltip of these lines, sized from them before it begins. Why: ImGui sizes an auto-fitting
 // window from the content of the frame before, and hides a tooltip in the frame it appears
 // (imgui.cpp, Begin: "Hide popup/tooltip window when re-opening while we measure size"), so a
@@ -240,7 +261,9 @@ void DrawTooltip(const std::vector<TipLine>& lines, ImFont* title, ImU32 highlig
         y = IM_TRUNC(y + size.y + style.ItemSpacing.y);
         bottom = y - style.ItemSpacing.y;
     }
-    ImGui::SetNextWindowSize(ImVec2(IM_TRUNC(w) + 2.0f * pad.x, IM_TRUNC(bottom - pad.y) + 2.0f * pad.y));
+    const ImVec2 size(IM_TRUNC(w) + 2.0f * pad.x, IM_TRUNC(bottom - pad.y) + 2.0f * pad.y);
+    ImGui::SetNextWindowSize(size);
+    PlaceBesideKeyboardFocus(size);
     ImGui::BeginTooltip();
     // Measured: shown in the frame it appears (the hiding is for measuring it).
     ImGuiWindow* window = ImGui::GetCurrentWindow();
