@@ -54,7 +54,7 @@ function filesIn(dir) {
 }
 const listing = (files) => files.map(([f, n]) => `${f} ${n} B`).join(", ");
 
-test("the tarball installs as social-landscape with its module, wasm, types, licence, readme and changelog", (t) => {
+test("the tarball installs as social-landscape with its module, wasm (both parts), types, licence, readme and changelog", (t) => {
   assert.equal(tarball.file, join(DIST, `${MANIFEST.name}-${MANIFEST.version}.tgz`));
   t.diagnostic(`${relative(ROOT, tarball.file)}: ${tarball.bytes} B, unpacked ${tarball.unpacked} B, ${tarball.entries} files`);
   const files = filesIn(installed).map(([f]) => f);
@@ -65,11 +65,12 @@ test("the tarball installs as social-landscape with its module, wasm, types, lic
   assert.deepEqual(pkg.exports["."], { types: "./landscape.d.ts", default: "./landscape.js" });
   assert.equal(pkg.exports["./embed.html"], "./embed.html");
   assert.ok(!pkg.dependencies && !pkg.peerDependencies, "the package has no dependencies");
-  for (const f of ["landscape.js", "landscape-core.js", "landscape-core.wasm", "embed.html", "embed.js", "embed.css"]) {
+  for (const f of ["landscape.js", "landscape-core.js", "landscape-core.wasm", "landscape-core.deferred.wasm", "embed.html", "embed.js", "embed.css"]) {
     assert.ok(readFileSync(join(installed, f)).equals(readFileSync(join(DIST, f))), `${f} differs from dist/${f}`);
   }
   // The module finds its wasm beside itself, in the form bundlers follow.
   assert.match(readFileSync(join(installed, "landscape.js"), "utf8"), /new URL\(\s*["']\.\/landscape-core\.wasm["']\s*,\s*import\.meta\.url\s*\)/);
+  assert.match(readFileSync(join(installed, "landscape.js"), "utf8"), /new URL\(\s*["']\.\/landscape-core\.deferred\.wasm["']\s*,\s*import\.meta\.url\s*\)/);
   assert.match(readFileSync(join(installed, "LICENSE.md"), "utf8"), /Dear ImGui[\s\S]*nlohmann[\s\S]*Inter[\s\S]*Noto Sans CJK[\s\S]*Natural Earth/);
 });
 
@@ -169,7 +170,7 @@ function copyData(into) {
   copyFileSync(join(DIST, "data", "landscape.json"), join(into, "data", "landscape.json"));
 }
 
-test("Vite builds an app from the installed package: the wasm is emitted on its own, two widgets draw under the strict CSP", async (t) => {
+test("Vite builds an app from the installed package: both wasm parts are emitted on their own, two widgets draw under the strict CSP", async (t) => {
   const { build } = await import("vite");
   const root = appFolder("vite", "main-vite.js");
   copyData(join(root, "public"));   // Vite copies public/ as it is
@@ -179,11 +180,12 @@ test("Vite builds an app from the installed package: the wasm is emitted on its 
   const emitted = filesIn(outDir).filter(([f]) => !f.startsWith("data/"));
   t.diagnostic(`vite ${Math.round(performance.now() - started)} ms: ${listing(emitted)}`);
   const wasm = emitted.filter(([f]) => f.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, `Vite should emit the wasm once: ${listing(emitted)}`);
-  assert.equal(wasm[0][1], statSync(join(installed, "landscape-core.wasm")).size);
+  assert.equal(wasm.length, 2, `Vite should emit each wasm part once: ${listing(emitted)}`);
+  const sizes = wasm.map(([, n]) => n).sort((a, b) => a - b);
+  assert.deepEqual(sizes, ["landscape-core.wasm", "landscape-core.deferred.wasm"].map((f) => statSync(join(installed, f)).size).sort((a, b) => a - b));
 
   const { requests } = await drawsUnderStrictCsp("vite", outDir);
-  assert.ok(requests.some((u) => u === `/${wasm[0][0]}`), `the page did not fetch the emitted ${wasm[0][0]}: ${requests.join(", ")}`);
+  for (const [f] of wasm) assert.ok(requests.some((u) => u === `/${f}`), `the page did not fetch the emitted ${f}: ${requests.join(", ")}`);
 });
 
 test("Vite's dev server serves the same app from the installed package (optimizeDeps.exclude, as the readme says): two widgets draw", async (t) => {
@@ -223,9 +225,10 @@ test("esbuild bundles an app from the installed package: configure({ wasmUrl }) 
     absWorkingDir: root, metafile: true, logLevel: "silent",
   });
   const ms = Math.round(performance.now() - started);
-  // What the docs tell esbuild users: esbuild does not copy the wasm, so the build does.
+  // What the docs tell esbuild users: esbuild does not copy the wasm, so the build does (both
+  // parts, into one folder: configure({ wasmUrl }) finds the deferred part beside the first).
   mkdirSync(join(outDir, "assets"), { recursive: true });
-  copyFileSync(join(installed, "landscape-core.wasm"), join(outDir, "assets", "landscape-core.wasm"));
+  for (const f of ["landscape-core.wasm", "landscape-core.deferred.wasm"]) copyFileSync(join(installed, f), join(outDir, "assets", f));
   for (const f of ["index.html", "app.css"]) copyFileSync(join(root, f), join(outDir, f));
   copyData(outDir);
   const bundled = Object.entries(result.metafile.outputs).map(([f, o]) => `${relative("dist", f)} ${o.bytes} B`);
@@ -233,8 +236,9 @@ test("esbuild bundles an app from the installed package: configure({ wasmUrl }) 
   assert.deepEqual(Object.keys(result.metafile.outputs).map((f) => relative("dist", f)), ["main.js"]);
 
   const { requests } = await drawsUnderStrictCsp("esbuild", outDir);
-  assert.ok(requests.includes("/assets/landscape-core.wasm"), `the page did not fetch the configured wasm: ${requests.join(", ")}`);
-  assert.ok(!requests.some((u) => u !== "/assets/landscape-core.wasm" && u.endsWith(".wasm")), `the page fetched another wasm: ${requests.join(", ")}`);
+  const parts = ["/assets/landscape-core.wasm", "/assets/landscape-core.deferred.wasm"];
+  for (const p of parts) assert.ok(requests.includes(p), `the page did not fetch ${p}: ${requests.join(", ")}`);
+  assert.ok(!requests.some((u) => !parts.includes(u) && u.endsWith(".wasm")), `the page fetched another wasm: ${requests.join(", ")}`);
 });
 
 test("the version agrees: package.json, the top of the changelog, the module's banner and stats().version", () => {

@@ -272,6 +272,10 @@ export interface LandscapeStats {
   residentBytes: number;
   /** Bytes of the wasm memory in use by allocations (the rest of heapBytes is free space the allocator keeps, the stack and static data). */
   heapUsedBytes: number;
+  /** Whether the wasm's deferred part (`landscape-core.deferred.wasm`) is installed in this widget: always, once `createLandscape()` has resolved. */
+  deferredInstalled: boolean;
+  /** How often a frame needed the deferred part before it arrived, so that it was loaded synchronously (0 or 1). */
+  deferredFallbacks: number;
 }
 
 /** What an item of `layout()` is to a reader. */
@@ -338,11 +342,17 @@ export interface LandscapeConfig {
    * against the page.
    */
   wasmUrl?: string | URL;
+  /**
+   * Where the page serves `landscape-core.deferred.wasm`, the wasm's second part, fetched after
+   * the first frame. By default it is beside the wasm: beside `landscape.js`, or in the folder of
+   * `wasmUrl` when that is set. Relative URLs resolve against the page.
+   */
+  deferredWasmUrl?: string | URL;
 }
 
 /**
  * Creates a widget inside `parent` (which gives it its size). Resolves when the first frame with
- * the data is on screen; rejects with a {@link LoadError} (and removes what it added) if it
+ * the data is on screen and the wasm's deferred part is installed; rejects with a {@link LoadError} (and removes what it added) if it
  * cannot get there.
  */
 export function createLandscape(parent: Element, options?: LandscapeOptions): Promise<LandscapeWidget>;

@@ -1,16 +1,19 @@
 // Assembles dist/ from the wasm build and web/:
 //   dist/landscape.js            ES module: createLandscape() and <social-landscape> (for portals)
-//   dist/landscape-core.js/.wasm the Emscripten factory and the wasm, compiled once per page
+//   dist/landscape-core.js/.wasm the Emscripten factory and the wasm's first part, compiled once per page
+//   dist/landscape-core.deferred.wasm  the wasm's second part, fetched after the first frame
+//                                (wasm/platform/split_wasm.mjs; web/widget/core.js, "The deferred part")
 //   dist/index.html, embed.html  the demo article and the iframe page (scripts and styles as files: strict CSP)
 //   dist/embed-config.json       the iframe page's allow-list, shipped empty: own origin only until a deployment edits it
 //   dist/data/*.json             the shipped data
 //   dist/landscape-demo.html     one file with everything inside, for file:// (classic scripts)
 //
 // The widget's modules (web/widget/, entry index.js) are bundled by esbuild twice: as the ES
-// module landscape.js (the Emscripten factory imported from ./landscape-core.js, the wasm found
-// by `new URL("./landscape-core.wasm", import.meta.url)`, which bundlers such as Vite recognise),
-// and as a classic script for the offline file (platform-offline.js instead of platform.js,
-// exposing window.Landscape = { createLandscape, configure }). The version is read from
+// module landscape.js (the Emscripten factory imported from ./landscape-core.js, the wasm's parts
+// found by `new URL("./landscape-core.wasm", import.meta.url)` and its like, which bundlers such
+// as Vite recognise), and as a classic script for the offline file (platform-offline.js instead
+// of platform.js, the whole unsplit wasm inside landscape-core-single.js, exposing
+// window.Landscape = { createLandscape, configure }). The version is read from
 // web/package/package.json, the one place it is written, for the banner and stats().version.
 //
 // Scripts are minified with terser (names mangled, comments dropped: the widget's script is a
@@ -61,7 +64,10 @@ async function bundleWidget({ offline }) {
   return terse(result.outputFiles[0].text, { module: !offline });
 }
 
-for (const f of ["landscape-core.js", "landscape-core.wasm", "landscape-core-single.js"]) {
+// The portal wasm is the split one (its two parts in split/); the link's own landscape-core.wasm
+// keeps its names and is not shipped.
+const parts = ["landscape-core.wasm", "landscape-core.deferred.wasm"];
+for (const f of ["landscape-core.js", "landscape-core-single.js", ...parts.map((p) => join("split", p))]) {
   if (!existsSync(join(wasmDir, f))) { console.error(`bundle: missing ${join(wasmDir, f)} (build the wasm preset first)`); process.exit(1); }
 }
 
@@ -72,7 +78,7 @@ const page = read(join(web, "page.js"));
 
 // Portal build.
 writeFileSync(join(out, "landscape-core.js"), await terse(read(join(wasmDir, "landscape-core.js")), { module: true }));
-copyFileSync(join(wasmDir, "landscape-core.wasm"), join(out, "landscape-core.wasm"));
+for (const f of parts) copyFileSync(join(wasmDir, "split", f), join(out, f));
 writeFileSync(join(out, "landscape.js"), banner + await bundleWidget({ offline: false }));
 writeFileSync(join(out, "index.js"), await terse(`import { createLandscape } from "./landscape.js";\n${page}`, { module: true }));
 writeFileSync(join(out, "embed.js"), await terse(read(join(web, "embed.js")), { module: true }));
@@ -102,4 +108,5 @@ writeFileSync(join(out, "landscape-demo.html"), html);
 
 const size = (f) => readFileSync(join(out, f)).length;
 console.log(`dist/: landscape.js ${size("landscape.js")} B, landscape-core.js ${size("landscape-core.js")} B, ` +
-  `landscape-core.wasm ${size("landscape-core.wasm")} B, landscape-demo.html ${size("landscape-demo.html")} B`);
+  `landscape-core.wasm ${size("landscape-core.wasm")} B, landscape-core.deferred.wasm ${size("landscape-core.deferred.wasm")} B, ` +
+  `landscape-demo.html ${size("landscape-demo.html")} B`);

@@ -50,5 +50,9 @@ export function stats(w) {
     rasterisedGlyphs: s.rasterisedGlyphs || 0,
     residentBytes: s.residentBytes || 0,   // the loaded data's own bytes inside the wasm heap
     heapUsedBytes: s.heapUsedBytes || 0,   // what malloc has handed out of heapBytes (the rest: free, stack, static)
+    // The wasm's deferred part (core.js): installed in this widget, and how often a placeholder
+    // had to load it synchronously because a frame needed it before it arrived.
+    deferredInstalled: w.core.deferred().installed,
+    deferredFallbacks: w.core.deferred().fallbacks,
   };
 }

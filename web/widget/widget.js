@@ -21,7 +21,7 @@ import { setData } from "./data.js";
 import { rasteriseGlyphs } from "./glyphs.js";
 import { startEarlyFetch, load, abortLoads } from "./fetching.js";
 import { exportCSV, exportPNG, stats } from "./exports.js";
-import { problem, checkOptions, stateJson, underKey } from "./problems.js";
+import { problem, checkOptions, stateJson, underKey, isPlainObject } from "./problems.js";
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The widget's state
@@ -63,7 +63,7 @@ export async function createLandscape(parent, options) {
   startEarlyFetch(w);
 
   try {
-    w.core = await startCore(w.dom.canvas, (type, json) => onWasmEvent(w, type, json));
+    w.core = await startCore(w.dom.canvas, (type, json) => onWasmEvent(w, type, json), { wholeAtOnce: firstViewIsNotMap(w.options) });
   } catch (e) {
     abortLoads(w);
     w.dom.host.remove();
@@ -84,13 +84,15 @@ export async function createLandscape(parent, options) {
   const handle = makeHandle(w);
   // The initial state applies before the data arrives, so the first frame shows it; its ids are
   // checked when the data is there (data.js), and the start-up warning waits for that verdict.
-  if (w.options.state) w.startProblems.push(...applyState(w, w.options.state, element ? "" : "state"));
-  requestFrame(w);
-
   try {
+    if (w.options.state) w.startProblems.push(...applyState(w, w.options.state, element ? "" : "state"));
+    requestFrame(w);
     if (w.options.data != null) await setData(w, w.options.data);
     else if (w.options.src) await load(w, w.options.src, w.options.fetch, w.loading.early);
     else await nextFrame(w);
+    // The first frame is on screen; the rest of the wasm (core.js, "The deferred part") is
+    // fetched now and installed before the promise resolves, so no later call waits for it.
+    await w.core.installDeferred();
   } catch (e) {
     // The contract: createLandscape rejects if it cannot reach a first frame with data.
     destroy(w);
@@ -103,6 +105,16 @@ export async function createLandscape(parent, options) {
   // on() once the promise has resolved hear only what comes after.
   flushEvents(w);
   return handle;
+}
+
+// The map's first frame needs only the wasm's first part; any other first view needs the rest
+// at once (fetched beside the first part, not after the first frame). The hash's grammar is the
+// wasm's (`#ls1:view=trend&…`); this only peeks at the view for that timing: the fallback in
+// core.js keeps any other case correct.
+function firstViewIsNotMap(options) {
+  const state = options.state;
+  if (isPlainObject(state) && typeof state.view === "string" && state.view !== "map") return true;
+  return !!options.hash && /^#ls1:(?:.*&)?view=(?!map(?:&|$))/.test(window.location.hash);
 }
 
 // What the wasm emits (statechange, select, retry from the error panel's button, ...).

@@ -1,0 +1,190 @@
+// The split wasm (web/widget/core.js, "The deferred part"): the first frame of the map needs only
+// landscape-core.wasm; landscape-core.deferred.wasm is fetched once per page after it and
+// installed in every widget before createLandscape() resolves; a placeholder called before that
+// loads it synchronously (stats().deferredFallbacks). Every test waits on the widget's own
+// signals or on the server seeing a request, never on a fixed delay.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, serve, openPage, assertDraws, htmlPage, routesFrom, untilQuiet, DIST } from "./harness.mjs";
+
+const DEFERRED = "/landscape-core.deferred.wasm";
+const deferredBytes = () => readFileSync(join(DIST, "landscape-core.deferred.wasm"));
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// A route for the deferred part that holds its first request until release() (later requests,
+// such as the fallback's synchronous one, are answered at once); `requests` counts them all.
+function heldDeferred() {
+  let release, arrived;
+  const released = new Promise((ok) => { release = ok; });
+  const seen = new Promise((ok) => { arrived = ok; });
+  const held = {
+    requests: 0, release, seen,
+    route: async (req, res) => {
+      const first = held.requests++ === 0;
+      if (first) { arrived(); await released; }
+      res.writeHead(200, { "content-type": "application/wasm", "cache-control": "no-store" }).end(deferredBytes());
+    },
+  };
+  return held;
+}
+
+// Every request the page makes, in order.
+function counting(table) {
+  const seen = [];
+  return { seen, routes: routesFrom(table, seen), count: (path) => seen.filter((r) => r.url === path).length };
+}
+
+const onePage = (options) => htmlPage('<div id="landscape" style="width: 1000px; height: 560px"></div>', `
+import { createLandscape } from "/landscape.js";
+createLandscape(document.getElementById("landscape"), ${options})
+  .then((w) => { window.explorer = w; }, (e) => { window.startError = e.message; });`);
+
+test("the demo page: the map's first frame draws from the first part alone, the deferred part comes once for both widgets, no placeholder runs", async (t) => {
+  const held = heldDeferred();
+  const requests = counting({ [DEFERRED]: held.route });
+  const site = await serve({ routes: requests.routes });
+  const { page, context, errors } = await openPage(browser, `${site.url}/index.html`, { waitFor: null });
+  try {
+    await held.seen;   // asked for after the first frame only
+    await assertDraws(page, "#landscape", "the map before the deferred part arrived");
+    assert.equal(await page.evaluate(() => window.explorer), undefined, "createLandscape() resolved before the deferred part was installed");
+    const before = requests.seen.map((r) => r.url);
+    assert.ok(before.includes("/landscape-core.wasm") && before.includes("/data/landscape.json"), before.join(", "));
+    held.release();
+    await page.waitForFunction(() => window.explorer && window.explorerSmall, null, { timeout: 30000 });
+    for (const [name, handle] of [["explorer", "window.explorer"], ["article's widget", "window.explorerSmall"]]) {
+      const s = await page.evaluate(`${handle}.stats()`);
+      assert.equal(s.deferredInstalled, true, `${name}: the deferred part is not installed`);
+      assert.equal(s.deferredFallbacks, 0, `${name}: a placeholder ran before the deferred part arrived`);
+      t.diagnostic(`${name}: deferredFallbacks ${s.deferredFallbacks}`);
+    }
+    await assertDraws(page, "#landscape-arpu", "the article's widget (compare)");
+    assert.equal(requests.count(DEFERRED), 1, "the deferred part was fetched more than once");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test("after ready every view draws with no placeholder, and a widget made after a destroyed one fetches nothing again", async () => {
+  const requests = counting({ "/t/one.html": onePage('{ src: "/data/landscape.json" }') });
+  const site = await serve({ routes: requests.routes });
+  const { page, context, errors } = await openPage(browser, `${site.url}/t/one.html`, { waitFor: "window.explorer || window.startError" });
+  try {
+    for (const view of ["trend", "compare", "share", "table", "sources", "map"]) {
+      assert.deepEqual(await page.evaluate((v) => window.explorer.setState({ view: v }), view), [], `setState view ${view}`);
+      await untilQuiet(page);
+      assert.equal(await page.evaluate(() => window.explorer.getState().view), view);
+      await assertDraws(page, "#landscape", `the ${view} view`);
+    }
+    assert.equal(await page.evaluate(() => window.explorer.stats().deferredFallbacks), 0);
+    await page.evaluate(async () => {
+      const parent = document.getElementById("landscape");
+      window.explorer.destroy();
+      window.leftOver = parent.childElementCount;
+      window.explorer = await (await import("/landscape.js")).createLandscape(parent, { src: "/data/landscape.json", state: { view: "trend" } });
+    });
+    assert.equal(await page.evaluate(() => window.leftOver), 0, "destroy() left an element behind");
+    await assertDraws(page, "#landscape", "the second widget's trend");
+    assert.equal(await page.evaluate(() => window.explorer.stats().deferredFallbacks), 0);
+    assert.equal(requests.count(DEFERRED), 1, "the deferred part was fetched again");
+    assert.equal(requests.count("/landscape-core.wasm"), 1, "the first part was fetched again");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test("a first view other than the map (options.state, the URL hash) fetches the deferred part beside the first: no placeholder runs", async (t) => {
+  const held = heldDeferred();
+  const requests = counting({ [DEFERRED]: held.route, "/t/trend.html": onePage('{ src: "/data/landscape.json", state: { view: "trend" } }') });
+  const site = await serve({ routes: requests.routes });
+  try {
+    // The first part waits for the deferred one: nothing is drawn before both are there.
+    const opened = await openPage(browser, `${site.url}/t/trend.html`, { waitFor: null });
+    await held.seen;
+    const wasmFirst = requests.seen.findIndex((r) => r.url === "/landscape-core.wasm");
+    const deferredFirst = requests.seen.findIndex((r) => r.url === DEFERRED);
+    assert.ok(wasmFirst >= 0 && deferredFirst >= 0);
+    held.release();
+    await opened.page.waitForFunction(() => window.explorer || window.startError, null, { timeout: 30000 });
+    assert.equal(await opened.page.evaluate(() => window.startError), undefined);
+    assert.equal(await opened.page.evaluate(() => window.explorer.getState().view), "trend");
+    await assertDraws(opened.page, "#landscape", "trend from options.state");
+    assert.equal(await opened.page.evaluate(() => window.explorer.stats().deferredFallbacks), 0);
+    assert.deepEqual(opened.errors, []);
+    await opened.context.close();
+
+    const hashed = await openPage(browser, `${site.url}/index.html#ls1:view=trend`);
+    assert.equal(await hashed.page.evaluate(() => window.explorer.getState().view), "trend");
+    await assertDraws(hashed.page, "#landscape", "trend from the hash");
+    const s = await hashed.page.evaluate(() => window.explorer.stats());
+    assert.equal(s.deferredFallbacks, 0);
+    t.diagnostic(`options.state trend: 0 fallbacks; hash trend: ${s.deferredFallbacks}`);
+    assert.deepEqual(hashed.errors, []);
+    await hashed.context.close();
+  } finally {
+    await site.close();
+  }
+});
+
+test("a placeholder called before the deferred part arrived (the hash changed to trend meanwhile) loads it synchronously: trend draws, one fallback", async (t) => {
+  const held = heldDeferred();
+  const requests = counting({ [DEFERRED]: held.route });
+  const site = await serve({ routes: requests.routes });
+  const { page, context, errors } = await openPage(browser, `${site.url}/index.html`, { waitFor: null });
+  try {
+    await held.seen;   // the first frame is drawn, the deferred part held back
+    await page.evaluate(() => { location.hash = "#ls1:view=trend"; });
+    await page.waitForFunction(() => window.explorer, null, { timeout: 30000 }).catch(() => null);
+    // The hashchange frame ran the trend view through a placeholder: a second, synchronous
+    // request for the deferred part, answered while the first is still held.
+    assert.equal(requests.count(DEFERRED), 2, "the fallback did not ask for the deferred part");
+    held.release();
+    await page.waitForFunction(() => window.explorer && window.explorerSmall, null, { timeout: 30000 });
+    const s = await page.evaluate(() => window.explorer.stats());
+    assert.equal(await page.evaluate(() => window.explorer.getState().view), "trend");
+    assert.equal(s.deferredFallbacks, 1, "the fallback should have run once");
+    assert.equal(s.deferredInstalled, true);
+    t.diagnostic(`deferredFallbacks ${s.deferredFallbacks}, requests for the deferred part ${requests.count(DEFERRED)}`);
+    await untilQuiet(page);
+    await assertDraws(page, "#landscape", "trend after the fallback");
+    assert.equal(await page.evaluate(() => window.explorerSmall.stats().deferredFallbacks), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test("the deferred part missing (404): createLandscape() rejects with a clear error, the element shows it, nothing is left drawn", async () => {
+  const missing = (req, res) => res.writeHead(404, { "content-type": "text/plain" }).end("not here");
+  const element = htmlPage('<social-landscape id="el" src="/data/landscape.json" style="display: block; width: 800px; height: 500px"></social-landscape>', `
+document.getElementById("el").addEventListener("landscape-error", (e) => { window.elementError = e.detail.message; });
+import("/landscape.js");`);
+  const site = await serve({ routes: routesFrom({ [DEFERRED]: missing, "/t/one.html": onePage('{ src: "/data/landscape.json" }'), "/t/element.html": element }) });
+  try {
+    const { page, context, errors } = await openPage(browser, `${site.url}/t/one.html`, { waitFor: "window.explorer || window.startError" });
+    const message = await page.evaluate(() => window.startError);
+    assert.match(message || "", /could not load the widget's code \(http:\/\/127\.0\.0\.1:\d+\/landscape-core\.deferred\.wasm\): HTTP 404/);
+    assert.equal(await page.evaluate(() => document.getElementById("landscape").childElementCount), 0, "the failed widget left its element");
+    assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e)), []);
+    await context.close();
+
+    const el = await openPage(browser, `${site.url}/t/element.html`, { waitFor: "window.elementError" });
+    assert.match(await el.page.evaluate(() => window.elementError), /landscape-core\.deferred\.wasm\): HTTP 404/);
+    const notice = await el.page.evaluate(() => [...document.getElementById("el").children].map((c) => (c.shadowRoot ? c.shadowRoot.textContent : "")).join(" "));
+    assert.match(notice, /could not load the widget's code .*HTTP 404/, "the element's notice does not say why");
+    assert.deepEqual(el.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
+    await el.context.close();
+  } finally {
+    await site.close();
+  }
+});
