@@ -6,11 +6,11 @@
 // Index
 //  [SECTION] Where the wasm is: configure()
 //  [SECTION] Compile once per page, instantiate per widget
-//  [SECTION] The deferred part
 //  [SECTION] Strings in and out of wasm memory
 //  [SECTION] The exports, one wrapper each
 
-import { LandscapeCoreFactory, defaultWasmUrl, defaultDeferredWasmUrl } from "./platform.js";
+import { LandscapeCoreFactory, defaultWasmUrl } from "./platform.js";
+import { compileFrom, setDeferredUrl, newPart, splitPart, compileDeferred, placeholders, installIfCompiled, installDeferred, markDead, deferredStats } from "./deferred.js";
 import { lsError } from "./errors.js";
 import { problem, isPlainObject, kindOf, shown } from "./problems.js";
 
@@ -20,22 +20,10 @@ const now = () => performance.now();
 // [SECTION] Where the wasm is: configure()
 // ---------------------------------------------------------------------------------------------
 
-// Shared by every widget on the page: each part of the wasm is fetched and compiled once.
-// wasmUrl null: the offline build, whose factory carries the whole wasm inside itself.
-// deferredUrl: the second part (see "The deferred part" below); null: beside wasmUrl.
-const page = {
-  wasmUrl: defaultWasmUrl, deferredUrl: null, compiled: null,
-  deferred: { compiled: null, module: null },   // the second part's compile (a promise) and its result
-};
+// Shared by every widget on the page: the wasm is fetched and compiled once (its deferred part
+// too: deferred.js). wasmUrl null: the offline build, whose factory carries the whole wasm inside itself.
+const page = { wasmUrl: defaultWasmUrl, compiled: null };
 const Settings = ["wasmUrl", "deferredWasmUrl"];
-
-// The second part's URL: configured, or the default beside the default wasm, or, when only
-// wasmUrl was configured, landscape-core.deferred.wasm in the same folder as it.
-function deferredUrl() {
-  if (page.deferredUrl) return page.deferredUrl;
-  if (page.wasmUrl === defaultWasmUrl) return defaultDeferredWasmUrl;
-  return new URL(DeferredFileName, page.wasmUrl).href;
-}
 
 // configure({ wasmUrl, deferredWasmUrl }): for hosts that serve the wasm elsewhere (a CDN, another
 // origin with CORS). Called once per page before the first widget; afterwards the wasm is
@@ -55,8 +43,8 @@ export function configure(settings) {
     else if (page.compiled) {
       problems.push(problem(key, value, `the wasm was already loaded from ${page.wasmUrl}: configure() must run before the first createLandscape(); nothing changed`));
     } else if (!url || !value) problems.push(problem(key, value, `${key} is ${shown(value)}, expected a URL; nothing changed`));
-    else if (key === "wasmUrl") page.wasmUrl = url;
-    else page.deferredUrl = url;
+    else if (key === "wasmUrl") { page.wasmUrl = url; setDeferredUrl({ wasmUrl: url }); }
+    else setDeferredUrl({ deferredWasmUrl: url });
   }
   return problems;
 }
@@ -64,19 +52,6 @@ export function configure(settings) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Compile once per page, instantiate per widget
 // ---------------------------------------------------------------------------------------------
-
-// fetch() resolves on a 404 too: say which status, not only that the bytes are not wasm.
-function fetchWasm(url) {
-  return fetch(url, { credentials: "same-origin" }).then((r) => {
-    if (!r.ok) throw new Error(`HTTP ${r.status}`);
-    return r;
-  });
-}
-function compileFrom(url) {
-  return WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(fetchWasm(url))
-    : fetchWasm(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
-}
 
 function compile() {
   if (!page.wasmUrl) return null;
@@ -91,7 +66,7 @@ function compile() {
 // A new wasm instance drawing into `canvas`; `onEvent(type, json)` hears what the wasm emits
 // (web_api.cpp's EmitEvents). `wholeAtOnce`: the first frame will need the deferred part (a view
 // other than the map), so it is fetched now, beside the first part, and installed before the
-// wasm runs. Resolves to the wrappers below.
+// wasm runs (deferred.js). Resolves to the wrappers below.
 export async function startCore(canvas, onEvent, { wholeAtOnce = false } = {}) {
   const args = {
     canvas,
@@ -101,24 +76,22 @@ export async function startCore(canvas, onEvent, { wholeAtOnce = false } = {}) {
     landscapeClipboard: (text) => { if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {}); },
   };
   const compiled = compile();
-  const part = { split: false, instance: null, imports: null, table: null, installed: true, installing: null, fallbacks: 0, dead: false };
+  const part = newPart();
   if (compiled) {
-    const early = wholeAtOnce ? compileDeferred().catch(() => null) : null;   // a failure is reported by installDeferred()
+    const early = wholeAtOnce ? compileDeferred() : null;
+    early?.catch(() => {});   // awaited below, once the first part says it is split
     const wasmModule = await compiled;
-    const slots = placeholderSlots(wasmModule);
-    part.split = slots.length > 0;
-    part.installed = !part.split;
-    if (part.split && early) await early;
+    const slots = splitPart(part, wasmModule);
+    if (part.split && early) await early;   // a failure rejects here: the first frame would need it
     args.instantiateWasm = (imports, done) => {
-      if (part.split) imports[PlaceholderNamespace] = placeholders(slots, part);
+      if (part.split) imports.placeholder = placeholders(slots, part);
       WebAssembly.instantiate(wasmModule, imports).then((instance) => {
         part.instance = instance;
         part.imports = imports;
         part.table = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Table);
-        // The deferred part is compiled already (another widget, or wholeAtOnce): installed
-        // before the wasm runs any code, so no placeholder is ever called.
-        // (A mismatch is reported by installDeferred(), after the first frame.)
-        if (part.split && page.deferred.module) { try { install(part, page.deferred.module); } catch { /* see above */ } }
+        // Compiled already (another widget, or wholeAtOnce): installed before the wasm runs any
+        // code, so no placeholder is ever called.
+        installIfCompiled(part);
         done(instance, wasmModule);
       });
       return {};
@@ -131,109 +104,6 @@ export async function startCore(canvas, onEvent, { wholeAtOnce = false } = {}) {
     throw lsError(`the widget could not start: ${e && e.message ? e.message : e}`);
   }
   return wrap(module, part);
-}
-
-// ---------------------------------------------------------------------------------------------
-// [SECTION] The deferred part
-// ---------------------------------------------------------------------------------------------
-// The portal build's wasm comes in two parts (wasm/platform/split_wasm.mjs): landscape-core.wasm
-// holds what the map's first frame runs (the functions in wasm/platform/split-keep.txt), and
-// landscape-core.deferred.wasm the rest (the other views, tables, text input, ...). In the first
-// part every function of the second is a placeholder, imported from "placeholder" under the index
-// of its slot in the function table. Instantiating the second part with the first's exports
-// writes its functions into those slots of that instance's table.
-//
-// When: after a widget's first frame (installDeferred(), which createLandscape awaits before it
-// resolves, so a host's first setState never meets a placeholder), or before the wasm runs when
-// the part is already compiled or the first view needs it (startCore). If a placeholder is called
-// all the same (a key pressed or a link followed while the part is still on its way), the part is
-// loaded synchronously, installed, and the call goes on to the real function: slower, never
-// wrong. stats().deferredFallbacks counts those.
-
-const PlaceholderNamespace = "placeholder";
-const DeferredFileName = "landscape-core.deferred.wasm";
-
-// The table slots the first part left to the second (none: a whole wasm).
-function placeholderSlots(wasmModule) {
-  return WebAssembly.Module.imports(wasmModule)
-    .filter((i) => i.module === PlaceholderNamespace && i.kind === "function").map((i) => i.name);
-}
-
-function compileDeferred() {
-  if (!page.deferred.compiled) {
-    const url = deferredUrl();
-    page.deferred.compiled = compileFrom(url)
-      .then((m) => { page.deferred.module = m; return m; })
-      .catch((e) => { page.deferred.compiled = null; throw lsError(`could not load the widget's code (${url}): ${e.message}`); });
-  }
-  return page.deferred.compiled;
-}
-
-// The second part's imports: the first part's exports ("primary") and, should it name any, the
-// glue's own imports.
-function deferredImports(deferredModule, part) {
-  const imports = {};
-  for (const { module: ns, name } of WebAssembly.Module.imports(deferredModule)) {
-    const from = ns === "primary" ? part.instance.exports : part.imports[ns];
-    if (!from || !(name in from)) throw lsError(`the widget's two wasm parts do not match (${ns}.${name} is missing): serve both from one build`);
-    (imports[ns] ??= {})[name] = from[name];
-  }
-  return imports;
-}
-
-function install(part, deferredModule) {
-  if (part.installed || part.dead) return;
-  new WebAssembly.Instance(deferredModule, deferredImports(deferredModule, part));
-  part.installed = true;
-}
-
-// A placeholder was called: the part is needed now. Already compiled (its download finished):
-// installed at once; otherwise read with a synchronous request (the bytes as a binary string:
-// a synchronous XMLHttpRequest cannot return an ArrayBuffer in a page) and compiled here.
-function installNow(part) {
-  let deferredModule = page.deferred.module;
-  if (!deferredModule) {
-    const url = deferredUrl();
-    const xhr = new XMLHttpRequest();
-    try {
-      xhr.open("GET", url, false);
-      xhr.overrideMimeType("text/plain; charset=x-user-defined");
-      xhr.send();
-    } catch (e) {
-      throw lsError(`could not load the widget's code (${url}): ${e.message}`);
-    }
-    if (xhr.status !== 200) throw lsError(`could not load the widget's code (${url}): HTTP ${xhr.status}`);
-    const text = xhr.responseText;
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    deferredModule = new WebAssembly.Module(bytes);
-    page.deferred.module = deferredModule;
-    if (!page.deferred.compiled) page.deferred.compiled = Promise.resolve(deferredModule);
-  }
-  install(part, deferredModule);
-  part.fallbacks++;
-}
-
-function placeholders(slots, part) {
-  const out = {};
-  for (const slot of slots) {
-    const index = Number(slot);
-    out[slot] = (...args) => {
-      if (!part.installed) installNow(part);
-      return part.table.get(index)(...args);
-    };
-  }
-  return out;
-}
-
-// After the first frame: fetch and compile the part once per page, install it in this instance.
-function installDeferred(part) {
-  if (part.installed) return Promise.resolve();
-  if (!part.installing) {
-    part.installing = compileDeferred().then((m) => install(part, m));
-    part.installing.catch(() => { part.installing = null; });
-  }
-  return part.installing;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,7 +189,7 @@ function wrap(module, part) {
   return {
     // Life and size.
     init: (width, height, dpr, dark) => !!module._ls_init(width, height, dpr, bit(dark)),
-    destroy: () => { part.dead = true; module._ls_destroy(); },
+    destroy: () => { markDead(part); module._ls_destroy(); },
     wake: () => module._ls_wake(now()),
     resize: (width, height, dpr) => module._ls_resize(width, height, dpr),
     frame: (at = now()) => !!module._ls_frame(at),   // true: more frames wanted (animation, settling)
@@ -327,10 +197,10 @@ function wrap(module, part) {
     contextRestored: () => module._ls_context_restored(),
     setTheme: (dark) => module._ls_set_theme(bit(dark), now()),
     heapBytes: () => module.HEAPU8.length,
-    // The deferred part of the wasm (see its section): installDeferred() resolves once this
+    // The deferred part of the wasm (deferred.js): installDeferred() resolves once this
     // instance has it; deferred() says whether it has and how often a placeholder had to load it.
     installDeferred: () => installDeferred(part),
-    deferred: () => ({ installed: part.installed, fallbacks: part.fallbacks }),
+    deferred: () => deferredStats(part),
 
     // Input.
     pointerMove: (x, y, source) => module._ls_pointer_move(x, y, source, now()),

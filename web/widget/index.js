@@ -5,6 +5,7 @@
 //
 // The modules, one job each (only core.js talks to the wasm):
 //   core.js       the wasm: configure(), compile once per page, one instance per widget, a wrapper per export
+//   deferred.js   the wasm's deferred part: fetched after the first frame, installed per instance, placeholders' fallback
 //   platform.js   where the factory and the wasm are (platform-offline.js in the offline build)
 //   widget.js     createLandscape(): the widget's state in one object, start-up, the handle, setState
 //   dom.js        the shadow root, canvas, text agent and mirror elements
