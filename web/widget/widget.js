@@ -112,8 +112,9 @@ export async function createLandscape(parent, options) {
 // wasm's (`#ls1:view=trend&…`); this only peeks at the view for that timing: the fallback in
 // core.js keeps any other case correct.
 function firstViewIsNotMap(options) {
-  const state = options.state;
-  if (isPlainObject(state) && typeof state.view === "string" && state.view !== "map") return true;
+  let view;
+  try { view = isPlainObject(options.state) ? options.state.view : undefined; } catch { /* a throwing getter: applyState reports it */ }
+  if (typeof view === "string" && view !== "map") return true;
   return !!options.hash && /^#ls1:(?:.*&)?view=(?!map(?:&|$))/.test(window.location.hash);
 }
 
