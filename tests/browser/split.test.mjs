@@ -1,4 +1,4 @@
-// The split wasm (web/widget/core.js, "The deferred part"): the first frame of the map needs only
+// The split wasm (web/widget/deferred.js): the first frame of the map needs only
 // landscape-core.wasm; landscape-core.deferred.wasm is fetched once per page after it and
 // installed in every widget before createLandscape() resolves; a placeholder called before that
 // loads it synchronously (stats().deferredFallbacks). Every test waits on the widget's own

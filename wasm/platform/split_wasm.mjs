@@ -6,8 +6,8 @@
 // 1. binaryen's wasm-split keeps the functions named in the keep list (comments: lines starting
 //    with #) in DIR/landscape-core.wasm and moves the rest to DIR/landscape-core.deferred.wasm.
 //    In the first part each moved function is a placeholder imported from "placeholder" under its
-//    table slot; the second imports the first's exports from "primary" (web/widget/core.js, "The
-//    deferred part", installs it). The input must have its name section (--profiling-funcs).
+//    table slot; the second imports the first's exports from "primary" (web/widget/deferred.js
+//    installs it). The input must have its name section (--profiling-funcs).
 // 2. Both parts lose the name section.
 // 3. The first part is checked against the glue (landscape-core.js, from the same link): every
 //    import it needs, placeholders aside, is one the glue gives, and every export the glue reads

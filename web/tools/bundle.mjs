@@ -2,7 +2,7 @@
 //   dist/landscape.js            ES module: createLandscape() and <social-landscape> (for portals)
 //   dist/landscape-core.js/.wasm the Emscripten factory and the wasm's first part, compiled once per page
 //   dist/landscape-core.deferred.wasm  the wasm's second part, fetched after the first frame
-//                                (wasm/platform/split_wasm.mjs; web/widget/core.js, "The deferred part")
+//                                (wasm/platform/split_wasm.mjs; web/widget/deferred.js)
 //   dist/index.html, embed.html  the demo article and the iframe page (scripts and styles as files: strict CSP)
 //   dist/embed-config.json       the iframe page's allow-list, shipped empty: own origin only until a deployment edits it
 //   dist/data/*.json             the shipped data

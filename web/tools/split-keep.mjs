@@ -30,6 +30,8 @@ const runs = [
   { name: "demo, desktop", file: join(root, "data", "landscape.json"), width: 1200, height: 900, scale: 1 },
   { name: "demo, phone", file: join(root, "data", "landscape.json"), width: 375, height: 700, scale: 2 },
   { name: "demo, dark", file: join(root, "data", "landscape.json"), width: 1200, height: 900, scale: 1, dark: true },
+  // The data arriving slowly: the frames drawn while it loads (the progress bar) run first too.
+  { name: "demo, slow data", file: join(root, "data", "landscape.json"), width: 1200, height: 900, scale: 1, slow: true },
   { name: "minimal", file: join(root, "tests", "data", "minimal.json"), width: 1200, height: 900, scale: 1 },
   { name: "other field", file: join(root, "tests", "data", "other-field", "music-streaming.json"), width: 1200, height: 900, scale: 1 },
   { name: "scripts", file: join(root, "tests", "data", "scripts", "scripts.json"), width: 1200, height: 900, scale: 1 },
@@ -97,7 +99,16 @@ try {
   for (const run of runs) {
     const table = {
       "/landscape-core.wasm": (req, res) => res.writeHead(200, { "content-type": "application/wasm" }).end(instrumentedBytes),
-      "/data/run.json": (req, res) => res.writeHead(200, { "content-type": "application/json" }).end(readFileSync(run.file)),
+      "/data/run.json": async (req, res) => {
+        const bytes = readFileSync(run.file);
+        res.writeHead(200, { "content-type": "application/json" });
+        const pieces = run.slow ? 10 : 1;
+        for (let i = 0; i < pieces; i++) {
+          res.write(bytes.subarray(Math.floor((bytes.length * i) / pieces), Math.floor((bytes.length * (i + 1)) / pieces)));
+          if (run.slow) await new Promise((ok) => setTimeout(ok, 150));   // a slow link, not a wait for the page
+        }
+        res.end();
+      },
       "/split-keep.html": htmlPage('<div id="landscape" style="width: 100%; height: 560px"></div>',
         `import { createLandscape } from "/landscape.js";
          window.explorer = await createLandscape(document.getElementById("landscape"), { src: "/data/run.json", theme: "auto", hash: true });`),
@@ -152,7 +163,7 @@ if (ambiguous.length) console.warn(`split-keep: ${ambiguous.length} names are no
 
 const header = `# The functions the portal wasm's first part (dist/landscape-core.wasm) keeps; the rest go to
 # landscape-core.deferred.wasm, fetched after the first frame (wasm/platform/split_wasm.mjs,
-# web/widget/core.js "The deferred part"). Made by web/tools/split-keep.mjs from what ran in
+# web/widget/deferred.js). Made by web/tools/split-keep.mjs from what ran in
 # Chromium, one widget on the map, each up to its first quiet frame and then the pointer moving
 # over the map: ${runs.map((r) => r.name).join("; ")}.
 # One name per line, as the link's name section spells it. Made again after changing what the

@@ -90,7 +90,7 @@ export async function createLandscape(parent, options) {
     if (w.options.data != null) await setData(w, w.options.data);
     else if (w.options.src) await load(w, w.options.src, w.options.fetch, w.loading.early);
     else await nextFrame(w);
-    // The first frame is on screen; the rest of the wasm (core.js, "The deferred part") is
+    // The first frame is on screen; the rest of the wasm (deferred.js) is
     // fetched now and installed before the promise resolves, so no later call waits for it.
     await w.core.installDeferred();
   } catch (e) {
