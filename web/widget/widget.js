@@ -90,6 +90,9 @@ export async function createLandscape(parent, options) {
     if (w.options.data != null) await setData(w, w.options.data);
     else if (w.options.src) await load(w, w.options.src, w.options.fetch, w.loading.early);
     else await nextFrame(w);
+    // A mark in the page's performance timeline (User Timing), for hosts and ./landscape bench:
+    // the first frame with data is on screen, before the rest of the wasm arrives.
+    performance.mark("landscape:first-frame");
     // The first frame is on screen; the rest of the wasm (deferred.js) is
     // fetched now and installed before the promise resolves, so no later call waits for it.
     await w.core.installDeferred();
