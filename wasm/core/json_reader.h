@@ -357,7 +357,7 @@ private:
     std::vector<uint8_t> Stack; // open containers
     uint8_t Inner = Container_None; // Stack.back(), or None at the top level: read after every value (-Oz calls out for vector's back())
     LS_ALWAYS_INLINE void OpenContainer(Container c) { Stack.push_back(c); Inner = c; }
-    LS_ALWAYS_INLINE void CloseContainer() { Stack.pop_back(); Inner = Stack.empty() ? Container_None : Stack.back(); }
+    LS_ALWAYS_INLINE void CloseContainer() { Stack.pop_back(); Inner = Stack.empty() ? (uint8_t)Container_None : Stack.back(); }
 
     // The piece being read
     uintptr_t BaseAddr = 0; // address of offset 0 (the piece's address minus its offset)
