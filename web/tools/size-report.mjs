@@ -34,6 +34,7 @@ import { execFileSync } from "node:child_process";
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import { join, dirname, relative, basename } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readWasm } from "./wasm-sections.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
@@ -53,55 +54,12 @@ for (const f of [wasmFile, ltoFile]) {
   process.exit(1);
 }
 
-// ---- The wasm: sections, function bodies, names.
-function readWasm(bytes) {
-  if (bytes.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmFile}: not a wasm file`);
-  let p = 8;
-  const leb = () => { let r = 0, s = 0, x; do { x = bytes[p++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return r; };
-  const str = () => { const n = leb(); const s = bytes.toString("utf8", p, p + n); p += n; return s; };
-  const sections = [];
-  let importedFunctions = 0;
-  const bodies = []; // { start, end } of each defined function, its size prefix included
-  const names = new Map();
-  const dataSegments = [];
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const size = leb();
-    const start = p, end = p + size;
-    let name = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "datacount"][id];
-    if (id === 0) name = `custom:${str()}`;
-    sections.push({ id, name, size: end - start + 1 + lebLength(size) });
-    if (id === 2) {
-      for (let n = leb(), i = 0; i < n; i++) {
-        str(); str();
-        const kind = bytes[p++];
-        if (kind === 0) { leb(); importedFunctions++; }
-        else if (kind === 1) { p++; const f = leb(); leb(); if (f & 1) leb(); }
-        else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); }
-        else if (kind === 3) { p += 2; }
-      }
-    } else if (id === 10) {
-      for (let n = leb(), i = 0; i < n; i++) { const s = p; const len = leb(); p += len; bodies.push({ start: s, end: p }); }
-    } else if (id === 11) {
-      for (let n = leb(), i = 0; i < n; i++) {
-        const s = p; const flags = leb();
-        if (flags === 2) leb();
-        if (flags !== 1) { while (bytes[p] !== 0x0b) p++; p++; } // the offset expression
-        const len = leb(); p += len; dataSegments.push({ start: s, end: p, length: len });
-      }
-    } else if (name === "custom:name") {
-      while (p < end) {
-        const sub = bytes[p++]; const subSize = leb(); const subEnd = p + subSize;
-        if (sub === 1) for (let n = leb(), i = 0; i < n; i++) { const idx = leb(); names.set(idx, str()); }
-        p = subEnd;
-      }
-    }
-    p = end;
-  }
+// ---- The wasm: sections, function bodies, names (read by wasm-sections.mjs, as split-keep.mjs does).
+function readFunctions(bytes, file) {
+  const { sections, importedFunctions, bodies, names, dataSegments } = readWasm(bytes, file);
   const functions = bodies.map((b, i) => ({ name: names.get(importedFunctions + i) ?? `$func${importedFunctions + i}`, bytes: b.end - b.start, body: bytes.subarray(b.start, b.end) }));
   return { sections, functions, dataSegments, hasNames: names.size > 0 };
 }
-function lebLength(n) { let l = 1; while (n >= 128) { n = Math.floor(n / 128); l++; } return l; }
 
 // ---- Symbols → objects: llvm-nm over the project's archives and objects and the system libraries.
 function listFiles(dir, test, into = []) {
@@ -210,7 +168,7 @@ const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const br = (buf) => brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const load = (file) => {
   const bytes = readFileSync(file);
-  const w = readWasm(bytes);
+  const w = readFunctions(bytes, file);
   if (!w.hasNames) { console.error(`size-report: ${file} has no name section: link it with --profiling-funcs`); process.exit(1); }
   return { ...w, bytes };
 };
@@ -236,7 +194,7 @@ const shippedFile = join(buildDir, "wasm", "platform", "landscape-core.wasm");
 let sameCode = null, shippedGzip = null, shippedBrotli = null;
 if (existsSync(shippedFile)) {
   const shipped = readFileSync(shippedFile);
-  const other = readWasm(shipped);
+  const other = readFunctions(shipped, shippedFile);
   const sd = Buffer.concat(other.dataSegments.map((d) => shipped.subarray(d.start, d.end)));
   // Emscripten may order the imports differently in the two links, so call indices (and the
   // length of their LEB128 encoding, a byte here and there) differ between functions: compare

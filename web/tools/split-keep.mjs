@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, serve, openPage, htmlPage, routesFrom, untilQuiet } from "../../tests/browser/harness.mjs";
+import { readWasm } from "./wasm-sections.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const profileWasm = join(root, "build", "wasm", "wasm", "platform", "landscape-core.wasm");
@@ -38,49 +39,13 @@ const runs = [
   { name: "long names", file: join(root, "tests", "data", "long-names", "long-names.json"), width: 1200, height: 900, scale: 1 },
 ];
 
-// The name section's function names, by function index (imports first).
-function functionNames(bytes) {
-  let at = 8;
-  const leb = () => {
-    let value = 0, shift = 0, byte;
-    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return value;
-  };
-  const str = () => { const n = leb(); const s = Buffer.from(bytes.subarray(at, at + n)).toString("utf8"); at += n; return s; };
-  let imported = 0;
-  const names = new Map();
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === 2) {   // imports: count the functions
-      for (let n = leb(); n > 0; n--) {
-        str(); str();
-        const kind = bytes[at++];
-        if (kind === 0) { leb(); imported++; }
-        else if (kind === 1) { at++; const flags = leb(); leb(); if (flags & 1) leb(); }
-        else if (kind === 2) { const flags = leb(); leb(); if (flags & 1) leb(); }
-        else if (kind === 3) { at += 2; }
-      }
-    } else if (id === 0 && str() === "name") {
-      while (at < end) {
-        const sub = bytes[at++];
-        const subSize = leb();
-        const subEnd = at + subSize;
-        if (sub === 1) for (let n = leb(); n > 0; n--) { const index = leb(); names.set(index, str()); }
-        at = subEnd;
-      }
-    }
-    at = end;
-  }
-  return { imported, names };
-}
-
 const work = mkdtempSync(join(tmpdir(), "landscape-split-keep-"));
 const instrumented = join(work, "instrumented.wasm");
 execFileSync("wasm-split", ["--instrument", profileWasm, ...features, "-o", instrumented], { stdio: "inherit" });
 const instrumentedBytes = readFileSync(instrumented);
-const { imported, names } = functionNames(readFileSync(profileWasm));
+// The name section's function names, by function index (imports first: the profile counts
+// defined functions only).
+const { importedFunctions: imported, names } = readWasm(readFileSync(profileWasm), profileWasm);
 
 // Records the instances the page makes (core.js instantiates the compiled module itself).
 function recordInstances() {
