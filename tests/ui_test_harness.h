@@ -55,7 +55,7 @@ struct AppHarness
     }
     AppHarness(const AppHarness&) = delete;
     AppHarness& operator=(const AppHarness&) = delete;
-    ~AppHarness()
+    virtual ~AppHarness()
     {
         App.Shutdown();
         ImGui::DestroyContext();
@@ -72,12 +72,17 @@ struct AppHarness
             unsigned char* pixels;
             int w, h;
             io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+            FontsRebuilt();
         }
         ImGui::NewFrame();
         App.DrawFrame(Time);
         ImGui::Render();
         REQUIRE(ImGui::GetDrawData() != nullptr);
     }
+    // Run by Frame() once the fonts are rebuilt and the atlas uploaded, before the frame is drawn
+    // with them: a test's own changes to the new fonts (ui_test_lazy_glyphs.cpp marks each font's
+    // fallback glyph), made again after every rebuild.
+    virtual void FontsRebuilt() {}
     void Frames(int n) { for (int i = 0; i < n; i++) Frame(); }
     // A key pressed and released, a frame each.
     void Key(ImGuiKey key)

@@ -46,26 +46,17 @@ struct LazyHarness : ui_test::AppHarness
 
     explicit LazyHarness(const ui_test::AppOptions& o) : ui_test::AppHarness(o) {}
 
-    void DrawOnce()
+    void FontsRebuilt() override
     {
         ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        Time += io.DeltaTime;
-        if (App.FontsNeedRebuild())
+        for (int i = 0; i < io.Fonts->Fonts.Size && i < ls::FontLibrary::FontCount; i++)
         {
-            App.RebuildFonts();
-            for (int i = 0; i < io.Fonts->Fonts.Size && i < ls::FontLibrary::FontCount; i++)
-            {
-                ImFont* font = io.Fonts->Fonts[i];
-                Sentinels[i] = *font->FallbackGlyph;
-                Sentinels[i].Visible = 1;
-                Sentinels[i].U0 = Sentinels[i].U1 = Sentinels[i].V0 = Sentinels[i].V1 = -1.0f;
-                font->FallbackGlyph = &Sentinels[i];
-            }
+            ImFont* font = io.Fonts->Fonts[i];
+            Sentinels[i] = *font->FallbackGlyph;
+            Sentinels[i].Visible = 1;
+            Sentinels[i].U0 = Sentinels[i].U1 = Sentinels[i].V0 = Sentinels[i].V1 = -1.0f;
+            font->FallbackGlyph = &Sentinels[i];
         }
-        ImGui::NewFrame();
-        App.DrawFrame(Time);
-        ImGui::Render();
     }
 
     // What frames.js does: a frame that lacks glyphs is drawn again once they are made.
@@ -73,13 +64,13 @@ struct LazyHarness : ui_test::AppHarness
     {
         nlohmann::json asked = nlohmann::json::array();
         Rounds = 0;
-        DrawOnce();
+        Frame();
         while (App.FrameLacksGlyphs() && Rounds < 5)
         {
             Rounds++;
             for (auto& g : Rasterise())
                 asked.push_back(g);
-            DrawOnce();
+            Frame();
         }
         return asked;
     }
@@ -194,8 +185,8 @@ TEST_CASE("lazy glyphs: the demo's first map frame asks for none; a view with CJ
             CHECK((all.count(cp) == 1));         // everything shown was asked for (in this view or before)
         for (char32_t cp : chars)
             CHECK((shown.count(cp) == 1));       // and nothing the view does not show
-        h.DrawOnce();
-        h.DrawOnce();
+        h.Frame();
+        h.Frame();
         CHECK_FALSE(h.App.FrameLacksGlyphs());
     }
     CHECK(some_cjk);
@@ -220,7 +211,7 @@ TEST_CASE("lazy glyphs: the probe sees a fallback glyph drawn (negative control)
     h.Settle();
     CHECK(h.FallbackQuads() == 0);
     REQUIRE(h.App.SetStateJson(std::string("{\"view\":\"compare\",\"entities\":") + CjkEntities + "}"));
-    h.DrawOnce();
+    h.Frame();
     CHECK(h.App.FrameLacksGlyphs());
     CHECK(h.FallbackQuads() >= 15);
     h.Settle();
@@ -249,7 +240,7 @@ TEST_CASE("lazy glyphs: no view draws a fallback glyph where making everything u
                         REQUIRE(h.App.SetStateJson(std::string("{\"view\":\"") + view + "\"" +
                                                    (chosen ? std::string(",\"entities\":") + CjkEntities : std::string()) + "}"));
                         h.Settle();
-                        h.DrawOnce();
+                        h.Frame();
                         h.Settle();
                         (up_front ? eager : lazy).push_back(h.FallbackQuads());
                     }
@@ -278,7 +269,7 @@ TEST_CASE("lazy glyphs: a complex-script name is asked for as a run when drawn, 
     CHECK(h.FallbackQuads() == 0);
     // A new density asks for everything made so far again, in one batch, and draws meanwhile.
     h.App.SetDensity(2.0f);
-    h.DrawOnce();
+    h.Frame();
     CHECK_FALSE(h.App.FrameLacksGlyphs());
     CHECK(ls::ParseJson(h.App.GlyphRequestsJson())["glyphs"].size() >= asked.size());
 }
