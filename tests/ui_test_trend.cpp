@@ -317,6 +317,29 @@ ImGuiWindow* TooltipShown()
     return w && w->Active && w->LastFrameActive == ImGui::GetFrameCount() ? w : nullptr;
 }
 
+// What the tooltip tests start from: a chart as a reader first sees it (`data` loaded, `state`
+// set, the frames that lay it out drawn; on a phone the column scrolled to its end, the whole
+// chart in sight) and where its plot is, the one "plot" item of the layout report, for the
+// pointer to move over.
+struct ChartShown : TrendHarness
+{
+    ImRect Plot;
+
+    ChartShown(float width, float height, const std::string& data, const char* state, bool scroll_to_end = false)
+        : TrendHarness(width, height)
+    {
+        REQUIRE(App.LoadData(data));
+        REQUIRE(App.SetStateJson(state));
+        Frames(4);
+        if (scroll_to_end)
+            ScrollToEnd();
+        const nlohmann::json plots = Items({ "plot" });
+        REQUIRE(plots.size() == 1);
+        const float x = plots[0]["x"], y = plots[0]["y"], w = plots[0]["w"], h = plots[0]["h"];
+        Plot = ImRect(x, y, x + w, y + h);
+    }
+};
+
 } // namespace
 
 // A figure's tooltip is sized from its lines before it begins, and shown in the frame the
@@ -324,18 +347,12 @@ ImGuiWindow* TooltipShown()
 // appears), so each move onto another figure drew two pictures (28 of 50 moves at 1M).
 TEST_CASE("trend: moving onto a point shows its tooltip at its final size in that frame; the next frame draws nothing new")
 {
-    TrendHarness h(1200, 800);
-    REQUIRE(h.App.LoadData(ReadDemo()));
-    REQUIRE(h.App.SetStateJson(RevenueState));
-    h.Frames(4);
-    const nlohmann::json plots = h.Items({ "plot" });
-    REQUIRE(plots.size() == 1);
-    const float px = plots[0]["x"], py = plots[0]["y"], pw = plots[0]["w"], ph = plots[0]["h"];
+    ChartShown h(1200, 800, ReadDemo(), RevenueState);
     ImGuiIO& io = ImGui::GetIO();
     // Places over points, found by sweeping the plot: where a tooltip shows, with its width.
     std::vector<std::pair<ImVec2, float>> points;
-    for (float y = py + 6.0f; y < py + ph && points.size() < 12; y += 10.0f)
-        for (float x = px + 6.0f; x < px + pw && points.size() < 12; x += 10.0f)
+    for (float y = h.Plot.Min.y + 6.0f; y < h.Plot.Max.y && points.size() < 12; y += 10.0f)
+        for (float x = h.Plot.Min.x + 6.0f; x < h.Plot.Max.x && points.size() < 12; x += 10.0f)
         {
             io.AddMousePosEvent(x, y);
             h.Frames(2);
@@ -379,21 +396,15 @@ TEST_CASE("trend: moving onto a point shows its tooltip at its final size in tha
 // tooltip is sized from (appended after it began, it fell outside the size set for it).
 TEST_CASE("compare: a bar's tooltip with its cut label whole is its final size in its first frame")
 {
-    TrendHarness h(375, 640);
-    REQUIRE(h.App.LoadData(ui_test::ReadSourceFile("tests/data/long-names/long-names.json")));
-    REQUIRE(h.App.SetStateJson("{\"view\":\"compare\"}"));
-    h.Frames(4);
-    h.ScrollToEnd();
-    const nlohmann::json plots = h.Items({ "plot" });
-    REQUIRE(plots.size() == 1);
-    const float px = plots[0]["x"], py = plots[0]["y"], ph = plots[0]["h"];
+    ChartShown h(375, 640, ui_test::ReadSourceFile("tests/data/long-names/long-names.json"), "{\"view\":\"compare\"}",
+                 /*scroll_to_end=*/true);
     ImGuiIO& io = ImGui::GetIO();
     int shown = 0;
-    for (float y = py + 4.0f; y < std::min(py + ph, 640.0f); y += 9.0f)
+    for (float y = h.Plot.Min.y + 4.0f; y < std::min(h.Plot.Max.y, 640.0f); y += 9.0f)
     {
         io.AddMousePosEvent(2.0f, 2.0f);
         h.Frames(2);
-        io.AddMousePosEvent(px + 20.0f, y);   // over a bar's label
+        io.AddMousePosEvent(h.Plot.Min.x + 20.0f, y);   // over a bar's label
         h.Frame();
         ImGuiWindow* first = TooltipShown();
         if (!first)
