@@ -72,6 +72,48 @@ test("the demo page: the map's first frame draws from the first part alone, the 
   }
 });
 
+// What a host's first state on the map runs before the first frame (reading and checking the
+// state, the start-up warning for an unknown id, a shared link's hash) is in the first part: a
+// placeholder there would load the deferred part with a synchronous request before anything is
+// drawn (the bench's map page did, until split-keep.mjs profiled these).
+test("the map with a host's first state, an unknown id in it, or a shared link: the first frame draws from the first part alone, no placeholder runs", async (t) => {
+  const pages = {
+    "/t/state.html": onePage('{ src: "/data/landscape.json", state: { view: "map", metric: "revenue-by-user-geography", entities: ["meta"], granularity: "quarter" } }'),
+    "/t/typo.html": onePage('{ src: "/data/landscape.json", state: { view: "map", metric: "facebook-dau", entities: ["facebook", "snapchatt"], period: "2023-Q2", scale: "log" }, onEvent: (type, detail) => { if (type === "warning") window.startWarning = detail; } }'),
+    "/t/link.html": onePage('{ src: "/data/landscape.json", hash: true }'),
+  };
+  for (const [path, suffix, what] of [["/t/state.html", "", "state"], ["/t/typo.html", "", "state with an unknown id"],
+    ["/t/link.html", "#ls1:view=map&metric=facebook-dau&entities=facebook,snapchat&period=2023-Q2&scale=log", "link"]]) {
+    const held = heldDeferred();
+    const requests = counting({ [DEFERRED]: held.route, ...pages });
+    const site = await serve({ routes: requests.routes });
+    const { page, context, errors } = await openPage(browser, `${site.url}${path}${suffix}`, { waitFor: null });
+    try {
+      await held.seen;   // asked for after the first frame only
+      await assertDraws(page, "#landscape", `the map from a first ${what}, before the deferred part arrived`);
+      assert.equal(await page.evaluate(() => window.explorer), undefined, `${what}: createLandscape() resolved before the deferred part was installed`);
+      held.release();
+      await page.waitForFunction(() => window.explorer || window.startError, null, { timeout: 30000 });
+      assert.equal(await page.evaluate(() => window.startError), undefined, what);
+      const s = await page.evaluate(() => window.explorer.stats());
+      assert.equal(s.deferredFallbacks, 0, `${what}: a placeholder ran before the deferred part arrived`);
+      assert.equal(requests.count(DEFERRED), 1, `${what}: the deferred part was fetched more than once`);
+      const state = await page.evaluate(() => window.explorer.getState());
+      assert.equal(state.view, "map", what);
+      assert.equal(state.metric, what === "state" ? "revenue-by-user-geography" : "facebook-dau", what);
+      if (what === "state with an unknown id") {
+        const warning = await page.evaluate(() => window.startWarning);
+        assert.ok(warning && warning.problems.some((p) => /snapchatt/.test(JSON.stringify(p))), `the start-up warning should name the unknown id: ${JSON.stringify(warning)}`);
+      }
+      assert.deepEqual(errors, [], what);
+      t.diagnostic(`${what}: 0 fallbacks, the deferred part fetched once`);
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  }
+});
+
 test("after ready every view draws with no placeholder, and a widget made after a destroyed one fetches nothing again", async () => {
   const requests = counting({ "/t/one.html": onePage('{ src: "/data/landscape.json" }') });
   const site = await serve({ routes: requests.routes });

@@ -37,6 +37,15 @@ const runs = [
   { name: "other field", file: join(root, "tests", "data", "other-field", "music-streaming.json"), width: 1200, height: 900, scale: 1 },
   { name: "scripts", file: join(root, "tests", "data", "scripts", "scripts.json"), width: 1200, height: 900, scale: 1 },
   { name: "long names", file: join(root, "tests", "data", "long-names", "long-names.json"), width: 1200, height: 900, scale: 1 },
+  // A host's first state (createLandscape's `state`, the element's attributes) and a shared link to
+  // a map: the state's reading and checking run before the first frame too. One state has an id the
+  // data lacks: the start-up warning is a common first frame (a host's typo).
+  { name: "demo, map state", file: join(root, "data", "landscape.json"), width: 1200, height: 900, scale: 1,
+    state: { view: "map", metric: "revenue-by-user-geography", entities: ["meta"], granularity: "quarter" } },
+  { name: "demo, map state with an unknown id", file: join(root, "data", "landscape.json"), width: 1200, height: 900, scale: 1,
+    state: { view: "map", metric: "facebook-dau", entities: ["facebook", "no-such-platform"], period: "2023-Q2", scale: "log" } },
+  { name: "demo, map link", file: join(root, "data", "landscape.json"), width: 1200, height: 900, scale: 1,
+    hash: "#ls1:view=map&metric=facebook-dau&entities=facebook,snapchat&period=2023-Q2&scale=log" },
 ];
 
 const work = mkdtempSync(join(tmpdir(), "landscape-split-keep-"));
@@ -76,10 +85,11 @@ try {
       },
       "/split-keep.html": htmlPage('<div id="landscape" style="width: 100%; height: 560px"></div>',
         `import { createLandscape } from "/landscape.js";
-         window.explorer = await createLandscape(document.getElementById("landscape"), { src: "/data/run.json", theme: "auto", hash: true });`),
+         window.explorer = await createLandscape(document.getElementById("landscape"),
+           { src: "/data/run.json", theme: "auto", hash: true, ...${JSON.stringify(run.state ? { state: run.state } : {})} });`),
     };
     const site = await serve({ routes: routesFrom(table) });
-    const { page, context, errors } = await openPage(browser, `${site.url}/split-keep.html`, {
+    const { page, context, errors } = await openPage(browser, `${site.url}/split-keep.html${run.hash || ""}`, {
       width: run.width, height: run.height, scale: run.scale, init: recordInstances,
       contextOptions: { colorScheme: run.dark ? "dark" : "light" },
     });
