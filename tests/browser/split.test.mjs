@@ -249,3 +249,34 @@ import("/landscape.js");`);
     await site.close();
   }
 });
+
+// The start needs the deferred part before its first frame (the link changed to trend while the
+// data was on its way) and the part is missing: a placeholder's synchronous request fails while
+// the data is taken in. createLandscape() must still settle, rejecting with the reason, not wait
+// for ever (last session's note left this path untested).
+test("a start that needs the missing deferred part before its first frame: createLandscape() rejects with the 404, it does not hang", async () => {
+  let releaseData, dataAsked;
+  const dataHeld = new Promise((ok) => { releaseData = ok; });
+  const asked = new Promise((ok) => { dataAsked = ok; });
+  const data = readFileSync(join(DIST, "data", "landscape.json"));
+  const requests = counting({
+    [DEFERRED]: (req, res) => res.writeHead(404, { "content-type": "text/plain" }).end("not here"),
+    "/data/held.json": async (req, res) => { dataAsked(); await dataHeld; res.writeHead(200, { "content-type": "application/json" }).end(data); },
+    "/t/held.html": onePage('{ src: "/data/held.json", hash: true }'),
+  });
+  const site = await serve({ routes: requests.routes });
+  const { page, context, errors } = await openPage(browser, `${site.url}/t/held.html`, { waitFor: null });
+  try {
+    await asked;
+    await page.evaluate(() => { location.hash = "#ls1:view=trend"; });
+    releaseData();
+    await page.waitForFunction(() => window.explorer || window.startError, null, { timeout: 20000 });
+    assert.match(await page.evaluate(() => window.startError) || "", /could not load the widget's code \(.*landscape-core\.deferred\.wasm\): HTTP 404/);
+    assert.ok(requests.count(DEFERRED) >= 1, "the deferred part was never asked for");
+    assert.equal(await page.evaluate(() => document.getElementById("landscape").childElementCount), 0, "the failed widget left its element");
+    assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e)), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
