@@ -53,3 +53,55 @@ test("the first frame is complete when createLandscape() resolves, and the data 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The renderer's first draw (WebGlRendererInit's warm-up: one invisible triangle, submitted with
+// a fence so that the software renderer builds its code before the first frame's read-back) clears
+// the canvas to the theme's background: should the page composite the canvas before the first
+// frame with data (a slow link), a reader sees the widget's background, never black or the other
+// theme's. The canvas is read at the fence, inside that draw, with the data held back.
+test("the renderer's warm-up draw, before the data, leaves the canvas in the theme's background, light and dark", async () => {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  const data = readFileSync(join(ROOT, "data", "landscape.json"));
+  const heldSite = await serve({ routes: routesFrom({
+    "/t/held.html": htmlPage(`<div id="w" style="width: 600px; height: 400px"></div>`, `
+import { createLandscape } from "/landscape.js";
+createLandscape(document.getElementById("w"), { src: "/data/held.json" }).then((w) => { window.widget = w; });`),
+    "/data/held.json": async (req, res) => { await held; res.writeHead(200, { "content-type": "application/json" }).end(data); },
+  }) });
+  // What the canvas holds when the first fence is made (toDataURL reads the drawing buffer now).
+  const atFirstFence = () => {
+    const fenceSync = WebGL2RenderingContext.prototype.fenceSync;
+    WebGL2RenderingContext.prototype.fenceSync = function (...args) {
+      if (!window.atFence) window.atFence = { url: this.canvas.toDataURL(), width: this.canvas.width, height: this.canvas.height };
+      return fenceSync.apply(this, args);
+    };
+  };
+  try {
+    for (const [scheme, rgb] of [["light", [0xff, 0xff, 0xff]], ["dark", [0x11, 0x18, 0x27]]]) {
+      const { page, context, errors } = await openPage(browser, `${heldSite.url}/t/held.html`,
+        { waitFor: null, init: atFirstFence, contextOptions: { colorScheme: scheme } });
+      const fenced = await page.waitForFunction(() => window.atFence, null, { timeout: 20000 }).then(() => true, () => false);
+      assert.ok(fenced, `${scheme}: no warm-up draw (no fence) while the data was held`);
+      const wrong = await page.evaluate(async (want) => {
+        const img = new Image();
+        img.src = window.atFence.url;
+        await img.decode();
+        const c = new OffscreenCanvas(img.width, img.height), g = c.getContext("2d");
+        g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, img.width, img.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] !== want[0] || d[i + 1] !== want[1] || d[i + 2] !== want[2] || d[i + 3] !== 255) n++;
+        return { n, width: img.width, height: img.height };
+      }, rgb);
+      assert.ok(wrong.width >= 600 && wrong.height >= 400, `${scheme}: the canvas read at the fence is ${wrong.width}x${wrong.height}`);
+      assert.equal(wrong.n, 0, `${scheme}: ${wrong.n} pixels are not the background rgb(${rgb.join(", ")}) after the warm-up draw`);
+      assert.equal(await page.evaluate(() => window.widget), undefined, `${scheme}: the widget started without its data`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  } finally {
+    release();
+    await heldSite.close();
+  }
+});

@@ -202,7 +202,7 @@ EMSCRIPTEN_KEEPALIVE int ls_init(float css_width, float css_height, float dpr, i
     g_Web->GlContext = LsJsCreateContext();
     if (!g_Web->GlContext)
         return 0;
-    g_Web->GlReady = ls::WebGlRendererInit();
+    g_Web->GlReady = ls::WebGlRendererInit(g_Web->App.BackgroundColor());
     return g_Web->GlReady ? 1 : 0;
 }
 
@@ -318,7 +318,7 @@ EMSCRIPTEN_KEEPALIVE int ls_context_restored()
 {
     if (!g_Web)
         return 0;
-    g_Web->GlReady = ls::WebGlRendererInit();
+    g_Web->GlReady = ls::WebGlRendererInit(g_Web->App.BackgroundColor());
     g_Web->App.SetDensity(g_Web->Dpr);   // the atlas's pixels went with the texture: rebuild them
     NoteNewLayout(emscripten_get_now());
     return g_Web->GlReady ? 1 : 0;

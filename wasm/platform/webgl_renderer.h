@@ -19,7 +19,9 @@ struct ImVec4;
 
 namespace ls {
 
-bool WebGlRendererInit();                        // program, buffers, state; false if shaders fail
+// Program, buffers, state; the canvas cleared to `background` (its first draw, see
+// WarmUpPipeline()). False if the shaders fail.
+bool WebGlRendererInit(const ImVec4& background);
 void WebGlRendererShutdown();                    // deletes every GL object (context still alive)
 void WebGlRendererForgetObjects();               // the context was lost: the objects are gone
 void WebGlRendererUploadFonts();                 // (re)uploads ImGui's font atlas (the next frame is drawn)
