@@ -311,8 +311,14 @@ void EarClip(const Vec2f* points, const std::vector<uint32_t>& polygon, std::vec
         const Vec2f a = at(prev[v]), b = at(v), c = at(next[v]);
         const double turn = sign * Cross(a, b, c);
         if (laxness == 0 ? turn <= 0.0 : turn < 0.0) return false;
+        // A point outside the triangle's bounding box (edges included) can neither be in it nor
+        // on it: most are, and this test is a few comparisons where the one below is three
+        // cross products. (The map's start-up runs this as the engine's first, unoptimised code.)
+        const float min_x = std::min(a.x, std::min(b.x, c.x)), max_x = std::max(a.x, std::max(b.x, c.x));
+        const float min_y = std::min(a.y, std::min(b.y, c.y)), max_y = std::max(a.y, std::max(b.y, c.y));
         for (int k = next[next[v]]; k != prev[v]; k = next[k]) {
             const Vec2f p = at(k);
+            if (p.x < min_x || p.x > max_x || p.y < min_y || p.y > max_y) continue;
             if (SamePoint(p, a) || SamePoint(p, b) || SamePoint(p, c)) continue;
             const double d0 = sign * Cross(a, b, p), d1 = sign * Cross(b, c, p), d2 = sign * Cross(c, a, p);
             const bool blocks = laxness == 0 ? (d0 >= 0.0 && d1 >= 0.0 && d2 >= 0.0) : (d0 > 0.0 && d1 > 0.0 && d2 > 0.0);
