@@ -280,3 +280,25 @@ test("a start that needs the missing deferred part before its first frame: creat
     await site.close();
   }
 });
+
+// A wasm that does not fit the glue (files from two builds, a stale copy on a CDN; here the
+// deferred part served as the first): the engine refuses to instantiate it. createLandscape()
+// rejects saying so, rather than waiting for ever with an uncaught error in the console.
+test("a wasm from another build: createLandscape() rejects saying the files do not fit, nothing is left, no uncaught error", async () => {
+  const site = await serve({ routes: routesFrom({
+    "/landscape-core.wasm": (req, res) => res.writeHead(200, { "content-type": "application/wasm" }).end(deferredBytes()),
+    "/t/one.html": onePage('{ src: "/data/landscape.json" }'),
+  }) });
+  const { page, context, errors } = await openPage(browser, `${site.url}/t/one.html`, { waitFor: null });
+  try {
+    const settled = await page.waitForFunction(() => window.explorer || window.startError, null, { timeout: 20000 }).then(() => true, () => false);
+    assert.ok(settled, `createLandscape() never settled: ${errors.join("; ")}`);
+    assert.match(await page.evaluate(() => window.startError) || "",
+      /the widget's code \(http:\/\/127\.0\.0\.1:\d+\/landscape-core\.wasm\) does not fit landscape-core\.js: .*Serve landscape\.js, landscape-core\.js and the wasm files from one build/);
+    assert.equal(await page.evaluate(() => document.getElementById("landscape").childElementCount), 0, "the failed widget left its element");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

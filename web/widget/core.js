@@ -77,6 +77,12 @@ export async function startCore(canvas, onEvent, { wholeAtOnce = false } = {}) {
   };
   const compiled = compile();
   const part = newPart();
+  // The glue waits for instantiateWasm's done() and has no way to hear of a failure: a wasm that
+  // does not fit this glue (files from two builds, a stale copy on a CDN) rejects here instead of
+  // leaving createLandscape() waiting for ever.
+  let refused;
+  const instantiateFailed = new Promise((_, reject) => { refused = reject; });
+  instantiateFailed.catch(() => {});
   if (compiled) {
     const early = wholeAtOnce ? compileDeferred() : null;
     early?.catch(() => {});   // awaited below, once the first part says it is split
@@ -93,14 +99,15 @@ export async function startCore(canvas, onEvent, { wholeAtOnce = false } = {}) {
         // code, so no placeholder is ever called.
         installIfCompiled(part);
         done(instance, wasmModule);
-      });
+      }, (e) => refused(lsError(`the widget's code (${page.wasmUrl}) does not fit landscape-core.js: ${e.message}. Serve landscape.js, landscape-core.js and the wasm files from one build`)));
       return {};
     };
   }
   let module;
   try {
-    module = await LandscapeCoreFactory(args);
+    module = await Promise.race([LandscapeCoreFactory(args), instantiateFailed]);
   } catch (e) {
+    if (e && Array.isArray(e.problems)) throw e;   // already ours (lsError): the refused wasm
     throw lsError(`the widget could not start: ${e && e.message ? e.message : e}`);
   }
   return wrap(module, part);
