@@ -34,7 +34,7 @@ import { execFileSync } from "node:child_process";
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import { join, dirname, relative, basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readWasm } from "./wasm-sections.mjs";
+import { readWasm, withoutCustomSections } from "./wasm-sections.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
@@ -200,8 +200,17 @@ if (existsSync(shippedFile)) {
   // length of their LEB128 encoding, a byte here and there) differ between functions: compare
   // the data bytes, the number of functions and the code's total size.
   sameCode = other.functions.length === wasm.functions.length && code(other).length === code(wasm).length && sd.equals(data(wasm));
-  shippedGzip = gz(shipped); shippedBrotli = br(shipped);
+  // The portal link keeps its names for the split (wasm/platform/CMakeLists.txt); the files a
+  // page downloads have none.
+  const stripped = withoutCustomSections(shipped, shippedFile);
+  shippedGzip = gz(stripped); shippedBrotli = br(stripped);
 }
+
+// The portal's two parts (wasm/platform/split_wasm.mjs): what a page downloads before its first
+// frame, and after it.
+const splitDir = join(buildDir, "wasm", "platform", "split");
+const parts = ["landscape-core.wasm", "landscape-core.deferred.wasm"].map((name) => join(splitDir, name)).filter(existsSync)
+  .map((file) => { const b = readFileSync(file); return { name: basename(file), bytes: b.length, gzip: gz(b), brotli: br(b) }; });
 
 const assetDir = join(buildDir, "assets");
 const assets = existsSync(assetDir) ? readdirSync(assetDir).filter((f) => /\.(otf|ttf|lsmap)$/.test(f)).sort().map((f) => {
@@ -218,6 +227,7 @@ const withoutNames = wasm.sections.filter((s) => !s.name.startsWith("custom:")).
 lines.push(`Size report: ${relative(root, wasmFile)} and ${relative(root, ltoFile)}`);
 lines.push(`shipped wasm: ${withoutNames} B raw` + (shippedGzip === null ? "" : `, ${shippedGzip} B gzip -9, ${shippedBrotli} B brotli -q 11`) +
   `; ${sameCode === null ? "not compared (no landscape-core.wasm)" : sameCode ? "same data, function count and code size as the profile link" : "DIFFERS from the profile link (rebuild both)"}`);
+if (parts.length) lines.push("split for the portal: " + parts.map((x) => `${x.name} ${x.bytes} B raw, ${x.gzip} B gzip -9, ${x.brotli} B brotli`).join("; "));
 lines.push("");
 lines.push("Sections (raw B): " + wasm.sections.filter((s) => !s.name.startsWith("custom:")).map((s) => `${s.name} ${s.size}`).join(", "));
 lines.push(`Data: ${dataBytes} B raw, ${gz(data(wasm))} B gzip alone; embedded assets: ` +
@@ -250,7 +260,7 @@ mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, text);
 const fnList = (w) => [...w.functions].sort((a, b) => b.bytes - a.bytes).map(({ name, bytes, library, file }) => ({ name, bytes, library, file }));
 writeFileSync(jsonFile, JSON.stringify({
-  wasm: relative(root, wasmFile), lto: relative(root, ltoFile), shippedGzip, shippedBrotli, sameCodeAsShipped: sameCode,
+  wasm: relative(root, wasmFile), lto: relative(root, ltoFile), shippedGzip, shippedBrotli, sameCodeAsShipped: sameCode, splitParts: parts,
   codeBytes: code(wasm).length, dataBytes, sections: wasm.sections, assets,
   libraries, librariesBeforeBinaryen: librariesBefore, filesBeforeBinaryen: files,
   functions: fnList(wasm), functionsBeforeBinaryen: fnList(lto),

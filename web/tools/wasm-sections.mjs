@@ -3,8 +3,9 @@
 // count imported functions, and so number the defined ones, the same way.
 //
 //   readWasm(bytes, file) → {
-//     sections,           [{ id, name, size }] in file order, size with the id and size bytes;
-//                         custom sections are named "custom:<name>"
+//     sections,           [{ id, name, at, size }] in file order: at is the offset of the section's
+//                         id byte, size counts the id and size bytes; custom sections are named
+//                         "custom:<name>"
 //     importedFunctions,  functions the import section brings in: they come first in the
 //                         function index space, so defined function k has index importedFunctions + k
 //     bodies,             [{ start, end }] byte range of each defined function in the code
@@ -32,7 +33,7 @@ export function readWasm(bytes, file = "wasm") {
     const start = p, end = p + size;
     let name = sectionNames[id];
     if (id === 0) name = `custom:${str()}`;
-    sections.push({ id, name, size: end - start + 1 + lebLength(size) });
+    sections.push({ id, name, at: start - 1 - lebLength(size), size: end - start + 1 + lebLength(size) });
     if (id === 2) {
       // Imports: count the functions; the rest is skipped by its encoding (table, memory, global).
       for (let n = leb(), i = 0; i < n; i++) {
@@ -62,6 +63,14 @@ export function readWasm(bytes, file = "wasm") {
     p = end;
   }
   return { sections, importedFunctions, bodies, names, dataSegments };
+}
+
+// The file as a page downloads it once the custom sections (names, producers) are stripped, as
+// the shipped files are (wasm/platform/split_wasm.mjs): what size figures should count.
+export function withoutCustomSections(bytes, file = "wasm") {
+  const { sections } = readWasm(bytes, file);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Buffer.concat([buffer.subarray(0, 8), ...sections.filter((x) => x.id !== 0).map((x) => buffer.subarray(x.at, x.at + x.size))]);
 }
 
 function lebLength(n) { let l = 1; while (n >= 128) { n = Math.floor(n / 128); l++; } return l; }
