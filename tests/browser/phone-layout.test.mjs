@@ -83,3 +83,42 @@ for (const screen of Phones) {
     });
   }
 }
+
+// The table's rows told apart on a phone: the region, which separates a platform's figures of one
+// period (the demo's first rows were "Snapchat 932.1 Q4 2021", "Snapchat 208.9 Q4 2021",
+// "Snapchat 156.9 Q4 2021" with North America, Europe and the rest of the world out of sight past
+// the period), is shown under each platform in the frozen column, inside the canvas, and no two
+// rows in sight read the same.
+for (const screen of Phones) {
+  for (const data of ["demo", "music", "long"]) {
+    test(`${screen.width}@${screen.dpr} ${data}: each table row in sight shows its region beside its platform, without scrolling sideways`, async () => {
+      const { readFileSync } = await import("node:fs");
+      const { Datasets } = await import("./layout-rules.mjs");
+      const file = Datasets[data].file || new URL("../../data/landscape.json", import.meta.url);
+      const doc = JSON.parse(readFileSync(file, "utf8"));
+      const regions = new Set(doc.regions.map((r) => r.name));
+      const entities = new Set(doc.entities.map((e) => e.name));
+      const { page, context, errors } = await openLayoutPage(browser, site.url, { ...screen, data });
+      if (data === "demo") await page.evaluate(() => window.explorer.setState({ metric: "revenue-by-user-geography", entities: [], regions: [] }));
+      const t = await inspectView(page, "table");
+      assert.deepEqual(t.violations.map((v) => v.message), [], "table: layout rules");
+      const names = t.items.find((it) => it.role === "button" && it.text === "Platform");
+      assert.ok(names, "the table's Platform header is not reported");
+      const below = t.items.filter((it) => it.role === "label" && it.y > names.y + names.h);
+      const starts = [...new Set(below.filter((it) => Math.abs(it.x - names.x) < 1 && entities.has(it.text)).map((it) => it.y))].sort((a, b) => a - b);
+      assert.ok(starts.length >= 4, `${starts.length} rows in sight`);
+      const seen = new Set();
+      for (let i = 0; i + 1 < starts.length; i++) {   // the last row may be cut by the table's bottom edge
+        const row = below.filter((it) => it.y >= starts[i] - 0.5 && it.y < starts[i + 1] - 0.5);
+        const texts = row.map((it) => it.text);
+        const region = row.find((it) => regions.has(it.text) && it.x >= -0.5 && it.x + it.w <= t.width + 0.5 && it.w > 0);
+        assert.ok(region, `a row without its region in sight: ${JSON.stringify(texts)}`);
+        const key = JSON.stringify([...texts].sort());
+        assert.ok(!seen.has(key), `two rows in sight read the same: ${key}`);
+        seen.add(key);
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}

@@ -74,6 +74,7 @@ struct TableCell
 struct TableRowCells
 {
     TableCell Cells[Col_COUNT];
+    TableCell RegionLine;   // a phone's: the region again, under the platform (cut to the first column's width)
     bool Estimate = false;
 };
 struct TableRowCache
@@ -94,6 +95,7 @@ static TableRowCells& RowCells(ViewContext& ctx, TableRowCache& cache, uint32_t 
     r.Estimate = o.Confidences[row] != Confidence_Reported;
     r.Cells[Col_Entity].Text = ds.Entities[o.Entities[row]].Name;
     r.Cells[Col_Region].Text = ds.Regions[o.Regions[row]].Name;
+    r.RegionLine.Text = r.Cells[Col_Region].Text;
     r.Cells[Col_Period].Text = PeriodLabel(o.Periods[row]);
     r.Cells[Col_Value].Text = FigureValueText(ds, ctx.Sel.Metric, f);
     r.Cells[Col_Confidence].Text = std::string(ConfidenceName(f.Conf)) + (f.Grade != Certainty_None ? std::string(", ") + CertaintyName(f.Grade) + " certainty" : "");
@@ -186,6 +188,10 @@ void DrawTableView(ViewContext& ctx)
     // A phone: the value beside the names, the region after it. In the laptop's order the value
     // came fourth, past the canvas's edge at 375 px, so a reader scrolled sideways for every
     // figure. A table of its own (its own widths and sort), so neither order disturbs the other.
+    // There the region, which tells a platform's rows apart (Snapchat's three figures of Q4 2021
+    // are North America, Europe and the rest of the world), is also the second line of the frozen
+    // first column, under the platform: past the period it was out of sight, and the rows read as
+    // repeats or contradictions.
     const bool narrow = avail.x < 560.0f;
     static const TableColumn wide_order[Col_COUNT] = { Col_Entity, Col_Region, Col_Period, Col_Value, Col_Confidence, Col_Source, Col_Quality, Col_Note };
     static const TableColumn narrow_order[Col_COUNT] = { Col_Entity, Col_Value, Col_Period, Col_Region, Col_Confidence, Col_Source, Col_Quality, Col_Note };
@@ -204,6 +210,8 @@ void DrawTableView(ViewContext& ctx)
     // ellipsis, whole in its tooltip and in layout()), the value the width of its widest text.
     ImGui::TableSetupScrollFreeze(1, 1);
     // (0.31: "Meta Platforms" whole at 320 px, and platform, value and period in sight at once.)
+    // The region under the platform is cut there with an ellipsis where longer (whole in the
+    // row's tooltip and in the region's own column).
     const float name_w = narrow ? std::min(120.0f, avail.x * 0.31f) : std::min(150.0f, avail.x * 0.38f);
     const float value_w = narrow ? 110.0f : 130.0f;
     const std::string value_header = WrappedHeader("Value (" + std::string(ShapedText(m.Unit)) + ")", value_w);
@@ -238,6 +246,11 @@ void DrawTableView(ViewContext& ctx)
         cache.Key = key;
         cache.Rows.clear();
     }
+    // A phone's rows are two lines high (platform, then region): the row's selectable covers both,
+    // so the whole row is one target for a finger, a pointer and the keyboard.
+    const float line_h = ImGui::GetTextLineHeight();
+    const float line_step = line_h + ImGui::GetStyle().ItemSpacing.y;
+    const float row_h = narrow ? line_step + line_h : 0.0f;
     ImGuiListClipper clipper;
     clipper.Begin((int)ctx.Table.Rows.size());
     while (clipper.Step())
@@ -253,7 +266,7 @@ void DrawTableView(ViewContext& ctx)
             // AllowOverlap: the cells after it are not interactive (ItemAdd without an id), and
             // with it ImGui hovers a row only from the second frame over it (HoveredIdPreviousFrame),
             // so every move to a new row drew twice (a frame without any highlight, then one with).
-            if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns))
+            if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0.0f, row_h)))
                 Emit(ctx, "select", SelectEventJson(ctx, row));
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
                 ObservationTooltip(ctx, row);
@@ -265,7 +278,14 @@ void DrawTableView(ViewContext& ctx)
                 if (k > 0)
                     ImGui::TableNextColumn();
                 const ImU32 color = !r.Estimate ? 0 : c == Col_Value ? th.TextMuted : c == Col_Confidence ? th.Highlight : 0;
+                const ImVec2 top = ImGui::GetCursorScreenPos();
                 Cell(r.Cells[c], color);
+                if (narrow && c == Col_Entity)
+                {
+                    // The platform's line ended below the row's selectable (two lines high): back up to the second line.
+                    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + line_step));
+                    Cell(r.RegionLine, th.TextMuted);
+                }
             }
         }
     ImGui::EndTable();
