@@ -14,6 +14,7 @@
 #include "ui/controls.h"   // WrappedText
 #include "ui/layout_report.h"
 #include "ui/shaping.h"
+#include "ui/views/view_layout.h"   // Ellipsize
 
 #include <nlohmann/json.hpp>
 
@@ -205,90 +206,203 @@ void ObservationTooltip(const ViewContext& ctx, uint32_t row) { ObservationToolt
 
 namespace {
 
-enum TipLook { Tip_Plain, Tip_Muted, Tip_Highlight, Tip_Title };
-struct TipLine
-{
-    std::string Text;   // shaped
-    TipLook Look;
-};
-
 // A figure's tooltip reached from the keyboard goes below the focused item, or above it where
 // there is more room: ImGui keeps clear only a point near the item's lower left, so a tooltip
-// with no room below covered the row it describes, its label included. Under the pointer ImGui's
-// own placement (beside the cursor) stays.
-void PlaceBesideKeyboardFocus(ImVec2 size)
+// with no room below covered the row it describes, its label included. Either way it stays on
+// the screen: with room on neither side it covers the item rather than running off the screen.
+// Returns whether the keyboard placed it.
+bool PlaceBesideKeyboardFocus(ImVec2 size)
 {
     ImGuiContext& g = *GImGui;
     if (g.NavDisableHighlight || !g.NavDisableMouseHover || !g.NavWindow)
-        return;
+        return false;
     const ImRect item = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const ImVec2 margin = g.Style.DisplaySafeAreaPadding;
+    const ImRect screen = ImGui::GetPopupAllowedExtentRect(nullptr);
     const float gap = g.Style.ItemSpacing.y;
-    const float left = vp->WorkPos.x + margin.x, right = vp->WorkPos.x + vp->WorkSize.x - margin.x;
-    const float below = vp->WorkPos.y + vp->WorkSize.y - margin.y - (item.Max.y + gap);
-    const float above = item.Min.y - gap - (vp->WorkPos.y + margin.y);
-    const float x = std::max(left, std::min(item.Min.x, right - size.x));
+    const float below = screen.Max.y - (item.Max.y + gap);
+    const float above = item.Min.y - gap - screen.Min.y;
+    const float x = std::max(screen.Min.x, std::min(item.Min.x, screen.Max.x - size.x));
     const float y = (below >= size.y || below >= above) ? item.Max.y + gap : item.Min.y - gap - size.y;
-    ImGui::SetNextWindowPos(ImVec2(x, y));
+    ImGui::SetNextWindowPos(ImVec2(x, std::max(screen.Min.y, std::min(y, screen.Max.y - size.y))));
+    return true;
 }
+
+// Under the pointer ImGui's own placement stays (beside the pointer, on a side with room for the
+// whole tooltip), except where no side has that room: there ImGui puts it beside the pointer
+// whatever runs off the screen ("avoiding the cursor at all cost", FindBestWindowPosForPopupEx),
+// which on a phone was nearly every figure's tooltip (as wide as the screen, and taller than the
+// room below the pointer) and cut its lower lines off. Then it goes below the pointer or above
+// it, on the side with more room, moved into the screen (over the pointer where it must).
+void PlaceBesidePointer(ImVec2 size)
+{
+    ImGuiContext& g = *GImGui;
+    const ImVec2 at = ImGui::IsMousePosValid(&g.IO.MousePos) ? g.IO.MousePos : g.MouseLastValidPos;
+    const float scale = g.Style.MouseCursorScale;
+    const ImRect screen = ImGui::GetPopupAllowedExtentRect(nullptr);
+    const ImRect avoid(at.x - 16, at.y - 8, at.x + 24 * scale, at.y + 24 * scale);   // as ImGui's
+    // The side ImGui tries first is the one it used while the tooltip stayed up.
+    char name[16];
+    ImFormatString(name, IM_ARRAYSIZE(name), "##Tooltip_%02d", g.TooltipOverrideCount);
+    ImGuiWindow* tip = ImGui::FindWindowByName(name);
+    ImGuiDir dir = tip && tip->WasActive ? tip->AutoPosLastDirection : ImGuiDir_None;
+    ImGui::FindBestWindowPosForPopupEx(at, size, &dir, screen, avoid, ImGuiPopupPositionPolicy_Tooltip);
+    if (dir != ImGuiDir_None)
+        return;   // a side with room: ImGui places it there itself
+    const float below = screen.Max.y - avoid.Max.y, above = avoid.Min.y - screen.Min.y;
+    const float y = below >= above ? avoid.Max.y : avoid.Min.y - size.y;
+    const float x = std::min(avoid.Max.x, screen.Max.x - size.x);
+    ImGui::SetNextWindowPos(ImVec2(std::max(screen.Min.x, x), std::max(screen.Min.y, std::min(y, screen.Max.y - size.y))));
+}
+
+// The tooltip's size as ImGui lays its lines out at this wrap width (from the text's left edge):
+// ItemSize puts each line on a whole pixel below the last, ItemSpacing.y apart; the window's
+// position is a whole pixel (Begin), its padding too. A marked line's text starts mark_room in.
+// heights/line_hs (optional): each line's text height and its font's line height.
+ImVec2 MeasureTooltip(const std::vector<TooltipLine>& lines, ImFont* title, float wrap_w, float mark_room,
+                      std::vector<float>* heights = nullptr, std::vector<float>* line_hs = nullptr)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 pad = style.WindowPadding;
+    float w = 0.0f, y = pad.y, bottom = pad.y;
+    for (const TooltipLine& line : lines)
+    {
+        if (line.Look == TooltipLook_Title)
+            ImGui::PushFont(title);
+        const float room = line.Mark >= 0 ? mark_room : 0.0f;
+        const ImVec2 size = ImGui::CalcTextSize(line.Text.c_str(), nullptr, false, std::max(wrap_w - room, 1.0f));
+        if (heights)
+            heights->push_back(size.y), line_hs->push_back(ImGui::GetFontSize());
+        if (line.Look == TooltipLook_Title)
+            ImGui::PopFont();
+        w = std::max(w, room + size.x);
+        y = IM_TRUNC(y + size.y + style.ItemSpacing.y);
+        bottom = y - style.ItemSpacing.y;
+    }
+    return ImVec2(IM_TRUNC(w) + 2.0f * pad.x, IM_TRUNC(bottom - pad.y) + 2.0f * pad.y);
+}
+
+// The first `rows` rows of a (shaped) text wrapped at wrap_w in the current font, the last one
+// ending in "…": the rows before it are the text's own (cut where ImGui wraps it, after the
+// blanks it skips), the last is the rest cut to the width (Ellipsize: at a code point, a shaped
+// run whole), so ImGui wraps the result into the same rows and no glyph is cut.
+std::string KeepRows(const std::string& text, int rows, float wrap_w)
+{
+    std::string flat = text;
+    std::replace(flat.begin(), flat.end(), '\n', ' ');   // ImGui's wrapping and its newlines disagree
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const char* s = flat.c_str();
+    const char* end = s + flat.size();
+    for (int r = 1; r < rows && s < end; r++)
+    {
+        s = font->CalcWordWrapPositionA(size / font->FontSize, s, end, wrap_w);
+        while (s < end && (*s == ' ' || *s == '\t'))
+            s++;
+    }
+    const size_t start = (size_t)(s - flat.c_str());
+    return flat.substr(0, start) + Ellipsize(font, size, flat.c_str() + start, wrap_w - 1.0f);
+}
+
+} // namespace
 
 // A tooltip of these lines, sized from them before it begins. Why: ImGui sizes an auto-fitting
 // window from the content of the frame before, and hides a tooltip in the frame it appears
 // (imgui.cpp, Begin: "Hide popup/tooltip window when re-opening while we measure size"), so a
 // move onto another figure drew two pictures, the old size (or nothing) and a frame later the
-// right one: 28 of 50 pointer moves over the trend at 1M.
-void DrawTooltip(const std::vector<TipLine>& lines, ImFont* title, ImU32 highlight)
+// right one: 28 of 50 pointer moves over the trend at 1M. Every tooltip of the views goes
+// through here (the trend's events and its legend's "+N more" began their own, a frame late).
+void DrawTooltip(const ViewContext& ctx, const std::vector<TooltipLine>& lines_in, float mark_w, TooltipMarkFn mark, const void* user)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 pad = style.WindowPadding;
+    ImFont* title = ctx.Fonts_.Title;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
     // 28 em, or the screen less a margin where that is narrower (a phone): a tooltip wider than
     // the screen would be cut at its edge.
-    const float screen_w = ImGui::GetMainViewport()->WorkSize.x - 2.0f * style.DisplaySafeAreaPadding.x;
-    const float wrap_pos = std::min(ImGui::GetFontSize() * 28.0f, screen_w - pad.x);   // from the window's left edge
-    const float wrap_w = std::max(wrap_pos - pad.x, 1.0f);                             // as ImGui's CalcWrapWidthForPos
-    // The content as ImGui lays the lines out: ItemSize puts each on a whole pixel below the
-    // last, ItemSpacing.y apart; the window's position is a whole pixel (Begin), its padding too.
-    float w = 0.0f, y = pad.y, bottom = pad.y;
-    for (const TipLine& line : lines)
+    const float screen_w = vp->WorkSize.x - 2.0f * style.DisplaySafeAreaPadding.x;
+    const float screen_h = vp->WorkSize.y - 2.0f * style.DisplaySafeAreaPadding.y;
+    const float mark_room = mark_w > 0.0f ? mark_w + style.ItemSpacing.x : 0.0f;
+    float wrap_pos = std::min(ImGui::GetFontSize() * 28.0f, screen_w - pad.x);   // from the window's left edge
+    auto wrap_width = [&] { return std::max(wrap_pos - pad.x, 1.0f); };           // as ImGui's CalcWrapWidthForPos
+    ImVec2 size = MeasureTooltip(lines_in, title, wrap_width(), mark_room);
+    // Taller than the screen (a long note on a phone): ImGui would put its top at the screen's
+    // top and its bottom off the screen. As wide as the screen first, then the line with the most
+    // rows loses its last row until the tooltip fits (a title or marked line keeps its rows).
+    std::vector<TooltipLine> cut;
+    if (size.y > screen_h && wrap_pos < screen_w - pad.x)
     {
-        if (line.Look == Tip_Title)
-            ImGui::PushFont(title);
-        const ImVec2 size = ImGui::CalcTextSize(line.Text.c_str(), nullptr, false, wrap_w);
-        if (line.Look == Tip_Title)
-            ImGui::PopFont();
-        w = std::max(w, size.x);
-        y = IM_TRUNC(y + size.y + style.ItemSpacing.y);
-        bottom = y - style.ItemSpacing.y;
+        wrap_pos = screen_w - pad.x;
+        size = MeasureTooltip(lines_in, title, wrap_width(), mark_room);
     }
-    const ImVec2 size(IM_TRUNC(w) + 2.0f * pad.x, IM_TRUNC(bottom - pad.y) + 2.0f * pad.y);
+    if (size.y > screen_h)
+    {
+        std::vector<float> heights, line_hs;
+        MeasureTooltip(lines_in, title, wrap_width(), mark_room, &heights, &line_hs);
+        std::vector<int> rows(lines_in.size());
+        for (size_t i = 0; i < lines_in.size(); i++)
+            rows[i] = std::max(1, (int)std::lround(heights[i] / line_hs[i]));
+        const std::vector<int> all = rows;
+        for (int tries = 0; size.y > screen_h && tries < 64; tries++)
+        {
+            float over = size.y - screen_h;
+            bool cuttable = false;
+            while (over > 0.0f)
+            {
+                int most = -1;
+                for (size_t i = 0; i < lines_in.size(); i++)
+                    if (lines_in[i].Look != TooltipLook_Title && lines_in[i].Mark < 0 && rows[i] > 1 && (most < 0 || rows[i] > rows[most]))
+                        most = (int)i;
+                if (most < 0)
+                    break;
+                rows[most]--;
+                over -= line_hs[most];
+                cuttable = true;
+            }
+            if (!cuttable)
+                break;
+            cut = lines_in;
+            for (size_t i = 0; i < cut.size(); i++)
+                if (rows[i] < all[i])
+                    cut[i].Text = KeepRows(lines_in[i].Text, rows[i], wrap_width());
+            size = MeasureTooltip(cut, title, wrap_width(), mark_room);
+        }
+    }
+    const std::vector<TooltipLine>& lines = cut.empty() ? lines_in : cut;
     ImGui::SetNextWindowSize(size);
-    PlaceBesideKeyboardFocus(size);
+    if (!PlaceBesideKeyboardFocus(size))
+        PlaceBesidePointer(size);
     ImGui::BeginTooltip();
     // Measured: shown in the frame it appears (the hiding is for measuring it).
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     window->HiddenFramesCannotSkipItems = 0;
     window->Hidden = false;
     ImGui::PushTextWrapPos(wrap_pos);
-    for (const TipLine& line : lines)
+    for (const TooltipLine& line : lines)
     {
-        if (line.Look == Tip_Title)
+        if (line.Mark >= 0)
+        {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight();
+            if (mark)
+                mark(ImGui::GetWindowDrawList(), ImRect(p, ImVec2(p.x + mark_w, p.y + h)), line.Mark, user);
+            ImGui::Dummy(ImVec2(mark_w, h));
+            ImGui::SameLine();
+        }
+        if (line.Look == TooltipLook_Title)
             ImGui::PushFont(title);
-        if (line.Look == Tip_Muted)
+        if (line.Look == TooltipLook_Muted)
             ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
-        else if (line.Look == Tip_Highlight)
-            ImGui::PushStyleColor(ImGuiCol_Text, highlight);
+        else if (line.Look == TooltipLook_Highlight)
+            ImGui::PushStyleColor(ImGuiCol_Text, ctx.Theme_->Highlight);
         ImGui::TextUnformatted(line.Text.c_str());
-        if (line.Look == Tip_Muted || line.Look == Tip_Highlight)
+        if (line.Look == TooltipLook_Muted || line.Look == TooltipLook_Highlight)
             ImGui::PopStyleColor();
-        if (line.Look == Tip_Title)
+        if (line.Look == TooltipLook_Title)
             ImGui::PopFont();
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
-
-} // namespace
 
 // Everything a reader needs to weigh one figure: what it is a figure of, whether it is a bound,
 // how old it is against the period shown, how it was graded, and what it rests on.
@@ -299,38 +413,38 @@ void ObservationTooltip(const ViewContext& ctx, const Figure& f, std::string_vie
     const Dataset& ds = *ctx.Data;
     const ObservationTable& o = ds.Observations;
     int m = o.Metrics[f.Row];
-    std::vector<TipLine> lines;
-    auto add = [&](std::string text, TipLook look) { lines.push_back({ std::move(text), look }); };
-    add(ShapedText(EntityLabel(ds.Entities[f.Entity]) + " \xC2\xB7 " + ds.Regions[f.Region].Name), Tip_Plain);
-    add(std::string(ShapedText(ds.Metrics[m].Name)) + ", " + PeriodLabel(f.When), Tip_Muted);
-    add(ShapedText(FigureValueText(ds, m, f) + (ds.Metrics[m].Unit.empty() ? "" : " " + ds.Metrics[m].Unit)), Tip_Title);
+    std::vector<TooltipLine> lines;
+    auto add = [&](std::string text, TooltipLook look) { lines.push_back({ std::move(text), look }); };
+    add(ShapedText(EntityLabel(ds.Entities[f.Entity]) + " \xC2\xB7 " + ds.Regions[f.Region].Name), TooltipLook_Plain);
+    add(std::string(ShapedText(ds.Metrics[m].Name)) + ", " + PeriodLabel(f.When), TooltipLook_Muted);
+    add(ShapedText(FigureValueText(ds, m, f) + (ds.Metrics[m].Unit.empty() ? "" : " " + ds.Metrics[m].Unit)), TooltipLook_Title);
     if (f.Limit != Bound_None)
-        add("A bound: the true value is " + BoundWords(f.Limit) + " this", Tip_Highlight);
+        add("A bound: the true value is " + BoundWords(f.Limit) + " this", TooltipLook_Highlight);
     if (f.Age > 0)
-        add("Not a figure of the period shown: " + AgeText(f, GetPeriodKind(f.When)), Tip_Highlight);
+        add("Not a figure of the period shown: " + AgeText(f, GetPeriodKind(f.When)), TooltipLook_Highlight);
     if (f.Conf != Confidence_Reported)
-        add(std::string(f.Conf == Confidence_Estimate ? "Estimate" : "Forecast") + " (not a reported figure)", Tip_Highlight);
+        add(std::string(f.Conf == Confidence_Estimate ? "Estimate" : "Forecast") + " (not a reported figure)", TooltipLook_Highlight);
     else
-        add("Reported", Tip_Muted);
+        add("Reported", TooltipLook_Muted);
     if (f.Grade != Certainty_None)
-        add(std::string("The research grades it ") + CertaintyName(f.Grade) + " certainty", Tip_Muted);
+        add(std::string("The research grades it ") + CertaintyName(f.Grade) + " certainty", TooltipLook_Muted);
     if (f.Source >= 0)
     {
         const Source& src = ds.Sources[f.Source];
-        add(std::string("Source: ") + ShapedText(src.Title), Tip_Plain);
+        add(std::string("Source: ") + ShapedText(src.Title), TooltipLook_Plain);
         if (!src.Publisher.empty() || !src.Date.empty())
-            add(std::string(ShapedText(src.Publisher)) + (src.Publisher.empty() || src.Date.empty() ? "" : ", ") + src.Date, Tip_Muted);
+            add(std::string(ShapedText(src.Publisher)) + (src.Publisher.empty() || src.Date.empty() ? "" : ", ") + src.Date, TooltipLook_Muted);
         std::string quality = QualityText(ds, f.Source, false);   // the lines above already name the source
-        add(quality, f.Quality == SourceQuality_RelayUnchecked || f.Quality == SourceQuality_Estimate ? Tip_Highlight : Tip_Muted);
+        add(quality, f.Quality == SourceQuality_RelayUnchecked || f.Quality == SourceQuality_Estimate ? TooltipLook_Highlight : TooltipLook_Muted);
         if (!src.Attribution.empty())
-            add(ShapedText(src.Attribution), Tip_Muted);
+            add(ShapedText(src.Attribution), TooltipLook_Muted);
     }
     std::string_view note = ds.ObservationNote(f.Row);
     if (!note.empty())
-        add(std::string("Note: ") + ShapedText(note), Tip_Muted);
+        add(std::string("Note: ") + ShapedText(note), TooltipLook_Muted);
     if (!more.empty())
-        add(std::string(more), more_muted ? Tip_Muted : Tip_Plain);
-    DrawTooltip(lines, ctx.Fonts_.Title, ctx.Theme_->Highlight);
+        add(std::string(more), more_muted ? TooltipLook_Muted : TooltipLook_Plain);
+    DrawTooltip(ctx, lines);
 }
 
 void DrawNotes(const ViewContext& ctx, const std::vector<std::string>& notes)

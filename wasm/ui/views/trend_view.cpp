@@ -436,18 +436,15 @@ void DrawTrendView(ViewContext& ctx)
     if (more_hovered)
     {
         // Every line the legend had no room for, each with its swatch.
-        ImGui::BeginTooltip();
+        struct Swatches { const std::vector<TrendLook>* Looks; ImU32 Background; } swatches{ &looks, th.Panel };
+        std::vector<TooltipLine> lines;
         for (int k = L.LegendShown; k < (int)L.Legend.size(); k++)
-        {
-            int i = L.Legend[k].Series;
-            ImVec2 p = ImGui::GetCursorScreenPos();
-            float h = ImGui::GetTextLineHeight();
-            DrawSwatch(ImGui::GetWindowDrawList(), p, ImVec2(p.x + TrendSwatchW, p.y + h), looks[i], looks[i].Style.Color, th.Panel);
-            ImGui::Dummy(ImVec2(TrendSwatchW, h));
-            ImGui::SameLine();
-            ImGui::TextUnformatted(ShapedText(series[i].Label));
-        }
-        ImGui::EndTooltip();
+            lines.push_back({ ShapedText(series[L.Legend[k].Series].Label), TooltipLook_Plain, L.Legend[k].Series });
+        DrawTooltip(ctx, lines, TrendSwatchW, [](ImDrawList* dl, ImRect r, int i, const void* user) {
+            const Swatches& sw = *(const Swatches*)user;
+            const TrendLook& look = (*sw.Looks)[i];
+            DrawSwatch(dl, r.Min, r.Max, look, look.Style.Color, sw.Background);
+        }, &swatches);
     }
 
     // Events on the time axis
@@ -482,16 +479,14 @@ void DrawTrendView(ViewContext& ctx)
     if (hover_event >= 0)
     {
         const Event& ev = ds.Events[hover_event];
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
-        ImGui::TextDisabled("%s", PeriodLabel(ev.Date).c_str());
-        ImGui::TextUnformatted(ShapedText(ev.Title));
+        std::vector<TooltipLine> lines;
+        lines.push_back({ PeriodLabel(ev.Date), TooltipLook_Muted });
+        lines.push_back({ ShapedText(ev.Title), TooltipLook_Plain });
         if (!ev.Detail.empty())
-            ImGui::TextDisabled("%s", ShapedText(ev.Detail));
+            lines.push_back({ ShapedText(ev.Detail), TooltipLook_Muted });
         if (ev.Source >= 0)
-            ImGui::TextDisabled("Source: %s", ShapedText(ds.Sources[ev.Source].Title));
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
+            lines.push_back({ std::string("Source: ") + ShapedText(ds.Sources[ev.Source].Title), TooltipLook_Muted });
+        DrawTooltip(ctx, lines);
     }
     else if (hover_row >= 0)
     {

@@ -192,6 +192,21 @@ void ObservationTooltip(const ViewContext& ctx, const Figure& f);             //
 // its lines before it begins (common.cpp), so nothing may be appended to it afterwards.
 void ObservationTooltip(const ViewContext& ctx, const Figure& f, std::string_view more, bool more_muted);
 void ObservationTooltip(const ViewContext& ctx, uint32_t row);                 // a figure of its own period
+// A tooltip of these lines (shaped text), sized from them before it begins, so that it is shown
+// at its size in the frame it appears (ImGui hides a new tooltip for a frame and fits a changed
+// one a frame late), and kept on the screen: a tooltip taller than the screen is widened to the
+// screen, then its longest lines lose whole rows, the last one kept ending in "…". A line with
+// a mark has `mark` (mark_w wide, a line high) drawn before its text, given the line's Mark.
+enum TooltipLook { TooltipLook_Plain, TooltipLook_Muted, TooltipLook_Highlight, TooltipLook_Title };
+struct TooltipLine
+{
+    std::string Text;
+    TooltipLook Look = TooltipLook_Plain;
+    int Mark = -1;   // >= 0: the line begins with a mark
+};
+using TooltipMarkFn = void (*)(ImDrawList* dl, ImRect rect, int mark, const void* user);
+void DrawTooltip(const ViewContext& ctx, const std::vector<TooltipLine>& lines, float mark_w = 0.0f,
+                 TooltipMarkFn mark = nullptr, const void* user = nullptr);
 void DrawNotes(const ViewContext& ctx, const std::vector<std::string>& notes); // a model's notes, muted and wrapped
 void Emit(ViewContext& ctx, const char* type, std::string json);
 std::string SelectEventJson(const ViewContext& ctx, uint32_t row);
