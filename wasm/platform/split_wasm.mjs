@@ -16,7 +16,7 @@
 //
 // The keep list is made by web/tools/split-keep.mjs (a developer step, not part of every build).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 const arg = (name) => {
@@ -81,14 +81,12 @@ const deferredFile = join(out, "landscape-core.deferred.wasm");
 // The features the link uses (emcc's -msign-ext -mnontrapping-fptoint; mutable globals for the
 // stack pointer); binaryen would otherwise assume the MVP and refuse the module.
 const features = ["--enable-sign-ext", "--enable-nontrapping-float-to-int", "--enable-mutable-globals"];
-let log = "";
-try {
-  log = execFileSync(process.env.WASM_SPLIT || "wasm-split", [input, ...features, `--keep-funcs=@${keepPlain}`,
-    "--placeholder-namespace=placeholder", "--import-namespace=primary", "--export-prefix=%",
-    "-o1", primaryFile, "-o2", deferredFile, "-v"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
-} catch (e) {
-  fail(`wasm-split failed: ${e.stderr || e.message}`);
-}
+// Its warnings (a name of the list it did not find) go to stderr, the lists of -v to stdout.
+const run = spawnSync(process.env.WASM_SPLIT || "wasm-split", [input, ...features, `--keep-funcs=@${keepPlain}`,
+  "--placeholder-namespace=placeholder", "--import-namespace=primary", "--export-prefix=%",
+  "-o1", primaryFile, "-o2", deferredFile, "-v"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
+if (run.error || run.status !== 0) fail(`wasm-split failed: ${run.stderr || (run.error && run.error.message) || `exit ${run.status}`}`);
+const log = run.stdout + run.stderr;
 
 const primary = withoutNames(readFileSync(primaryFile));
 const deferred = withoutNames(readFileSync(deferredFile));
