@@ -42,9 +42,7 @@ struct Shaper
     // with the caller's string_view allocates nothing: views look their labels up every frame.
     // Needs: what the text lacks to be drawn as the browser would draw it, noted each time it is
     // drawn until asked for (the cache is cleared when requests are taken and when the fonts change).
-    // AllAsked: every run and character it needs has been asked for (they stay asked while the
-    // entry lives: the cache is cleared whenever that could change), so drawing it checks nothing.
-    struct Cached { std::string Text, Shaped; std::vector<int> RunNeeds; std::u32string CharNeeds; bool AllAsked = false; };
+    struct Cached { std::string Text, Shaped; std::vector<int> RunNeeds; std::u32string CharNeeds; };
     std::unordered_map<std::string_view, std::unique_ptr<Cached>> Cache;
     std::u32string Missing;       // sorted: characters the atlas lacks that the browser may make (BMP)
     std::u32string AskedChars;    // sorted: asked for, made or not
@@ -348,33 +346,17 @@ const char* ShapedText(std::string_view utf8)
         std::string_view key = cached->Text;
         it = s.Cache.emplace(key, std::move(cached)).first;
     }
-    Shaper::Cached& c = *it->second;
+    const Shaper::Cached& c = *it->second;
     // What this frame draws without its glyphs (a few texts, the first time they are drawn).
-    if (!c.AllAsked)
-    {
-        bool all = true;
-        for (int run : c.RunNeeds)
+    for (int run : c.RunNeeds)
+        if (!s.Runs[(size_t)run].Asked && !s.Runs[(size_t)run].Needed)
+            s.Runs[(size_t)run].Needed = s.NewRequests = true;
+    for (char32_t cp : c.CharNeeds)
+        if (!Contains(s.AskedChars, cp) && s.NeededChars.find(cp) == std::u32string::npos)
         {
-            Run& r = s.Runs[(size_t)run];
-            if (r.Asked)
-                continue;
-            all = false;
-            if (!r.Needed)
-                r.Needed = s.NewRequests = true;
+            s.NeededChars.push_back(cp);
+            s.NewRequests = true;
         }
-        for (char32_t cp : c.CharNeeds)
-        {
-            if (Contains(s.AskedChars, cp))
-                continue;
-            all = false;
-            if (s.NeededChars.find(cp) == std::u32string::npos)
-            {
-                s.NeededChars.push_back(cp);
-                s.NewRequests = true;
-            }
-        }
-        c.AllAsked = all;
-    }
     return c.Shaped.c_str();   // the Cached object stays put while the map grows
 }
 
