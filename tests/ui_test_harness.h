@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "ui/app.h"
 #include "ui/layout_report.h"
 
@@ -118,5 +119,48 @@ struct AppHarness
         return out;
     }
 };
+
+// The frame's picture as the WebGL renderer compares it (webgl_renderer.cpp's FrameHash): every
+// list's commands, indices and vertices. Equal: the renderer draws nothing new.
+inline uint64_t PictureHash()
+{
+    uint64_t h = 1469598103934665603ull;
+    auto add = [&](const void* data, size_t size) {
+        for (size_t i = 0; i < size; i++)
+            h = (h ^ ((const unsigned char*)data)[i]) * 1099511628211ull;
+    };
+    const ImDrawData* dd = ImGui::GetDrawData();
+    for (int n = 0; n < dd->CmdListsCount; n++)
+    {
+        const ImDrawList* list = dd->CmdLists[n];
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
+            add(&cmd.ClipRect, sizeof(cmd.ClipRect)), add(&cmd.ElemCount, sizeof(cmd.ElemCount));
+        add(list->IdxBuffer.Data, (size_t)list->IdxBuffer.Size * sizeof(ImDrawIdx));
+        add(list->VtxBuffer.Data, (size_t)list->VtxBuffer.Size * sizeof(ImDrawVert));
+    }
+    return h;
+}
+
+// The tooltip window when it is shown in this frame, else nullptr.
+inline ImGuiWindow* TooltipShown()
+{
+    ImGuiWindow* w = ImGui::FindWindowByName("##Tooltip_00");
+    return w && w->Active && w->LastFrameActive == ImGui::GetFrameCount() ? w : nullptr;
+}
+
+// Keyboard focus is on one of compare's bars (inside its "compare-bars" child).
+inline bool NavOnCompareBar()
+{
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    return g.NavWindow && std::string(g.NavWindow->Name).find("compare-bars") != std::string::npos;
+}
+
+// Presses Tab until the keyboard reaches compare's bars (at most `presses` times); whether it did.
+inline bool TabToCompareBar(AppHarness& h, int presses = 80)
+{
+    for (int i = 0; i < presses && !NavOnCompareBar(); i++)
+        h.Key(ImGuiKey_Tab);
+    return NavOnCompareBar();
+}
 
 } // namespace ui_test

@@ -257,17 +257,14 @@ TEST_CASE("phone: the arrows walk compare's bars one by one, each scrolled into 
     // Meta's regions: four bars and the world's total, their rows taller than the screen holds.
     REQUIRE(h.App.SetStateJson("{\"view\":\"compare\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\"],\"regions\":[],\"compare_by\":\"region\"}"));
     h.Frames(4);
+    REQUIRE(ui_test::TabToCompareBar(h));
     ImGuiContext& g = *ImGui::GetCurrentContext();
-    auto on_a_bar = [&] { return g.NavWindow && std::string(g.NavWindow->Name).find("compare-bars") != std::string::npos; };
-    for (int i = 0; i < 80 && !on_a_bar(); i++)
-        h.Key(ImGuiKey_Tab);
-    REQUIRE(on_a_bar());
     std::set<ImGuiID> bars = { g.NavId };
     for (int i = 0; i < 6; i++)   // more presses than rows below the first
     {
         h.Key(ImGuiKey_DownArrow);
         CAPTURE(i);
-        REQUIRE(on_a_bar());
+        REQUIRE(ui_test::NavOnCompareBar());
         bars.insert(g.NavId);
         const ImRect focus = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
         CAPTURE(focus.Min.y);

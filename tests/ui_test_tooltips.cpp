@@ -21,34 +21,6 @@ namespace {
 
 using ui_test::ReadDemo;
 
-// The frame's picture as the WebGL renderer compares it (webgl_renderer.cpp's FrameHash): every
-// list's commands, indices and vertices. Equal: the renderer draws nothing new.
-uint64_t PictureHash()
-{
-    uint64_t h = 1469598103934665603ull;
-    auto add = [&](const void* data, size_t size) {
-        for (size_t i = 0; i < size; i++)
-            h = (h ^ ((const unsigned char*)data)[i]) * 1099511628211ull;
-    };
-    const ImDrawData* dd = ImGui::GetDrawData();
-    for (int n = 0; n < dd->CmdListsCount; n++)
-    {
-        const ImDrawList* list = dd->CmdLists[n];
-        for (const ImDrawCmd& cmd : list->CmdBuffer)
-            add(&cmd.ClipRect, sizeof(cmd.ClipRect)), add(&cmd.ElemCount, sizeof(cmd.ElemCount));
-        add(list->IdxBuffer.Data, (size_t)list->IdxBuffer.Size * sizeof(ImDrawIdx));
-        add(list->VtxBuffer.Data, (size_t)list->VtxBuffer.Size * sizeof(ImDrawVert));
-    }
-    return h;
-}
-
-// The tooltip window when it is shown in this frame, else nullptr.
-ImGuiWindow* TooltipShown()
-{
-    ImGuiWindow* w = ImGui::FindWindowByName("##Tooltip_00");
-    return w && w->Active && w->LastFrameActive == ImGui::GetFrameCount() ? w : nullptr;
-}
-
 ImRect PlotOf(const ui_test::AppHarness& h)
 {
     const nlohmann::json plots = h.Items({ "plot" });
@@ -65,23 +37,23 @@ void CheckFirstFrame(ui_test::AppHarness& h, ImVec2 from, ImVec2 at, bool tip_be
     ImGuiIO& io = ImGui::GetIO();
     io.AddMousePosEvent(from.x, from.y);
     h.Frames(2);
-    REQUIRE((TooltipShown() != nullptr) == tip_before);
+    REQUIRE((ui_test::TooltipShown() != nullptr) == tip_before);
     io.AddMousePosEvent(at.x, at.y);
     h.Frame();
-    ImGuiWindow* first = TooltipShown();
+    ImGuiWindow* first = ui_test::TooltipShown();
     REQUIRE(first != nullptr);
     CHECK(!first->Hidden);
     const ImVec2 size = first->Size, pos = first->Pos;
-    const uint64_t picture = PictureHash();
+    const uint64_t picture = ui_test::PictureHash();
     h.Frame();
-    ImGuiWindow* next = TooltipShown();
+    ImGuiWindow* next = ui_test::TooltipShown();
     REQUIRE(next == first);
     CHECK(!next->Hidden);
     CHECK(next->Size.x == size.x);
     CHECK(next->Size.y == size.y);
     CHECK(next->Pos.x == pos.x);
     CHECK(next->Pos.y == pos.y);
-    CHECK(PictureHash() == picture);
+    CHECK(ui_test::PictureHash() == picture);
     const ImVec2 fit = ImGui::CalcWindowNextAutoFitSize(next);   // nothing cut, no empty margin
     CHECK(fit.x == size.x);
     CHECK(fit.y == size.y);
@@ -103,7 +75,7 @@ std::string DemoWithLongNotes(int words)
 // fits to what was drawn: no line cut by the window's edge).
 void CheckOnScreen(float width, float height)
 {
-    ImGuiWindow* tip = TooltipShown();
+    ImGuiWindow* tip = ui_test::TooltipShown();
     REQUIRE(tip != nullptr);
     CHECK(!tip->Hidden);
     CAPTURE(tip->Pos.x);
@@ -140,7 +112,7 @@ TEST_CASE("tooltips: an event's tooltip on the trend is shown at its final size 
         {
             io.AddMousePosEvent(x, y);
             h.Frame();
-            if (ImGuiWindow* w = TooltipShown())
+            if (ImGuiWindow* w = ui_test::TooltipShown())
                 if (events.empty() || std::fabs(events.back().first.x - x) > 12.0f)
                     events.push_back({ ImVec2(x, y), w->Size.x });
         }
@@ -192,21 +164,21 @@ TEST_CASE("tooltips: the trend legend's \"+N more\" tooltip is shown at its fina
     io.AddMousePosEvent(2.0f, 2.0f);
     frame();
     frame();
-    REQUIRE(TooltipShown() == nullptr);
+    REQUIRE(ui_test::TooltipShown() == nullptr);
     io.AddMousePosEvent(at.x, at.y);
     frame();
-    ImGuiWindow* first = TooltipShown();
+    ImGuiWindow* first = ui_test::TooltipShown();
     REQUIRE(first != nullptr);
     CHECK(!first->Hidden);
     const ImVec2 tip_size = first->Size, pos = first->Pos;
-    const uint64_t picture = PictureHash();
+    const uint64_t picture = ui_test::PictureHash();
     frame();
-    REQUIRE(TooltipShown() == first);
+    REQUIRE(ui_test::TooltipShown() == first);
     CHECK(first->Size.x == tip_size.x);
     CHECK(first->Size.y == tip_size.y);
     CHECK(first->Pos.x == pos.x);
     CHECK(first->Pos.y == pos.y);
-    CHECK(PictureHash() == picture);
+    CHECK(ui_test::PictureHash() == picture);
     const ImVec2 fit = ImGui::CalcWindowNextAutoFitSize(first);   // the swatches and names, nothing cut
     CHECK(fit.x == tip_size.x);
     CHECK(fit.y == tip_size.y);
@@ -234,7 +206,7 @@ TEST_CASE("tooltips: on a phone a figure's tooltip with a long note stays on the
         h.Frames(2);
         io.AddMousePosEvent(width * 0.5f, y);
         h.Frames(40);   // the table's rows show their tooltip after the pointer rests (ImGui's normal delay)
-        if (!TooltipShown())
+        if (!ui_test::TooltipShown())
             continue;
         shown++;
         CAPTURE(y);
@@ -252,16 +224,12 @@ TEST_CASE("tooltips: on a phone a focused bar's tooltip with a long note stays o
     REQUIRE(h.App.LoadData(DemoWithLongNotes(400)));
     REQUIRE(h.App.SetStateJson("{\"view\":\"compare\",\"metric\":\"revenue-by-user-geography\",\"entities\":[\"meta\"],\"regions\":[],\"compare_by\":\"region\"}"));
     h.Frames(4);
-    ImGuiContext& g = *ImGui::GetCurrentContext();
-    auto on_a_bar = [&] { return g.NavWindow && std::string(g.NavWindow->Name).find("compare-bars") != std::string::npos; };
-    for (int i = 0; i < 80 && !on_a_bar(); i++)
-        h.Key(ImGuiKey_Tab);
-    REQUIRE(on_a_bar());
+    REQUIRE(ui_test::TabToCompareBar(h));
     for (int i = 0; i < 3; i++)
     {
         CAPTURE(i);
         CheckOnScreen(width, height);
         h.Key(ImGuiKey_DownArrow);
-        REQUIRE(on_a_bar());
+        REQUIRE(ui_test::NavOnCompareBar());
     }
 }

@@ -289,34 +289,6 @@ TEST_CASE("trend: every line is one retained draw; lines and layout are built on
 
 namespace {
 
-// The frame's picture as the WebGL renderer compares it (webgl_renderer.cpp's FrameHash): every
-// list's commands, indices and vertices. Equal: the renderer draws nothing new.
-uint64_t PictureHash()
-{
-    uint64_t h = 1469598103934665603ull;
-    auto add = [&](const void* data, size_t size) {
-        for (size_t i = 0; i < size; i++)
-            h = (h ^ ((const unsigned char*)data)[i]) * 1099511628211ull;
-    };
-    const ImDrawData* dd = ImGui::GetDrawData();
-    for (int n = 0; n < dd->CmdListsCount; n++)
-    {
-        const ImDrawList* list = dd->CmdLists[n];
-        for (const ImDrawCmd& cmd : list->CmdBuffer)
-            add(&cmd.ClipRect, sizeof(cmd.ClipRect)), add(&cmd.ElemCount, sizeof(cmd.ElemCount));
-        add(list->IdxBuffer.Data, (size_t)list->IdxBuffer.Size * sizeof(ImDrawIdx));
-        add(list->VtxBuffer.Data, (size_t)list->VtxBuffer.Size * sizeof(ImDrawVert));
-    }
-    return h;
-}
-
-// The tooltip window when it is shown in this frame, else nullptr.
-ImGuiWindow* TooltipShown()
-{
-    ImGuiWindow* w = ImGui::FindWindowByName("##Tooltip_00");
-    return w && w->Active && w->LastFrameActive == ImGui::GetFrameCount() ? w : nullptr;
-}
-
 // What the tooltip tests start from: a chart as a reader first sees it (`data` loaded, `state`
 // set, the frames that lay it out drawn; on a phone the column scrolled to its end, the whole
 // chart in sight) and where its plot is, the one "plot" item of the layout report, for the
@@ -356,7 +328,7 @@ TEST_CASE("trend: moving onto a point shows its tooltip at its final size in tha
         {
             io.AddMousePosEvent(x, y);
             h.Frames(2);
-            if (ImGuiWindow* w = TooltipShown())
+            if (ImGuiWindow* w = ui_test::TooltipShown())
                 if (points.empty() || std::fabs(points.back().second - w->Size.x) >= 1.0f)
                     points.push_back({ ImVec2(x, y), w->Size.x });
         }
@@ -368,23 +340,23 @@ TEST_CASE("trend: moving onto a point shows its tooltip at its final size in tha
         {
             io.AddMousePosEvent(2.0f, 2.0f);
             h.Frames(2);
-            REQUIRE(TooltipShown() == nullptr);
+            REQUIRE(ui_test::TooltipShown() == nullptr);
         }
         io.AddMousePosEvent(points[i].first.x, points[i].first.y);
         h.Frame();
-        ImGuiWindow* first = TooltipShown();
+        ImGuiWindow* first = ui_test::TooltipShown();
         REQUIRE(first != nullptr);
         CHECK(!first->Hidden);
         const ImVec2 size = first->Size, pos = first->Pos;
-        const uint64_t picture = PictureHash();
+        const uint64_t picture = ui_test::PictureHash();
         h.Frame();
-        ImGuiWindow* next = TooltipShown();
+        ImGuiWindow* next = ui_test::TooltipShown();
         REQUIRE(next == first);
         CHECK(next->Size.x == size.x);
         CHECK(next->Size.y == size.y);
         CHECK(next->Pos.x == pos.x);
         CHECK(next->Pos.y == pos.y);
-        CHECK(PictureHash() == picture);
+        CHECK(ui_test::PictureHash() == picture);
         // The size is what ImGui fits to the lines it laid out (nothing cut, no empty margin).
         const ImVec2 fit = ImGui::CalcWindowNextAutoFitSize(next);
         CHECK(fit.x == size.x);
@@ -406,16 +378,16 @@ TEST_CASE("compare: a bar's tooltip with its cut label whole is its final size i
         h.Frames(2);
         io.AddMousePosEvent(h.Plot.Min.x + 20.0f, y);   // over a bar's label
         h.Frame();
-        ImGuiWindow* first = TooltipShown();
+        ImGuiWindow* first = ui_test::TooltipShown();
         if (!first)
             continue;
         shown++;
         CAPTURE(y);
         const ImVec2 size = first->Size;
-        const uint64_t picture = PictureHash();
+        const uint64_t picture = ui_test::PictureHash();
         h.Frame();
-        REQUIRE(TooltipShown() == first);
-        CHECK(PictureHash() == picture);
+        REQUIRE(ui_test::TooltipShown() == first);
+        CHECK(ui_test::PictureHash() == picture);
         const ImVec2 fit = ImGui::CalcWindowNextAutoFitSize(first);
         CHECK(fit.x == size.x);
         CHECK(fit.y == size.y);   // the label's line included

@@ -18,6 +18,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { readWasm, withoutNameSection } from "../../web/tools/wasm-sections.mjs";
 
 const arg = (name) => {
   const i = process.argv.indexOf(name);
@@ -29,39 +30,13 @@ function fail(message) {
   process.exit(1);
 }
 
-// The sections of a wasm binary: [{ id, name (custom sections), bytes (the whole section) }].
-function sections(bytes) {
-  const out = [];
-  let at = 8;
-  const leb = () => {
-    let value = 0, shift = 0, byte;
-    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return value;
-  };
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at++];
-    const size = leb();
-    const body = at;
-    let name = null;
-    if (id === 0) { const n = leb(); name = Buffer.from(bytes.subarray(at, at + n)).toString("utf8"); }
-    at = body + size;
-    out.push({ id, name, bytes: bytes.subarray(start, at) });
-  }
-  return out;
-}
-// The binary without its name section.
-function withoutNames(bytes) {
-  return Buffer.concat([bytes.subarray(0, 8), ...sections(bytes).filter((s) => !(s.id === 0 && s.name === "name")).map((s) => s.bytes)]);
-}
-
 const input = arg("--wasm");
 const whole = readFileSync(input);
 const glue = readFileSync(arg("--glue"), "utf8");
 const keepFile = arg("--keep");
 const out = arg("--out");
 mkdirSync(out, { recursive: true });
-if (!sections(whole).some((s) => s.id === 0 && s.name === "name")) fail(`${input} has no name section: link it with --profiling-funcs`);
+if (!readWasm(whole, input).sections.some((s) => s.name === "custom:name")) fail(`${input} has no name section: link it with --profiling-funcs`);
 
 const keep = readFileSync(keepFile, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
 if (keep.length === 0) fail(`${keepFile} names no function`);
@@ -88,8 +63,8 @@ const run = spawnSync(process.env.WASM_SPLIT || "wasm-split", [input, ...feature
 if (run.error || run.status !== 0) fail(`wasm-split failed: ${run.stderr || (run.error && run.error.message) || `exit ${run.status}`}`);
 const log = run.stdout + run.stderr;
 
-const primary = withoutNames(readFileSync(primaryFile));
-const deferred = withoutNames(readFileSync(deferredFile));
+const primary = withoutNameSection(readFileSync(primaryFile), primaryFile);
+const deferred = withoutNameSection(readFileSync(deferredFile), deferredFile);
 writeFileSync(primaryFile, primary);
 writeFileSync(deferredFile, deferred);
 

@@ -34,7 +34,7 @@ import { execFileSync } from "node:child_process";
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import { join, dirname, relative, basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readWasm, withoutCustomSections } from "./wasm-sections.mjs";
+import { readWasm, withoutNameSection } from "./wasm-sections.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
@@ -202,7 +202,7 @@ if (existsSync(shippedFile)) {
   sameCode = other.functions.length === wasm.functions.length && code(other).length === code(wasm).length && sd.equals(data(wasm));
   // The portal link keeps its names for the split (wasm/platform/CMakeLists.txt); the files a
   // page downloads have none.
-  const stripped = withoutCustomSections(shipped, shippedFile);
+  const stripped = withoutNameSection(shipped, shippedFile);
   shippedGzip = gz(stripped); shippedBrotli = br(stripped);
 }
 

@@ -1,5 +1,6 @@
 // Reads a wasm file's sections: the one reader of web/tools/size-report.mjs (bytes per section and
-// function) and web/tools/split-keep.mjs (which function a profile's index names), so the two
+// function), web/tools/split-keep.mjs (which function a profile's index names) and
+// wasm/platform/split_wasm.mjs (the name section it needs, then strips), so they
 // count imported functions, and so number the defined ones, the same way.
 //
 //   readWasm(bytes, file) → {
@@ -65,12 +66,12 @@ export function readWasm(bytes, file = "wasm") {
   return { sections, importedFunctions, bodies, names, dataSegments };
 }
 
-// The file as a page downloads it once the custom sections (names, producers) are stripped, as
-// the shipped files are (wasm/platform/split_wasm.mjs): what size figures should count.
-export function withoutCustomSections(bytes, file = "wasm") {
+// The file without its name section (the portal link keeps one for the split, the shipped parts
+// have none: wasm/platform/split_wasm.mjs strips it, and size figures count what a page downloads).
+export function withoutNameSection(bytes, file = "wasm") {
   const { sections } = readWasm(bytes, file);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Buffer.concat([buffer.subarray(0, 8), ...sections.filter((x) => x.id !== 0).map((x) => buffer.subarray(x.at, x.at + x.size))]);
+  return Buffer.concat([buffer.subarray(0, 8), ...sections.filter((x) => x.name !== "custom:name").map((x) => buffer.subarray(x.at, x.at + x.size))]);
 }
 
 function lebLength(n) { let l = 1; while (n >= 128) { n = Math.floor(n / 128); l++; } return l; }
