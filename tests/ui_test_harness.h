@@ -148,6 +148,37 @@ inline ImGuiWindow* TooltipShown()
     return w && w->Active && w->LastFrameActive == ImGui::GetFrameCount() ? w : nullptr;
 }
 
+// The pointer moves onto `at` (from `from`, shown two frames first; whether a tooltip shows there
+// is `tip_before`): in that frame the tooltip is shown (ImGui hides a new one for a frame) at the
+// size ImGui fits to its lines (nothing cut, no empty margin), and the next frame draws the same
+// picture (no size fitted a frame late).
+inline void CheckTooltipWholeInFirstFrame(AppHarness& h, ImVec2 from, ImVec2 at, bool tip_before)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(from.x, from.y);
+    h.Frames(2);
+    REQUIRE((TooltipShown() != nullptr) == tip_before);
+    io.AddMousePosEvent(at.x, at.y);
+    h.Frame();
+    ImGuiWindow* first = TooltipShown();
+    REQUIRE(first != nullptr);
+    CHECK(!first->Hidden);
+    const ImVec2 size = first->Size, pos = first->Pos;
+    const uint64_t picture = PictureHash();
+    h.Frame();
+    ImGuiWindow* next = TooltipShown();
+    REQUIRE(next == first);
+    CHECK(!next->Hidden);
+    CHECK(next->Size.x == size.x);
+    CHECK(next->Size.y == size.y);
+    CHECK(next->Pos.x == pos.x);
+    CHECK(next->Pos.y == pos.y);
+    CHECK(PictureHash() == picture);
+    const ImVec2 fit = ImGui::CalcWindowNextAutoFitSize(next);
+    CHECK(fit.x == size.x);
+    CHECK(fit.y == size.y);
+}
+
 // Keyboard focus is on one of compare's bars (inside its "compare-bars" child).
 inline bool NavOnCompareBar()
 {

@@ -29,36 +29,6 @@ ImRect PlotOf(const ui_test::AppHarness& h)
     return ImRect(x, y, x + w, y + h_);
 }
 
-// The pointer moves onto `at` (from `from`, shown two frames first): in that frame the tooltip
-// is shown (not hidden for a frame) at the size ImGui fits to its lines, and the next frame
-// draws the same picture (no size fitted a frame late).
-void CheckFirstFrame(ui_test::AppHarness& h, ImVec2 from, ImVec2 at, bool tip_before)
-{
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(from.x, from.y);
-    h.Frames(2);
-    REQUIRE((ui_test::TooltipShown() != nullptr) == tip_before);
-    io.AddMousePosEvent(at.x, at.y);
-    h.Frame();
-    ImGuiWindow* first = ui_test::TooltipShown();
-    REQUIRE(first != nullptr);
-    CHECK(!first->Hidden);
-    const ImVec2 size = first->Size, pos = first->Pos;
-    const uint64_t picture = ui_test::PictureHash();
-    h.Frame();
-    ImGuiWindow* next = ui_test::TooltipShown();
-    REQUIRE(next == first);
-    CHECK(!next->Hidden);
-    CHECK(next->Size.x == size.x);
-    CHECK(next->Size.y == size.y);
-    CHECK(next->Pos.x == pos.x);
-    CHECK(next->Pos.y == pos.y);
-    CHECK(ui_test::PictureHash() == picture);
-    const ImVec2 fit = ImGui::CalcWindowNextAutoFitSize(next);   // nothing cut, no empty margin
-    CHECK(fit.x == size.x);
-    CHECK(fit.y == size.y);
-}
-
 // The demo with every figure's note `words` words long (a note and source that fill a phone).
 std::string DemoWithLongNotes(int words)
 {
@@ -121,9 +91,9 @@ TEST_CASE("tooltips: an event's tooltip on the trend is shown at its final size 
     for (size_t i = 0; i < events.size(); i++)
     {
         CAPTURE(i);
-        CheckFirstFrame(h, outside, events[i].first, false);              // appears
+        ui_test::CheckTooltipWholeInFirstFrame(h, outside, events[i].first, false);              // appears
         if (i > 0 && std::fabs(events[i].second - events[i - 1].second) >= 1.0f)
-            CheckFirstFrame(h, events[i - 1].first, events[i].first, true);   // changes to another size
+            ui_test::CheckTooltipWholeInFirstFrame(h, events[i - 1].first, events[i].first, true);   // changes to another size
     }
 }
 

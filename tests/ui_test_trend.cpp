@@ -336,31 +336,9 @@ TEST_CASE("trend: moving onto a point shows its tooltip at its final size in tha
     for (size_t i = 0; i < points.size(); i++)
     {
         CAPTURE(i);
-        if (i % 2 == 0)   // from outside the plot: the tooltip appears; else from the last point: it changes
-        {
-            io.AddMousePosEvent(2.0f, 2.0f);
-            h.Frames(2);
-            REQUIRE(ui_test::TooltipShown() == nullptr);
-        }
-        io.AddMousePosEvent(points[i].first.x, points[i].first.y);
-        h.Frame();
-        ImGuiWindow* first = ui_test::TooltipShown();
-        REQUIRE(first != nullptr);
-        CHECK(!first->Hidden);
-        const ImVec2 size = first->Size, pos = first->Pos;
-        const uint64_t picture = ui_test::PictureHash();
-        h.Frame();
-        ImGuiWindow* next = ui_test::TooltipShown();
-        REQUIRE(next == first);
-        CHECK(next->Size.x == size.x);
-        CHECK(next->Size.y == size.y);
-        CHECK(next->Pos.x == pos.x);
-        CHECK(next->Pos.y == pos.y);
-        CHECK(ui_test::PictureHash() == picture);
-        // The size is what ImGui fits to the lines it laid out (nothing cut, no empty margin).
-        const ImVec2 fit = ImGui::CalcWindowNextAutoFitSize(next);
-        CHECK(fit.x == size.x);
-        CHECK(fit.y == size.y);
+        // From outside the plot the tooltip appears; from the last point it changes.
+        const bool from_outside = i % 2 == 0;
+        ui_test::CheckTooltipWholeInFirstFrame(h, from_outside ? ImVec2(2.0f, 2.0f) : points[i - 1].first, points[i].first, !from_outside);
     }
 }
 
