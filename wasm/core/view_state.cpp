@@ -242,8 +242,6 @@ static void SayTooManyIds(std::vector<StateProblem>* problems, std::string_view 
 
 constexpr size_t kMaxStateDepth = 16; // a state nests 2 deep; dumping a value for a problem recurses
 
-static std::string Dump(const nlohmann::json& j) { return DumpJson(j); }
-
 std::string ViewStateToJson(const ViewState& s)
 {
     nlohmann::json j = nlohmann::json::object();
@@ -259,7 +257,7 @@ std::string ViewStateToJson(const ViewState& s)
     j["group_by_origin"] = s.GroupByOrigin;
     j["sort_descending"] = s.SortDescending;
     j["filter"] = s.Filter;
-    return Dump(j);
+    return DumpJson(j);
 }
 
 static const char* JsonTypeName(const nlohmann::json& j)
@@ -273,7 +271,7 @@ static const char* JsonTypeName(const nlohmann::json& j)
 }
 
 // A value as a problem shows it: a string as it is, anything else as compact JSON.
-static std::string JsonText(const nlohmann::json& j) { return j.is_string() ? j.get_ref<const std::string&>() : Dump(j); }
+static std::string JsonText(const nlohmann::json& j) { return j.is_string() ? j.get_ref<const std::string&>() : DumpJson(j); }
 
 static void WrongType(std::string_view key, const nlohmann::json& v, const char* expected, std::vector<StateProblem>* problems)
 {

@@ -16,6 +16,8 @@
 #include "ui/shaping.h"
 #include "ui/views/view_layout.h"   // Ellipsize
 
+#include "core/json_dom.h"   // DumpJson
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -26,7 +28,6 @@
 namespace ls {
 
 using Json = nlohmann::json;
-static std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Formatting
@@ -100,7 +101,7 @@ std::string SelectEventJson(const ViewContext& ctx, uint32_t row)
     j["confidence"] = ConfidenceName((Confidence)o.Confidences[row]);
     int s = ds.ObservationSource(row);
     j["source"] = s >= 0 ? ds.Sources[s].Id : "";
-    return Dump(j);
+    return DumpJson(j);
 }
 
 //-----------------------------------------------------------------------------
@@ -590,7 +591,7 @@ std::string ViewMirrorJson(const ViewContext* ctx)
         rows.push_back(t.Rows[i]);
     j["rows"] = rows;
     j["announce"] = ctx->Announce;
-    ctx->MirrorCache = Dump(j);
+    ctx->MirrorCache = DumpJson(j);
     ctx->MirrorCacheVersion = ctx->MirrorVersion;
     return ctx->MirrorCache;
 }
