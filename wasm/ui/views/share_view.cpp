@@ -15,6 +15,7 @@
 #include <cmath>
 #include <functional>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -77,6 +78,99 @@ static void BuildShareBars(const ViewContext& ctx, ImDrawList* out, const ShareC
     out->PrimReserve((int)rects.size() * 6, (int)rects.size() * 4);
     for (const ShareRect& r : rects)
         out->PrimRect(r.Min, r.Max, r.Estimate ? CachedEstimateColor(PartColour(ctx, chart, r.Part), *ctx.Theme_) : PartColour(ctx, chart, r.Part));
+}
+
+// The hatching over estimated segments of a sparse chart, kept from the frame that built it. It
+// was drawn every frame as diagonal anti-aliased lines (DrawHatch: a line per 5 px of a
+// segment's width and height, each stroke's normals and fringe worked out again), although it
+// changes only with the chart, its box, the theme or the pixel density: the frames that do run
+// while nothing changes (the pointer moving over the chart) rebuilt all of it. Each segment's
+// lines are clipped to the segment by a clip rectangle, which one RetainedGeometry cannot carry
+// (it is drawn under a single clip rectangle), so the lines' vertices are kept per segment and
+// copied into the frame under that segment's clip rectangle: the same commands, vertices and
+// indices DrawHatch made, so the same picture.
+struct ShareHatching
+{
+    uint64_t Key = 0;
+    bool Valid = false;
+    std::vector<ImRect> Rects;           // per hatched segment, in drawing order
+    std::vector<int> VtxEnd, IdxEnd;     // per segment: where its vertices and indices end
+    std::vector<ImDrawVert> Vtx;
+    std::vector<ImDrawIdx> Idx;          // from each segment's first vertex
+    uint64_t Builds = 0;                 // for the tests (ShareHatchingBuilds)
+    void AppendTo(ImDrawList* dl) const;
+};
+static ShareHatching g_ShareHatching[2];   // by region, by origin
+
+// How many times chart `which`'s hatching was built (tests/ui_test_share_hatching.cpp).
+uint64_t ShareHatchingBuilds(int which) { return g_ShareHatching[which].Builds; }
+
+// The hatched segments are the estimated ones, laid out as DrawShareChart's hit test walks them
+// (x accumulated column by column): DrawHatch's lines drawn into a list of their own, then kept.
+static void BuildShareHatching(ShareHatching* out, uint64_t key, const ShareChartModel& chart, ImVec2 base, float h, float bw, float gap,
+                               ImU32 color, ImDrawListFlags flags)
+{
+    out->Key = key;
+    out->Valid = true;
+    out->Builds++;
+    out->Rects.clear();
+    out->VtxEnd.clear();
+    out->IdxEnd.clear();
+    out->Vtx.clear();
+    out->Idx.clear();
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.Flags = flags;   // anti-aliasing as the window's list draws it
+    list.PushClipRectFullScreen();
+    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    float x = base.x;
+    for (size_t c = 0; c < chart.Columns.size(); c++, x += bw + gap)
+    {
+        const ShareColumnModel& col = chart.Columns[c];
+        float y = base.y;
+        for (size_t i = 0; i < col.Values.size(); i++)
+        {
+            if (col.Values[i] <= 0 || col.Total <= 0)
+                continue;
+            float seg = (float)(col.Values[i] / col.Total) * h;
+            ImRect r(ImVec2(x, y - seg), ImVec2(x + bw, y));
+            y -= seg;
+            if (!col.Estimate[i])
+                continue;
+            const int first_vtx = list.VtxBuffer.Size;
+            const int first_idx = list.IdxBuffer.Size;
+            const float rh = r.GetHeight();
+            for (float lx = r.Min.x - rh; lx < r.Max.x; lx += 5.0f)   // as DrawHatch(dl, r, color, 5.0f), without its clip
+                list.AddLine(ImVec2(lx, r.Max.y), ImVec2(lx + rh, r.Min.y), color, 1.5f);
+            for (int k = first_idx; k < list.IdxBuffer.Size; k++)
+                out->Idx.push_back((ImDrawIdx)(list.IdxBuffer[k] - first_vtx));
+            out->Vtx.insert(out->Vtx.end(), list.VtxBuffer.Data + first_vtx, list.VtxBuffer.Data + list.VtxBuffer.Size);
+            out->Rects.push_back(r);
+            out->VtxEnd.push_back((int)out->Vtx.size());
+            out->IdxEnd.push_back((int)out->Idx.size());
+        }
+    }
+}
+
+void ShareHatching::AppendTo(ImDrawList* dl) const
+{
+    int vtx = 0, idx = 0;
+    for (size_t k = 0; k < Rects.size(); k++)
+    {
+        const int vertices = VtxEnd[k] - vtx, indices = IdxEnd[k] - idx;
+        dl->PushClipRect(Rects[k].Min, Rects[k].Max, true);
+        dl->PrimReserve(indices, vertices);
+        const ImDrawIdx base = (ImDrawIdx)dl->_VtxCurrentIdx;
+        std::memcpy(dl->_VtxWritePtr, Vtx.data() + vtx, (size_t)vertices * sizeof(ImDrawVert));
+        for (int i = 0; i < indices; i++)
+            dl->_IdxWritePtr[i] = (ImDrawIdx)(Idx[(size_t)(idx + i)] + base);
+        dl->_VtxWritePtr += vertices;
+        dl->_IdxWritePtr += indices;
+        dl->_VtxCurrentIdx += (unsigned int)vertices;
+        dl->PopClipRect();
+        vtx = VtxEnd[k];
+        idx = IdxEnd[k];
+    }
 }
 
 // Period labels under the columns: the labels and the widest one, measured once per model and
@@ -300,7 +394,8 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     }
     ImGui::PopFont();
     // The bars are retained geometry, and so is the hovered part's outline (built when the part
-    // under the pointer changes, not every frame); hatching, hover and labels are drawn every frame.
+    // under the pointer changes, not every frame) and the hatching (ShareHatching); hover and
+    // labels are drawn every frame.
     const GeometryKey bars_key = GeometryKey().Add(ctx.ShareGeneration).Add(origin).Add((double)w).Add((double)h).Add((double)plot_left)
                                      .Add((uint64_t)th.Dark);
     if (ImDrawList* bars = geometry->Rebuild(bars_key))
@@ -311,17 +406,25 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
     static long long tip_segment[2] = { -1, -1 };
     static ImVec2 tip_at[2];
     long long hovered_segment = -1;
-    // Segments are visited only in columns that need it: every column when estimates are
-    // hatched (sparse charts), else only the column under the pointer. Walking all segments of a
-    // dense chart for the hit test (250 columns x the parts at a million observations) was a
-    // tenth of share's frame in a CPU profile. x is still accumulated column by column, as the
-    // bars were laid out, so the hit test is unchanged at column edges.
+    // The hatching of estimated segments (sparse charts): see ShareHatching.
     const bool hatch = !dense && bw >= 4.0f;   // dense or narrow bars show estimates by their lighter colour alone
+    if (hatch)
+    {
+        ShareHatching& hatching = g_ShareHatching[which];
+        const GeometryKey hatch_key = GeometryKey(bars_key).Add(key).Add((double)bw).Add((double)gap).Add((uint64_t)th.EstimateHatch).Add((uint64_t)dl->Flags);
+        if (!hatching.Valid || hatching.Key != hatch_key.Hash)
+            BuildShareHatching(&hatching, hatch_key.Hash, chart, ImVec2(plot_left, base_y), h, bw, gap, th.EstimateHatch, dl->Flags);
+        hatching.AppendTo(dl);
+    }
+    // Segments are visited only in the column under the pointer: walking all segments of a dense
+    // chart for the hit test (250 columns x the parts at a million observations) was a tenth of
+    // share's frame in a CPU profile. x is still accumulated column by column, as the bars were
+    // laid out, so the hit test is unchanged at column edges.
     const bool probe = hovered && lit < 0;
     float x = plot_left;
     for (size_t c = 0; c < n; c++, x += bw + gap)
     {
-        if (!hatch && !(probe && io.MousePos.x >= x && io.MousePos.x < x + bw))
+        if (!(probe && io.MousePos.x >= x && io.MousePos.x < x + bw))
             continue;
         const ShareColumnModel& col = chart.Columns[c];
         float y = base_y;
@@ -332,8 +435,6 @@ static void DrawShareChart(ViewContext& ctx, const ShareChartModel& chart, ImVec
             float seg = (float)(col.Values[i] / col.Total) * h;
             ImRect r(ImVec2(x, y - seg), ImVec2(x + bw, y));
             y -= seg;
-            if (col.Estimate[i] && hatch)
-                DrawHatch(dl, r, th.EstimateHatch, 5.0f);
             if (hovered && lit < 0 && r.Contains(io.MousePos))
             {
                 lit = (int)i;
