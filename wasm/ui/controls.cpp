@@ -36,6 +36,32 @@ static ImU32 Mix(ImU32 a, ImU32 b, float t)
 static ImU32 ControlFill(const Theme& t, bool hovered, bool held) { return held ? t.ControlActive : hovered ? t.ControlHover : t.ControlBg; }
 static ImU32 ControlBorder(const Theme& t) { return t.ControlBorder; }
 
+// A control a press acts on, at the cursor: laid out, added and given ImGui's button behaviour,
+// as ImGui::ButtonEx does. AddPressable() is false when there is nothing to draw (the window
+// skips its items, or the control is clipped away).
+struct Pressable
+{
+    ImGuiWindow* Window = nullptr;
+    ImGuiID Id = 0;
+    ImRect Box;
+    bool Pressed = false, Hovered = false, Held = false;
+};
+
+static bool AddPressable(const char* id, ImVec2 size, float text_baseline_y, Pressable* c)
+{
+    c->Window = ImGui::GetCurrentWindow();
+    if (c->Window->SkipItems)
+        return false;
+    c->Id = c->Window->GetID(id);
+    const ImVec2 pos = c->Window->DC.CursorPos;
+    c->Box = ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGui::ItemSize(c->Box, text_baseline_y);
+    if (!ImGui::ItemAdd(c->Box, c->Id))
+        return false;
+    c->Pressed = ImGui::ButtonBehavior(c->Box, c->Id, &c->Hovered, &c->Held);
+    return true;
+}
+
 static void DrawChevron(ImDrawList* dl, ImVec2 c, float s, ImU32 col)
 {
     dl->PathLineTo(ImVec2(c.x - s, c.y - s * 0.5f));
@@ -216,37 +242,29 @@ float PillWidth(std::string_view label, std::string_view value)
 bool BeginPill(const Theme& theme, const char* id, std::string_view label, std::string_view value, float width, ImGuiComboFlags flags,
                float popup_width)
 {
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems)
-        return false;
-    const ImGuiID iid = window->GetID(id);
     const float h = ControlHeight();
     const float avail = std::max(ImGui::GetContentRegionAvail().x, h * 3.0f);
     const float w = std::min(width > 0.0f ? width : PillWidth(label, value), avail);
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, ImVec2(pos.x + w, pos.y + h));
-    ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
-    if (!ImGui::ItemAdd(bb, iid))
+    Pressable c;
+    if (!AddPressable(id, ImVec2(w, h), ImGui::GetStyle().FramePadding.y, &c))
         return false;
-    bool hovered, held;
-    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held);
-    const ImGuiID popup_id = ImHashStr("##ComboPopup", 0, iid);
+    const ImGuiID popup_id = ImHashStr("##ComboPopup", 0, c.Id);
     bool open = ImGui::IsPopupOpen(popup_id, ImGuiPopupFlags_None);
-    if (pressed && !open)
+    if (c.Pressed && !open)
     {
         ImGui::OpenPopupEx(popup_id, ImGuiPopupFlags_None);
         open = true;
     }
 
-    ImDrawList* dl = window->DrawList;
-    dl->AddRectFilled(bb.Min, bb.Max, ControlFill(theme, hovered, held), h * 0.5f);
-    dl->AddRect(bb.Min, bb.Max, open ? theme.Accent : ControlBorder(theme), h * 0.5f, 0, open ? 1.5f : 1.0f);
-    ImGui::RenderNavHighlight(bb, iid);
+    ImDrawList* dl = c.Window->DrawList;
+    dl->AddRectFilled(c.Box.Min, c.Box.Max, ControlFill(theme, c.Hovered, c.Held), h * 0.5f);
+    dl->AddRect(c.Box.Min, c.Box.Max, open ? theme.Accent : ControlBorder(theme), h * 0.5f, 0, open ? 1.5f : 1.0f);
+    ImGui::RenderNavHighlight(c.Box, c.Id);
     const float pad = ImGui::GetFontSize() * 0.9f;
-    const float text_y = bb.Min.y + (h - ImGui::GetFontSize()) * 0.5f;
-    const float text_right = bb.Max.x - pad * 0.5f - ChevronRoom();
-    float x = bb.Min.x + pad;
-    ImGui::PushClipRect(bb.Min, ImVec2(text_right, bb.Max.y), true);
+    const float text_y = c.Box.Min.y + (h - ImGui::GetFontSize()) * 0.5f;
+    const float text_right = c.Box.Max.x - pad * 0.5f - ChevronRoom();
+    float x = c.Box.Min.x + pad;
+    ImGui::PushClipRect(c.Box.Min, ImVec2(text_right, c.Box.Max.y), true);
     if (!label.empty())
     {
         dl->AddText(ImVec2(x, text_y), theme.TextMuted, label.data(), label.data() + label.size());
@@ -257,18 +275,18 @@ bool BeginPill(const Theme& theme, const char* id, std::string_view label, std::
     ImGui::PopClipRect();
     // A value too long for the pill ends in an ellipsis (the whole text is in the popup and the report).
     ImGui::PushStyleColor(ImGuiCol_Text, theme.Text);
-    ImGui::RenderTextEllipsis(dl, ImVec2(x, text_y), ImVec2(text_right, bb.Max.y), text_right, text_right, shaped, nullptr, &value_size);
+    ImGui::RenderTextEllipsis(dl, ImVec2(x, text_y), ImVec2(text_right, c.Box.Max.y), text_right, text_right, shaped, nullptr, &value_size);
     ImGui::PopStyleColor();
-    DrawChevron(dl, ImVec2(bb.Max.x - pad * 0.5f - ChevronRoom() * 0.5f, bb.Min.y + h * 0.5f), ImGui::GetFontSize() * 0.25f,
+    DrawChevron(dl, ImVec2(c.Box.Max.x - pad * 0.5f - ChevronRoom() * 0.5f, c.Box.Min.y + h * 0.5f), ImGui::GetFontSize() * 0.25f,
                 theme.TextMuted);
     if (label.empty())
-        LayoutRecord(RoleHere(LayoutRole_Combo), value, bb);
+        LayoutRecord(RoleHere(LayoutRole_Combo), value, c.Box);
     else
     {
         std::string text(label);
         text += ": ";
         text += value;
-        LayoutRecord(RoleHere(LayoutRole_Combo), text, bb);
+        LayoutRecord(RoleHere(LayoutRole_Combo), text, c.Box);
     }
     if (!open)
         return false;
@@ -279,7 +297,7 @@ bool BeginPill(const Theme& theme, const char* id, std::string_view label, std::
     const float items = (flags & ImGuiComboFlags_HeightLarge) ? 20.0f : 10.0f;
     const float max_h = std::min(vp->Size.y * 0.8f, ImGui::GetFrameHeightWithSpacing() * items + ImGui::GetStyle().WindowPadding.y * 2.0f);
     ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(std::max(w, popup_width), max_w), 0.0f), ImVec2(max_w, max_h));
-    return ImGui::BeginComboPopup(popup_id, bb, flags);
+    return ImGui::BeginComboPopup(popup_id, c.Box, flags);
 }
 
 void EndPill() { ImGui::EndCombo(); }
@@ -388,84 +406,59 @@ float TextButtonWidth(std::string_view label)
 
 bool TextButton(const Theme& theme, const char* id, std::string_view label, bool primary)
 {
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems)
-        return false;
-    const ImGuiID iid = window->GetID(id);
     const float h = ControlHeight();
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, ImVec2(pos.x + TextButtonWidth(label), pos.y + h));
-    ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
-    if (!ImGui::ItemAdd(bb, iid))
+    Pressable c;
+    if (!AddPressable(id, ImVec2(TextButtonWidth(label), h), ImGui::GetStyle().FramePadding.y, &c))
         return false;
-    bool hovered, held;
-    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held);
-    ImDrawList* dl = window->DrawList;
+    ImDrawList* dl = c.Window->DrawList;
     if (primary)
-        dl->AddRectFilled(bb.Min, bb.Max, held ? Mix(theme.Accent, theme.Text, 0.2f) : hovered ? Mix(theme.Accent, theme.Text, 0.1f) : theme.Accent,
+        dl->AddRectFilled(c.Box.Min, c.Box.Max, c.Held ? Mix(theme.Accent, theme.Text, 0.2f) : c.Hovered ? Mix(theme.Accent, theme.Text, 0.1f) : theme.Accent,
                           h * 0.5f);
     else
     {
-        dl->AddRectFilled(bb.Min, bb.Max, ControlFill(theme, hovered, held), h * 0.5f);
-        dl->AddRect(bb.Min, bb.Max, ControlBorder(theme), h * 0.5f);
+        dl->AddRectFilled(c.Box.Min, c.Box.Max, ControlFill(theme, c.Hovered, c.Held), h * 0.5f);
+        dl->AddRect(c.Box.Min, c.Box.Max, ControlBorder(theme), h * 0.5f);
     }
-    ImGui::RenderNavHighlight(bb, iid);
+    ImGui::RenderNavHighlight(c.Box, c.Id);
     const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-    dl->AddText(ImVec2(bb.Min.x + (bb.GetWidth() - ts.x) * 0.5f, bb.Min.y + (h - ts.y) * 0.5f), primary ? theme.Background : theme.Text,
+    dl->AddText(ImVec2(c.Box.Min.x + (c.Box.GetWidth() - ts.x) * 0.5f, c.Box.Min.y + (h - ts.y) * 0.5f), primary ? theme.Background : theme.Text,
                 label.data(), label.data() + label.size());
-    LayoutRecord(RoleHere(LayoutRole_Button), label, bb);
-    return pressed;
+    LayoutRecord(RoleHere(LayoutRole_Button), label, c.Box);
+    return c.Pressed;
 }
 
 bool IconButton(const Theme& theme, const char* id, Icon icon, std::string_view name)
 {
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems)
-        return false;
-    const ImGuiID iid = window->GetID(id);
     const float h = ControlHeight();
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, ImVec2(pos.x + h, pos.y + h));
-    ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
-    if (!ImGui::ItemAdd(bb, iid))
+    Pressable c;
+    if (!AddPressable(id, ImVec2(h, h), ImGui::GetStyle().FramePadding.y, &c))
         return false;
-    bool hovered, held;
-    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held);
-    ImDrawList* dl = window->DrawList;
+    ImDrawList* dl = c.Window->DrawList;
     const bool disabled = (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0;
-    dl->AddCircleFilled(bb.GetCenter(), h * 0.5f, ControlFill(theme, hovered, held));
-    dl->AddCircle(bb.GetCenter(), h * 0.5f - 0.5f, ControlBorder(theme), 0, 1.0f);
-    ImGui::RenderNavHighlight(bb, iid);
-    DrawIcon(dl, icon, bb.GetCenter(), h * 0.28f, disabled ? theme.Axis : theme.Text);
-    if (hovered && !held && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+    dl->AddCircleFilled(c.Box.GetCenter(), h * 0.5f, ControlFill(theme, c.Hovered, c.Held));
+    dl->AddCircle(c.Box.GetCenter(), h * 0.5f - 0.5f, ControlBorder(theme), 0, 1.0f);
+    ImGui::RenderNavHighlight(c.Box, c.Id);
+    DrawIcon(dl, icon, c.Box.GetCenter(), h * 0.28f, disabled ? theme.Axis : theme.Text);
+    if (c.Hovered && !c.Held && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
         ImGui::SetTooltip("%.*s", (int)name.size(), name.data());
-    LayoutRecord(RoleHere(LayoutRole_Button), "", bb);   // no words drawn (docs/embedding.md, layout()); `name` is its tooltip
-    return pressed;
+    LayoutRecord(RoleHere(LayoutRole_Button), "", c.Box);   // no words drawn (docs/embedding.md, layout()); `name` is its tooltip
+    return c.Pressed;
 }
 
 float LinkButtonWidth(std::string_view label) { return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x; }
 
 bool LinkButton(const Theme& theme, const char* id, std::string_view label)
 {
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems)
+    Pressable c;
+    if (!AddPressable(id, ImGui::CalcTextSize(label.data(), label.data() + label.size()), 0.0f, &c))
         return false;
-    const ImGuiID iid = window->GetID(id);
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-    const ImRect bb(pos, ImVec2(pos.x + ts.x, pos.y + ts.y));
-    ImGui::ItemSize(bb, 0.0f);
-    if (!ImGui::ItemAdd(bb, iid))
-        return false;
-    bool hovered, held;
-    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held);
-    ImDrawList* dl = window->DrawList;
-    dl->AddText(pos, theme.Accent, label.data(), label.data() + label.size());
-    if (hovered || held)
-        dl->AddLine(ImVec2(bb.Min.x, bb.Max.y - 1.0f), ImVec2(bb.Max.x, bb.Max.y - 1.0f), theme.Accent, 1.0f);
-    ImGui::RenderNavHighlight(bb, iid, ImGuiNavHighlightFlags_TypeThin);
-    LayoutRecord(RoleHere(LayoutRole_Button), label, bb);
-    return pressed;
+    ImDrawList* dl = c.Window->DrawList;
+    dl->AddText(c.Box.Min, theme.Accent, label.data(), label.data() + label.size());
+    if (c.Hovered || c.Held)
+        dl->AddLine(ImVec2(c.Box.Min.x, c.Box.Max.y - 1.0f), ImVec2(c.Box.Max.x, c.Box.Max.y - 1.0f), theme.Accent, 1.0f);
+    ImGui::RenderNavHighlight(c.Box, c.Id, ImGuiNavHighlightFlags_TypeThin);
+    LayoutRecord(RoleHere(LayoutRole_Button), label, c.Box);
+    return c.Pressed;
 }
 
 static float ToggleTrackWidth() { return ImGui::GetFontSize() * 1.9f; }
@@ -477,36 +470,28 @@ float ToggleWidth(std::string_view label)
 
 bool Toggle(const Theme& theme, const char* id, std::string_view label, bool* v)
 {
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems)
-        return false;
-    const ImGuiID iid = window->GetID(id);
     const float h = ControlHeight();
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, ImVec2(pos.x + ToggleWidth(label), pos.y + h));
-    ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
-    if (!ImGui::ItemAdd(bb, iid))
+    Pressable c;
+    if (!AddPressable(id, ImVec2(ToggleWidth(label), h), ImGui::GetStyle().FramePadding.y, &c))
         return false;
-    bool hovered, held;
-    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held);
-    if (pressed)
+    if (c.Pressed)
         *v = !*v;
-    ImDrawList* dl = window->DrawList;
+    ImDrawList* dl = c.Window->DrawList;
     const float th = ImGui::GetFontSize() * 1.05f, tw = ToggleTrackWidth();
-    const ImRect track(ImVec2(bb.Min.x, bb.Min.y + (h - th) * 0.5f), ImVec2(bb.Min.x + tw, bb.Min.y + (h + th) * 0.5f));
+    const ImRect track(ImVec2(c.Box.Min.x, c.Box.Min.y + (h - th) * 0.5f), ImVec2(c.Box.Min.x + tw, c.Box.Min.y + (h + th) * 0.5f));
     ImU32 fill = *v ? theme.Accent : theme.ControlBorder;   // off: still a 3:1 shape
-    if (hovered)
+    if (c.Hovered)
         fill = Mix(fill, theme.Text, 0.12f);
     dl->AddRectFilled(track.Min, track.Max, fill, th * 0.5f);
     const float r = th * 0.5f - 2.0f;
     const float kx = *v ? track.Max.x - th * 0.5f : track.Min.x + th * 0.5f;
     dl->AddCircleFilled(ImVec2(kx, track.GetCenter().y), r, theme.Background);
-    ImGui::RenderNavHighlight(bb, iid);
+    ImGui::RenderNavHighlight(c.Box, c.Id);
     const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-    dl->AddText(ImVec2(track.Max.x + ImGui::GetStyle().ItemInnerSpacing.x, bb.Min.y + (h - ts.y) * 0.5f), theme.Text, label.data(),
+    dl->AddText(ImVec2(track.Max.x + ImGui::GetStyle().ItemInnerSpacing.x, c.Box.Min.y + (h - ts.y) * 0.5f), theme.Text, label.data(),
                 label.data() + label.size());
-    LayoutRecord(RoleHere(LayoutRole_Checkbox), label, bb, *v);
-    return pressed;
+    LayoutRecord(RoleHere(LayoutRole_Checkbox), label, c.Box, *v);
+    return c.Pressed;
 }
 
 //-----------------------------------------------------------------------------
