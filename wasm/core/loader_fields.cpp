@@ -288,6 +288,16 @@ void Handler::EndObservation(uint64_t seen, bool report_missing)
     ObsBad.push_back(Obs.Bad ? 1 : 0);
 }
 
+void Handler::NotAnObservation(const Value& v, const char* expected)
+{
+    TypeError(v, expected);
+    if (BeginObservation())   // still one of the file's observations: counted, and refused
+    {
+        Obs.Bad = true;
+        EndObservation(~(uint64_t)0, false);
+    }
+}
+
 void Handler::EndRow(const Frame& row)
 {
     if (row.Count != ColumnFields.size())

@@ -450,12 +450,10 @@ bool Handler::OnScalar(const Value& v)
     }
     case Frame_RecordArray:
         f.Count++;
-        TypeError(v, "an object");
-        if (f.Object == ObjectKind_Observation && BeginObservation())
-        {
-            Obs.Bad = true;
-            EndObservation(~(uint64_t)0, false);
-        }
+        if (f.Object == ObjectKind_Observation)
+            NotAnObservation(v, "an object");
+        else
+            TypeError(v, "an object");
         break;
     case Frame_StringList:
         f.Count++;
@@ -463,12 +461,7 @@ bool Handler::OnScalar(const Value& v)
         break;
     case Frame_Rows:
         f.Count++;
-        TypeError(v, "an array (one row of cells)");
-        if (BeginObservation())
-        {
-            Obs.Bad = true;
-            EndObservation(~(uint64_t)0, false);
-        }
+        NotAnObservation(v, "an array (one row of cells)");
         break;
     case Frame_Row:
     {
@@ -583,15 +576,10 @@ bool Handler::OnOpen(JsonType type)
             object = f.Object;
             BeginRecord(object);
         }
+        else if (f.Object == ObjectKind_Observation)
+            NotAnObservation(v, "an object");
         else
-        {
             TypeError(v, "an object");
-            if (f.Object == ObjectKind_Observation && BeginObservation())
-            {
-                Obs.Bad = true;
-                EndObservation(~(uint64_t)0, false);
-            }
-        }
         break;
     case Frame_StringList:
         f.Count++;
@@ -605,14 +593,7 @@ bool Handler::OnOpen(JsonType type)
                 kind = Frame_Row;
         }
         else
-        {
-            TypeError(v, "an array (one row of cells)");
-            if (BeginObservation())
-            {
-                Obs.Bad = true;
-                EndObservation(~(uint64_t)0, false);
-            }
-        }
+            NotAnObservation(v, "an array (one row of cells)");
         break;
     case Frame_Row:
     {

@@ -266,6 +266,7 @@ private:
     bool EndObject(Frame& f);
     bool BeginObservation();
     void EndObservation(uint64_t seen, bool report_missing);
+    void NotAnObservation(const Value& v, const char* expected); // an element of the observations (or rows) of another type
     void EndColumns();
     void EndRow(const Frame& row);
     void* Record(ObjectKind kind) const { return Current[kind]; } // where the fields of the object being read go
