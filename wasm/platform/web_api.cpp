@@ -366,11 +366,12 @@ EMSCRIPTEN_KEEPALIVE void ls_wheel(float dx, float dy, double now_ms)
     NoteInput(now_ms);
 }
 
-// Whether the wheel over (x, y) should go to the widget (a scrollable panel, the map or a chart)
+// Whether the wheel over (x, y), turned (dx, dy) notches as ls_wheel gets them, should go to the
+// widget (a panel that can still scroll that way, the map while it can still zoom that way)
 // rather than scroll the host page. Answered from the last frame.
-EMSCRIPTEN_KEEPALIVE int ls_wants_wheel(float x, float y)
+EMSCRIPTEN_KEEPALIVE int ls_wants_wheel(float x, float y, float dx, float dy)
 {
-    return g_Web && g_Web->App.WantsWheelAt(x, y) ? 1 : 0;
+    return g_Web && g_Web->App.WantsWheelAt(x, y, dx, dy) ? 1 : 0;
 }
 
 // What a finger put down at (x, y) does: 0 page scroll, 1 scrolls a panel (+4 room up, +8 down,

@@ -455,42 +455,108 @@ void App::DrawStatus()
 
 bool App::WantsAnimationFrames() const { return Ctx && Ctx->Playing; }
 
-bool App::WantsWheelAt(float x, float y) const
+// The wheel and a finger, answered from the last frame. One place says where the wheel goes and
+// how far that has left to scroll (ScrollRoomAt), for both: a finger's drag on a panel is sent
+// as wheel steps, so it scrolls what the wheel scrolls.
+
+// Whether (x, y) is where the widget takes the wheel at all (views/*.cpp: ctx.WheelRects).
+static bool OverWheelRect(const ViewContext& ctx, ImVec2 p)
 {
-    if (!Ctx)
-        return false;
-    for (const ImRect& r : Ctx->WheelRects)
-        if (r.Contains(ImVec2(x, y)))
+    for (const ImRect& r : ctx.WheelRects)
+        if (r.Contains(p))
             return true;
     return false;
 }
 
-int App::TouchKindAt(float x, float y) const
+// The front-most window at p (g.Windows is in display order after a frame), as ImGui finds the
+// hovered window: tooltips (no mouse inputs) are passed through.
+static ImGuiWindow* WindowAt(ImVec2 p)
 {
-    if (!Ctx)
-        return 0;
-    if (Ctx->Edit.View == ViewKind_Map && Ctx->MapRect.Contains(ImVec2(x, y)) && WantsWheelAt(x, y))
-        return 2;
-    if (!WantsWheelAt(x, y))
-        return 0;
-    // The room the panel under (x, y) has left, found as ImGui finds the window the wheel
-    // scrolls: the front-most window there (g.Windows is in display order after a frame), or
-    // the first of its parents that scrolls. A drag past the panel's end scrolls the page.
-    int room = 0;
     ImGuiContext& g = *ImGui::GetCurrentContext();
     for (int i = g.Windows.Size - 1; i >= 0; i--)
     {
         ImGuiWindow* w = g.Windows[i];
-        if (!w->Active || w->Hidden || !w->OuterRectClipped.Contains(ImVec2(x, y)))
-            continue;
-        while (w && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ScrollMax.x <= 0.0f && w->ScrollMax.y <= 0.0f)
-            w = w->ParentWindow;
-        if (w)
-            room = (w->Scroll.y > 0.5f ? 4 : 0) | (w->Scroll.y < w->ScrollMax.y - 0.5f ? 8 : 0) |
-                   (w->Scroll.x > 0.5f ? 16 : 0) | (w->Scroll.x < w->ScrollMax.x - 0.5f ? 32 : 0);
-        break;
+        if (w->Active && !w->Hidden && !(w->Flags & ImGuiWindowFlags_NoMouseInputs) && w->OuterRectClipped.Contains(p))
+            return w;
     }
-    return 1 | room;
+    return nullptr;
+}
+
+// The map takes the wheel where it is drawn: inside its rectangle and in sight in the child it is
+// drawn in (the view's body, or the narrow layout's column, where its rectangle can reach above
+// the column's top, over the controls, once the column is scrolled).
+static bool MapAt(const ViewContext& ctx, ImVec2 p)
+{
+    if (ctx.Edit.View != ViewKind_Map || !ctx.MapRect.Contains(p))
+        return false;
+    ImGuiWindow* w = WindowAt(p);
+    return w && (w->Flags & ImGuiWindowFlags_ChildWindow);
+}
+
+// Whether a notch over the map at p would change it: zoom it in (in) or out, or bring it back to
+// the middle at its widest. Asked of the map's own ZoomMapAt (its limits live there), on the
+// live context and undone at once.
+static bool MapCanZoom(ViewContext& ctx, ImVec2 p, bool in)
+{
+    const float zoom = ctx.MapZoom;
+    const ImVec2 pan = ctx.MapPan;
+    ZoomMapAt(ctx, p, in ? 1.25f : 1.0f / 1.25f);
+    const bool changed = std::fabs(ctx.MapZoom - zoom) > zoom * 1e-5f || std::fabs(ctx.MapPan.x - pan.x) > 0.5f || std::fabs(ctx.MapPan.y - pan.y) > 0.5f;
+    ctx.MapZoom = zoom;
+    ctx.MapPan = pan;
+    return changed;
+}
+
+// The room the wheel at p has left to scroll: +4 up, +8 down, +16 left, +32 right. Per axis, the
+// window it scrolls is found as ImGui's FindBestWheelingWindow() finds it: the front-most window
+// at p, or the first of its parents that scrolls on that axis (a child that does not, or takes
+// no wheel, passes it up).
+static int ScrollRoomAt(ImVec2 p)
+{
+    ImGuiWindow* hovered = WindowAt(p);
+    int room = 0;
+    for (int axis = 0; axis < 2 && hovered; axis++)
+    {
+        ImGuiWindow* w = hovered;
+        auto passes = [](const ImGuiWindow* w, int axis) {
+            return w->ScrollMax[axis] == 0.0f || ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs));
+        };
+        while ((w->Flags & ImGuiWindowFlags_ChildWindow) && passes(w, axis) && w->ParentWindow)
+            w = w->ParentWindow;
+        if (passes(w, axis))
+            continue;
+        const int back = axis == ImGuiAxis_Y ? 4 : 16, on = axis == ImGuiAxis_Y ? 8 : 32;
+        room |= (w->Scroll[axis] > 0.5f ? back : 0) | (w->Scroll[axis] < w->ScrollMax[axis] - 0.5f ? on : 0);
+    }
+    return room;
+}
+
+// The wheel's main axis decides (a trackpad's stroke down is never quite straight): at the
+// table's end a stroke down with a little sideways in it goes to the page, as a straight one.
+// The map zooms with the wheel up and down: at its closest or widest a notch further that way
+// goes to the page, as at a panel's end (otherwise a reader scrolling the page with the pointer
+// over the map, which starts at its widest, is stuck with nothing moving).
+bool App::WantsWheelAt(float x, float y, float dx, float dy) const
+{
+    const ImVec2 p(x, y);
+    if (!Ctx || (dx == 0.0f && dy == 0.0f) || !OverWheelRect(*Ctx, p))
+        return false;
+    const bool vertical = std::fabs(dy) >= std::fabs(dx);
+    if (vertical && MapAt(*Ctx, p))
+        return MapCanZoom(*Ctx, p, dy > 0.0f);
+    const int room = ScrollRoomAt(p);
+    return vertical ? (room & (dy > 0.0f ? 4 : 8)) != 0 : (room & (dx > 0.0f ? 16 : 32)) != 0;
+}
+
+int App::TouchKindAt(float x, float y) const
+{
+    const ImVec2 p(x, y);
+    if (!Ctx || !OverWheelRect(*Ctx, p))
+        return 0;
+    if (MapAt(*Ctx, p))
+        return 2;
+    // A drag past the panel's end scrolls the page.
+    return 1 | ScrollRoomAt(p);
 }
 
 void App::Pinch(float x, float y, float scale)

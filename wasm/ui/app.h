@@ -59,7 +59,11 @@ public:
     // Frame
     void DrawFrame(double time_s);
     bool WantsAnimationFrames() const;                // playing, or a transition running
-    bool WantsWheelAt(float x, float y) const;        // over a region that scrolls or zooms (last frame)
+    // Whether the wheel over (x, y), turned (dx, dy) notches (ImGui's sign: + up, + left), is the
+    // widget's (last frame): over a panel that can still scroll that way, or over the map while
+    // it can still zoom that way (+ in, - out). At a panel's end or the map's zoom limit the page
+    // takes the wheel, as the page takes a finger's drag there (TouchKindAt).
+    bool WantsWheelAt(float x, float y, float dx, float dy) const;
     void Pinch(float x, float y, float scale);
     // What a finger put down at (x, y) does (last frame): 0 the page scrolls under it, 1 it
     // scrolls a panel (table, lists), 2 it pans the map and two fingers zoom it. With 1, the

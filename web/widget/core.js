@@ -214,7 +214,7 @@ function wrap(module, part) {
     pointerButton: (button, down) => module._ls_pointer_button(button, bit(down), now()),
     pointerLeave: () => module._ls_pointer_leave(now()),
     wheel: (dx, dy) => module._ls_wheel(dx, dy, now()),
-    wantsWheel: (x, y) => !!module._ls_wants_wheel(x, y),
+    wantsWheel: (x, y, dx, dy) => !!module._ls_wants_wheel(x, y, dx, dy),   // dx, dy as wheel() takes them
     pinch: (x, y, scale) => module._ls_pinch(x, y, scale, now()),
     touchKind: (x, y) => module._ls_touch_kind(x, y),   // 0 page, 1 panel (+4 +8 +16 +32: room up, down, left, right), 2 map
     key: (code, down, e) => !!str(code, (ptr) =>

@@ -1,7 +1,7 @@
 // Input scoped to the canvas: pointer and touch (with pinch), wheel, keys, typed and composed
 // text (IME), paste and focus. Every listener sits on the widget's own elements, so the host page
 // keeps its keys unless the widget has focus, and keeps scrolling unless the pointer is over
-// something in the widget that scrolls or zooms.
+// something in the widget that can still scroll or zoom the way the wheel or finger goes.
 //
 // Index
 //  [SECTION] Pointer, touch and pinch
@@ -178,16 +178,19 @@ function watchPointer(w) {
 // ---------------------------------------------------------------------------------------------
 
 // Normalised to notches (pixels /100, lines /3, pages x1); the page keeps scrolling unless the
-// wasm says the pointer is over something that scrolls or zooms.
+// wasm says the pointer is over something that can still scroll (or zoom) the way the wheel
+// turns: at a panel's end, or the map's closest or widest zoom, the page scrolls on, as under a
+// finger (watchPointer).
 function watchWheel(w) {
   const { canvas } = w.dom;
   listen(w, canvas, "wheel", (e) => {
     const [x, y] = localPos(canvas, e);
     w.core.pointerMove(x, y, 0);
-    if (!w.core.wantsWheel(x, y)) return;
-    e.preventDefault();
     const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 1 : 1 / 100;
-    w.core.wheel(-e.deltaX * scale, -e.deltaY * scale);
+    const [dx, dy] = [-e.deltaX * scale, -e.deltaY * scale];
+    if (!w.core.wantsWheel(x, y, dx, dy)) return;
+    e.preventDefault();
+    w.core.wheel(dx, dy);
     requestFrame(w);
   }, { passive: false });
 }
