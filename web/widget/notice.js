@@ -5,6 +5,10 @@
 // reader announces (role="alert"), in a shadow root of its own: the page's styles neither reach
 // it nor leak out of it, and a constructed stylesheet needs no 'unsafe-inline' under a strict CSP.
 
+// The box looks as the iframe page's message does (web/embed.css, .embed-message): one look for
+// "the explorer could not start" wherever a reader meets it. It is written twice because neither
+// can load the other: the iframe page must speak when this script did not load, and a portal's
+// page has no embed.css. tests/node/notice-look.test.mjs fails when the two differ.
 const Style = `
 :host { display: block; height: 100%; }
 .notice { box-sizing: border-box; max-height: 100%; overflow: auto; margin: 0; padding: 1rem 1.25rem; max-width: 40rem; font: 15px/1.5 system-ui, sans-serif;
@@ -41,8 +45,7 @@ export function showStartFailure(parent, error) {
   // the list says each one in words instead.
   const problems = (error?.problems || []).filter((p) => p.severity !== "warning");
   const count = problems.length === 1 ? "a problem" : `${problems.length} problems`;
-  head.textContent = problems.length ? `This explorer could not start: its data file was refused, with ${count}:`
-    : `This explorer could not start: ${error?.message ?? error}`;
+  head.textContent = `This explorer could not start: ${problems.length ? `its data file was refused, with ${count}:` : error?.message ?? error}`;
   box.append(head);
   if (problems.length) {
     const list = document.createElement("ul");
