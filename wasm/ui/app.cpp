@@ -14,7 +14,7 @@
 #include "ui/shaping.h"
 #include "ui/views/views.h"
 
-#include "core/json_dom.h"   // ParseJson: the one nlohmann parse instantiation of the wasm
+#include "core/json_dom.h"   // ParseJson, DumpJson: the one nlohmann parse instantiation of the wasm
 
 #include <algorithm>
 #include <cmath>
@@ -23,10 +23,6 @@
 namespace ls {
 
 using Json = nlohmann::json;
-
-// Every JSON text leaving the app goes through here: invalid UTF-8 in data is replaced rather
-// than thrown about (exceptions are off; a throw would abort the wasm instance).
-static std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // A message as a sentence: trailing spaces dropped, a full stop added unless it ends in one (or
 // in ! ? or a closing quote after one), so joined messages read "... truncated. The previous ...".
@@ -125,7 +121,7 @@ std::string App::LastResultJson() const
             if (p.Severity == ProblemSeverity_Error) { first = &p; break; }
         j["message"] = first ? "the data file was refused: " + FormatProblem("data", *first) : std::string("the data file was refused");
     }
-    return Dump(j);
+    return DumpJson(j);
 }
 
 void App::SetStatusJson(const std::string& text)
@@ -600,7 +596,7 @@ std::string App::ExportFooterJson() const
     j["title"] = Dataset_.Title;
     j["sources"] = Ctx ? ViewSourcesLine(Ctx) : std::string();
     j["license"] = Dataset_.License.empty() ? std::string() : "Licence: " + Dataset_.License;
-    return Dump(j);
+    return DumpJson(j);
 }
 
 std::string App::StatsJson(const PlatformStats& platform) const
@@ -615,7 +611,7 @@ std::string App::StatsJson(const PlatformStats& platform) const
     j["missingGlyphs"] = FontLib.Missing(ShapingAskedChars()).size();
     j["rasterisedGlyphs"] = FontLib.RasterisedCount();
     j["residentBytes"] = Dataset_.ResidentBytes();
-    return Dump(j);
+    return DumpJson(j);
 }
 
 } // namespace ls
