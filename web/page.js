@@ -20,6 +20,8 @@ function startFailed(element, what, error) {
   console.error(`landscape: ${what} could not start: ${why}`);
   const notice = document.createElement("p");
   notice.setAttribute("role", "alert");
+  notice.style.margin = "0";                  // inside the widget's box, off its border (the CSSOM, so a strict CSP allows it)
+  notice.style.padding = "1rem 1.25rem";
   notice.textContent = `This explorer could not start: ${why}`;
   element.replaceChildren(notice);
 }
