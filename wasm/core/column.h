@@ -102,6 +102,13 @@ public:
         while (capacity() < rows)
             Grow();
     }
+    // Whole blocks up to `rows`, and that many rows whose values are whatever the blocks hold:
+    // for a scratch column every row of which is written before it is read (RadixSortRows).
+    void resize_for_overwrite(size_t rows)
+    {
+        reserve(rows);
+        Count = rows;
+    }
     void clear() { Count = 0; } // blocks kept for reuse, as std::vector keeps its capacity
     void shrink_to_fit() // frees the blocks past the rows and cuts the last one to its rows (a copy of at most one block)
     {

@@ -274,10 +274,10 @@ static void RadixSortRows(Column<uint32_t>* rows, const PackedKey& key, int key_
         for (int p = 0; p < passes; p++)
             counts[p * kBuckets + ((k >> (p * kDigitBits)) & (kBuckets - 1))]++;
     }
-    Column<uint32_t> scratch; // blocks, as the rows: no array of the file's size (see DatasetIndex)
-    scratch.reserve(rows->size());
-    for (size_t i = 0; i < rows->size(); i++)
-        scratch.push_back(0);
+    // Blocks, as the rows: no array of the file's size (see DatasetIndex). Its rows are not
+    // filled: the first pass that moves anything writes every one of them before any is read.
+    Column<uint32_t> scratch;
+    scratch.resize_for_overwrite(rows->size());
     Column<uint32_t>* from = rows;
     Column<uint32_t>* to = &scratch;
     for (int p = 0; p < passes; p++)
