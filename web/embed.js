@@ -404,6 +404,9 @@ function fail(text) {
 
 let dataAllowed = [OWN];
 let configProblems = [];
+// Why the explorer did not start, as every message of this page says it (the widget's own notice,
+// web/widget/notice.js, begins the same way).
+const couldNotStart = (why) => `The explorer could not start: ${why}`;
 const refusal = (what) => `This explorer only shows data from ${dataAllowed.join(", ")}; refused ${what}.` +
   (configProblems.length ? " (Its embed-config.json could not be used: see the browser console.)" : "");
 
@@ -421,7 +424,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 function blockedText() {
   if (!dataAllowed.includes(blocked.origin)) return refusal(blocked.origin);
   if (blocked.ours) return refusal(`a redirect from ${blocked.origin} to another origin`);
-  return `The explorer could not start: this page's Content-Security-Policy (connect-src) blocks ${blocked.origin}.`;
+  return couldNotStart(`this page's Content-Security-Policy (connect-src) blocks ${blocked.origin}.`);
 }
 
 async function start() {
@@ -439,7 +442,7 @@ async function start() {
 
   const checked = checkSource(params.get("src") || "data/landscape.json", dataAllowed);
   if (checked.refused) { fail(refusal(checked.refused)); return; }
-  if (loaded.error) { fail(`The explorer could not start: ${loaded.error.message}`); return; }
+  if (loaded.error) { fail(couldNotStart(loaded.error.message)); return; }
   limitConnections(dataAllowed);
 
   const state = {};
@@ -458,7 +461,7 @@ async function start() {
       },
     });
   } catch (error) {
-    fail(blocked ? blockedText() : `The explorer could not start: ${error?.message ?? error}`);
+    fail(blocked ? blockedText() : couldNotStart(error?.message ?? error));
     return;
   }
   phase = "ready";
@@ -469,5 +472,5 @@ async function start() {
 }
 
 start().catch((error) => {
-  try { fail(`The explorer could not start: ${error?.message ?? error}`); } catch { /* nothing more to do */ }
+  try { fail(couldNotStart(error?.message ?? error)); } catch { /* nothing more to do */ }
 });

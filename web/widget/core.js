@@ -108,7 +108,7 @@ export async function startCore(canvas, onEvent, { wholeAtOnce = false } = {}) {
     module = await Promise.race([LandscapeCoreFactory(args), instantiateFailed]);
   } catch (e) {
     if (e && Array.isArray(e.problems)) throw e;   // already ours (lsError): the refused wasm
-    throw lsError(`the widget could not start: ${e && e.message ? e.message : e}`);
+    throw lsError(`could not load the widget's code${page.wasmUrl ? ` (${page.wasmUrl})` : ""}: ${e && e.message ? e.message : e}`);
   }
   return wrap(module, part);
 }
