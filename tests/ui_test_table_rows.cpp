@@ -3,7 +3,8 @@
 // the demo's first rows read "Snapchat 932.1 Q4 2021", "Snapchat 208.9 Q4 2021", "Snapchat 156.9
 // Q4 2021": repeats or contradictions to anyone who cannot see that they are North America,
 // Europe and the rest of the world. On a phone each row now says its region under its platform,
-// in the frozen first column, and nothing in sight is clipped or runs into its neighbour.
+// in the frozen first column (whose name says so too), and nothing in sight is clipped or runs
+// into its neighbour.
 #include "ui_test_harness.h"
 
 #include "imgui.h"
@@ -101,6 +102,14 @@ TEST_CASE("table on a phone: each row in sight says its region beside its platfo
             const nlohmann::json items = h.Layout();
             const RowsInSight r = ReadRows(items, entities);
             CHECK(r.Rows.size() >= 3);
+            // The first column's name says what it holds, as its cells do: "Platform", and "Region"
+            // under it (it said "Platform" over the two lines).
+            bool region_named = false;
+            for (const auto& it : r.Labels)
+                if (it["text"] == "Region" && std::abs(it["x"].get<float>() - r.PlatformX) < 1.0f &&
+                    (r.Rows.empty() || it["y"].get<float>() + it["h"].get<float>() <= r.Rows[0][0]["y"].get<float>()))
+                    region_named = true;
+            CHECK(region_named);
             std::set<std::vector<std::string>> seen;
             for (const auto& row : r.Rows)
             {

@@ -159,12 +159,174 @@ static std::string WrappedHeader(const std::string& name, float column_w)
     return out;
 }
 
+// The widest figure the value column shows for the table's rows, in pixels: a figure's width
+// grows with its digits, so the largest and the most negative values are the widest ("≥ " or
+// "≤ " before any figure, where a row is a bound). Worked out once per table model and font.
+static float WidestFigure(const ViewContext& ctx)
+{
+    static uint64_t key = 0;
+    static float widest = 0.0f;
+    const uint64_t k = GeometryKey().Add(TableGeneration).Add((uint64_t)(uintptr_t)ImGui::GetFont()).Add((double)ImGui::GetFontSize())
+                           .Add((uint64_t)(int64_t)ctx.Sel.Metric).Hash;
+    if (k == key)
+        return widest;
+    key = k;
+    widest = 0.0f;
+    const Dataset& ds = *ctx.Data;
+    const ObservationTable& o = ds.Observations;
+    const std::vector<uint32_t>& rows = ctx.Table.Rows;
+    if (rows.empty() || ctx.Sel.Metric < 0)
+        return widest;
+    uint32_t largest = rows[0], smallest = rows[0];
+    bool bounds = false;
+    for (uint32_t r : rows)
+    {
+        largest = o.Values[r] > o.Values[largest] ? r : largest;
+        smallest = o.Values[r] < o.Values[smallest] ? r : smallest;
+        bounds = bounds || o.BoundAt(r) != Bound_None;
+    }
+    for (uint32_t r : { largest, smallest })
+    {
+        Figure f = DescribeRow(ds, r);
+        for (Bound b : { Bound_None, Bound_Lower, Bound_Upper })
+        {
+            if (b != Bound_None && !bounds)
+                continue;
+            f.Limit = b;
+            widest = std::max(widest, TextWidth(ShapedText(FigureValueText(ds, ctx.Sel.Metric, f))));
+        }
+    }
+    return widest;
+}
+
+static int LineCount(const std::string& text) { return 1 + (int)std::count(text.begin(), text.end(), '\n'); }
+
+// The widest word of a (shaped) text: a column narrower than it breaks the word ("(thous" "ands)").
+static float WidestWord(const std::string& text)
+{
+    float widest = 0.0f;
+    for (size_t start = 0; start < text.size();)
+    {
+        size_t end = std::min(text.find(' ', start), text.size());
+        const std::string word = text.substr(start, end - start);
+        widest = std::max(widest, TextWidth(word.c_str()));
+        start = end + 1;
+    }
+    return widest;
+}
+
+// A phone's first three columns, all in sight at once: the value as wide as its widest figure
+// (never cut) and its name's widest word, its name on three lines at most ("Value / (USD /
+// millions)": the unit its figures are in stays whole, see WrappedHeader), the period as
+// before, and the names the rest.
+// The value column was 110 px for its name on two lines while its figures needed some 60, and
+// the names, a third of the width, were cut ("North Americ…") where the width was the value's.
+struct PhoneColumns
+{
+    float Name = 0.0f, Value = 0.0f, Period = 0.0f;
+};
+static PhoneColumns PhoneColumnWidths(const ViewContext& ctx, const std::string& value_name, float avail_w)
+{
+    const ImGuiStyle& st = ImGui::GetStyle();
+    PhoneColumns w;
+    w.Period = 64.0f;
+    const float most = avail_w * 0.4f;   // a unit of long words wraps inside it instead (WrappedHeader cuts a word wider than its column)
+    w.Value = std::min(most, std::ceil(std::max(WidestFigure(ctx), WidestWord(value_name) + TableHeaderArrowWidth())) + 2.0f);
+    while (w.Value < most && LineCount(WrappedHeader(value_name, w.Value)) > 3)
+        w.Value += 4.0f;
+    w.Value = std::min(w.Value, most);
+    // What is left of the canvas after the three cells' padding, the column borders and the
+    // vertical scrollbar; more than 15 em would only leave a gap, where the region column begins.
+    const float left = avail_w - w.Value - w.Period - 6.0f * st.CellPadding.x - 3.0f - st.ScrollbarSize;
+    w.Name = std::max(avail_w * 0.31f, std::min(left, ImGui::GetFontSize() * 15.0f));
+    return w;
+}
+
+// The widths above are the columns' first widths (ImGui keeps a table's widths from its first
+// frame, and the reader can drag a column's edge): they are given again when what they are
+// worked out from changes (the canvas's width, the font, the figures).
+static void KeepPhoneWidths(const PhoneColumns& w)
+{
+    static uint64_t given = 0;
+    const uint64_t key = GeometryKey().Add((double)w.Name).Add((double)w.Value).Add((double)w.Period).Hash;
+    if (key == given)
+        return;
+    given = key;
+    ImGui::TableSetColumnWidth(0, w.Name);
+    ImGui::TableSetColumnWidth(1, w.Value);
+    ImGui::TableSetColumnWidth(2, w.Period);
+}
+
+// The column names. On a phone the first column's cells are the platform and, muted under it,
+// its region: its name says so the same way, "Platform" with "Region" muted under it (it
+// said "Platform" alone over both). ImGui's TableHeadersRow, written out, with that second line
+// and a header row two lines high at least.
+static void HeaderRow(bool narrow, ImU32 muted)
+{
+    if (!narrow)
+    {
+        ImGui::TableHeadersRow();
+        return;
+    }
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float line_step = ImGui::GetTextLineHeight() + st.ItemSpacing.y;
+    const float two_lines = line_step + ImGui::GetTextLineHeight() + 2.0f * st.CellPadding.y;
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, std::max(ImGui::TableGetHeaderRowHeight(), two_lines));
+    for (int c = 0; c < ImGui::TableGetColumnCount(); c++)
+    {
+        if (!ImGui::TableSetColumnIndex(c))
+            continue;
+        ImGui::PushID(c);
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        if (c == 0)
+            DrawReportedText(ImGui::GetWindowDrawList(), ImVec2(top.x, top.y + line_step), muted, "Region", LayoutRole_Label);
+        ImGui::PopID();
+    }
+}
+
+// The rows in the keyboard's walk. ImGui gives a scrolling table a child window of its own, and
+// a plain child is a single stop in its parent's walk: Tab passed over it (Tab walks one focus
+// scope, and the child began a scope of its own) and the arrows stopped at its edge, so no row,
+// and no figure's tooltip with its source, could be reached from the keyboard. BeginTable cannot
+// ask for NavFlattened, as the frame's column and compare's bars do (views/frame.cpp), so the
+// child, just begun, is made what Begin makes a flattened child: its walk is its parent's, and so
+// is its focus scope. (Begin sets a window's flags again each frame: this runs each frame.)
+static void WalkRowsWithParent()
+{
+    ImGuiWindow* rows = ImGui::GetCurrentWindow();
+    if (!(rows->Flags & ImGuiWindowFlags_ChildWindow) || (rows->Flags & ImGuiWindowFlags_NavFlattened))
+        return;
+    rows->Flags |= ImGuiWindowFlags_NavFlattened;
+    rows->RootWindowForNav = rows->ParentWindow->RootWindowForNav;
+    ImGui::PopFocusScope();   // Begin's, for the child; End pops none for a flattened window
+    rows->NavRootFocusScopeId = GImGui->CurrentFocusScopeId;
+}
+
+// The filter's width: 18 em, or less on a phone so that the count of rows shares its line (the
+// room for the most it can say, every observation), the filter keeping 10 em. It took the whole
+// width there and the count a line of its own: a line the table's rows need (at 320 x 560, with
+// the value's name on three lines, four rows were in sight).
+static float FilterWidth(const Dataset& ds)
+{
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float em = ImGui::GetFontSize();
+    float digit = 0.0f;   // digits differ in width ("286" is wider than "750")
+    for (const char* d : { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" })
+        digit = std::max(digit, TextWidth(d));
+    const float count_room = digit * (float)std::to_string(ds.ObservationCount()).size() + TextWidth(" observations") + ImGui::GetStyle().ItemSpacing.x;
+    float w = std::min(em * 18.0f, avail);
+    if (w + count_room > avail && avail - count_room >= em * 10.0f)
+        w = avail - count_room;
+    return w;
+}
+
 void DrawTableView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
     const Theme& th = *ctx.Theme_;
     FlowLayout row;
-    const float filter_w = std::min(ImGui::GetFontSize() * 18.0f, ImGui::GetContentRegionAvail().x);
+    const float filter_w = FilterWidth(*ctx.Data);
     row.Next(filter_w);
     ImGui::SetNextItemWidth(filter_w);
     const char* hint = filter_w >= 330.0f ? "Filter: platform, region, source, note, period" : "Filter rows";
@@ -202,25 +364,27 @@ void DrawTableView(ViewContext& ctx)
     was_narrow = narrow;
     if (!ImGui::BeginTable(narrow ? "observations-narrow" : "observations", Col_COUNT, flags, avail))
         return;
+    WalkRowsWithParent();
     ImVec2 wp = ImGui::GetWindowPos();
     ctx.WheelRects.push_back(ImRect(wp, ImVec2(wp.x + avail.x, wp.y + ImGui::GetWindowHeight())));
     // The platform column and the header row stay put while the rest scrolls (sideways at narrow
     // widths, where the columns are wider than the canvas, instead of being squeezed or cut).
-    // On a phone the frozen names take about a third of the width (a long name is cut with an
-    // ellipsis, whole in its tooltip and in layout()), the value the width of its widest text.
+    // On a phone the frozen names take what the value and the period leave (PhoneColumnWidths; a
+    // long name is cut with an ellipsis, whole in its tooltip and in layout()).
     ImGui::TableSetupScrollFreeze(1, 1);
-    // (0.31: "Meta Platforms" whole at 320 px, and platform, value and period in sight at once.)
     // The region under the platform is cut there with an ellipsis where longer (whole in the
     // row's tooltip and in the region's own column).
-    const float name_w = narrow ? std::min(120.0f, avail.x * 0.31f) : std::min(150.0f, avail.x * 0.38f);
-    const float value_w = narrow ? 110.0f : 130.0f;
-    const std::string value_header = WrappedHeader("Value (" + std::string(ShapedText(m.Unit)) + ")", value_w);
+    const std::string value_name = "Value (" + std::string(ShapedText(m.Unit)) + ")";
+    const PhoneColumns phone = narrow ? PhoneColumnWidths(ctx, value_name, avail.x) : PhoneColumns();
+    const float name_w = narrow ? phone.Name : std::min(150.0f, avail.x * 0.38f);
+    const float value_w = narrow ? phone.Value : 130.0f;
+    const std::string value_header = WrappedHeader(value_name, value_w);
     for (int k = 0; k < Col_COUNT; k++)
         switch (order[k])
         {
         case Col_Entity: ImGui::TableSetupColumn("Platform", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoHide, name_w, Col_Entity); break;
         case Col_Region: ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthFixed, 140.0f, Col_Region); break;
-        case Col_Period: ImGui::TableSetupColumn("Period", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, narrow ? 64.0f : 90.0f, Col_Period); break;
+        case Col_Period: ImGui::TableSetupColumn("Period", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, narrow ? phone.Period : 90.0f, Col_Period); break;
         case Col_Value:
             ImGui::TableSetupColumn(value_header.c_str(), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, value_w, Col_Value);
             break;
@@ -230,7 +394,9 @@ void DrawTableView(ViewContext& ctx)
         case Col_Note: ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthFixed, 320.0f, Col_Note); break;
         default: break;
         }
-    ImGui::TableHeadersRow();
+    if (narrow)
+        KeepPhoneWidths(phone);
+    HeaderRow(narrow, th.TextMuted);
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs())
         if (specs->SpecsDirty || ctx.TableSortPending)
         {
@@ -268,6 +434,8 @@ void DrawTableView(ViewContext& ctx)
             // so every move to a new row drew twice (a frame without any highlight, then one with).
             if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0.0f, row_h)))
                 Emit(ctx, "select", SelectEventJson(ctx, row));
+            // The pointer resting on the row, or the keyboard's focus on it (ImGui answers "hovered"
+            // for the focused item while the keyboard moves): its figure, source included.
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
                 ObservationTooltip(ctx, row);
             ImGui::PopID();
