@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -146,6 +147,23 @@ TEST_CASE("table from the keyboard: Tab and the arrows reach the rows, Down walk
                 CHECK(FocusRect().Max.y <= area.Max.y + 0.5f);
             }
 
+            // Scrolled sideways (to the sources), the walk keeps the columns where they are: a
+            // row spans them all, and ImGui scrolled back to the first ones at every press.
+            if (t->InnerWindow->ScrollMax.x > 0.0f)
+            {
+                const float sideways = std::min(120.0f, t->InnerWindow->ScrollMax.x);
+                ImGui::SetScrollX(t->InnerWindow, sideways);
+                h.Frame();
+                REQUIRE(t->InnerWindow->Scroll.x == sideways);
+                for (ImGuiKey key : { ImGuiKey_DownArrow, ImGuiKey_DownArrow, ImGuiKey_UpArrow })
+                {
+                    h.Key(key);
+                    REQUIRE(FocusOnRow());
+                    CHECK(t->InnerWindow->Scroll.x == sideways);
+                    CHECK(FocusRect().Min.y >= area.Min.y - 0.5f);
+                    CHECK(FocusRect().Max.y <= area.Max.y + 0.5f);
+                }
+            }
             // The focused row's tooltip: what a pointer resting on that row shows (its figure and source).
             h.Frames(40);   // the delay a resting pointer waits too
             REQUIRE(ui_test::TooltipShown() != nullptr);
@@ -159,11 +177,14 @@ TEST_CASE("table from the keyboard: Tab and the arrows reach the rows, Down walk
             CHECK(tip.Max.y <= s.H + 0.5f);
             const uint64_t keyboard_tip = TooltipPicture();
             ImGuiIO& io = ImGui::GetIO();
-            io.AddMousePosEvent(row.Min.x + 10.0f, (row.Min.y + row.Max.y) * 0.5f);   // the pointer takes over
+            const float x = std::max(row.Min.x, area.Min.x) + 10.0f;   // (the row starts left of the canvas when scrolled sideways)
+            io.AddMousePosEvent(x, (row.Min.y + row.Max.y) * 0.5f);   // the pointer takes over
             h.Frames(40);
             REQUIRE(ui_test::TooltipShown() != nullptr);
             CHECK(TooltipPicture() == keyboard_tip);
-            io.AddMousePosEvent(row.Min.x + 10.0f, row.Max.y + row.GetHeight() * 0.5f);   // the next row: another figure, another tooltip
+            // A neighbouring row in sight: another figure, another tooltip.
+            const float next_y = row.Max.y + row.GetHeight() * 0.5f <= area.Max.y ? row.Max.y + row.GetHeight() * 0.5f : row.Min.y - row.GetHeight() * 0.5f;
+            io.AddMousePosEvent(x, next_y);
             h.Frames(40);
             REQUIRE(ui_test::TooltipShown() != nullptr);
             CHECK(TooltipPicture() != keyboard_tip);

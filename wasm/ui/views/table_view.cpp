@@ -321,6 +321,28 @@ static float FilterWidth(const Dataset& ds)
     return w;
 }
 
+// A row reached from the keyboard leaves the columns where the reader scrolled them sideways.
+// ImGui scrolls the window to show a reached item whole, and a row's item spans every column,
+// wider than the window: each arrow press scrolled back to the first columns (a reader walking
+// the rows with their sources in sight lost them at every row). Where such a row is the
+// candidate of this frame's keyboard move, its rectangle is cut to the part in sight, so ImGui
+// scrolls only up or down to it. (The column names, narrower, are still scrolled to.)
+static void KeepSidewaysScrollForRows()
+{
+    ImGuiContext& g = *GImGui;
+    if (!g.NavMoveScoringItems)
+        return;
+    ImGuiWindow* rows = ImGui::GetCurrentWindow();
+    const ImRect seen(rows->InnerRect.Min.x + rows->DecoInnerSizeX1, rows->InnerRect.Min.y, rows->InnerRect.Max.x, rows->InnerRect.Max.y);
+    const ImRect seen_rel = ImGui::WindowRectAbsToRel(rows, seen);
+    for (ImGuiNavItemData* r : { &g.NavMoveResultLocal, &g.NavMoveResultLocalVisible, &g.NavMoveResultOther, &g.NavTabbingResultFirst })
+        if (r->ID != 0 && r->Window == rows && r->RectRel.GetWidth() > seen_rel.GetWidth())
+        {
+            r->RectRel.Min.x = seen_rel.Min.x;
+            r->RectRel.Max.x = seen_rel.Max.x;
+        }
+}
+
 void DrawTableView(ViewContext& ctx)
 {
     const Dataset& ds = *ctx.Data;
@@ -456,6 +478,7 @@ void DrawTableView(ViewContext& ctx)
                 }
             }
         }
+    KeepSidewaysScrollForRows();
     ImGui::EndTable();
 }
 
