@@ -249,7 +249,9 @@ static void KeepPhoneWidths(const PhoneColumns& w)
 {
     static uint64_t given = 0;
     const uint64_t key = GeometryKey().Add((double)w.Name).Add((double)w.Value).Add((double)w.Period).Hash;
-    if (key == given)
+    // A table's first frame lays its columns out from TableSetupColumn's widths; widths can be set
+    // only once it has (ImGui asserts: its minimum column width is not known before).
+    if (key == given || ImGui::GetCurrentTable()->MinColumnWidth <= 0.0f)
         return;
     given = key;
     ImGui::TableSetColumnWidth(0, w.Name);
